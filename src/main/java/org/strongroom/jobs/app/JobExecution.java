@@ -1,0 +1,26 @@
+package org.strongroom.jobs.app;
+
+import java.util.UUID;
+
+import org.strongroom.jobs.domain.JobOperation;
+
+/** What a {@link JobHandler} knows of the job it runs, and how it reports back. */
+public interface JobExecution {
+
+    UUID jobId();
+
+    JobOperation operation();
+
+    String vault();
+
+    String item();
+
+    /** Which delivery this is: 1 for the first run, more when an earlier attempt broke off. */
+    int attempt();
+
+    /** Reports progress; cheap to call often (writes are throttled). */
+    void progress(long bytesDone, long bytesTotal);
+
+    /** Notes a warning: the job then ends {@code CompletedWithWarnings} with it, unless it fails. */
+    void warn(String warning);
+}

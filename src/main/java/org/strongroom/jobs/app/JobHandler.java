@@ -1,0 +1,19 @@
+package org.strongroom.jobs.app;
+
+import org.strongroom.jobs.domain.JobOperation;
+
+/**
+ * The work of one {@link JobOperation}, contributed by a business component as a CDI bean.
+ *
+ * <p>{@link #run} is called outside any transaction: open short ones as needed, never one around the
+ * whole job. To refuse or fail the job with a public code, throw a
+ * {@link org.strongroom.platform.StrongroomException}: the job ends {@code Failed} with that code and the
+ * message is not retried. Any other exception is treated as a fault of this attempt: the message is
+ * delivered again (so {@code run} must be safe to repeat) until its deliveries are exhausted.
+ */
+public interface JobHandler {
+
+    JobOperation operation();
+
+    void run(JobExecution execution);
+}

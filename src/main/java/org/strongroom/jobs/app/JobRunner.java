@@ -1,0 +1,109 @@
+package org.strongroom.jobs.app;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobRunnerId;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+
+/**
+ * Runs a job when its message is delivered: claim, run the handler of its operation, end it.
+ *
+ * <p>Idempotent by job id: a delivery for a job that ended, that this node is running right now, or
+ * that a live runner elsewhere holds, is acknowledged and does nothing. A delivery for a job cut off
+ * by a crash or a failed attempt runs it again from the start.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    private final JobRunnerId self = new JobRunnerId(
+            System.getProperty("jboss.node.name", "strongroom"), UUID.randomUUID().toString());
+    private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
+    private final AtomicLong skippedDeliveries = new AtomicLong();
+
+    @Inject
+    JobTransitions transitions;
+
+    @Inject
+    JobHandlers handlers;
+
+    /**
+     * Runs the job, or skips the delivery. Throws when the attempt broke unexpectedly, so that the
+     * message is delivered again (and eventually dead-lettered).
+     */
+    public void run(UUID jobId) {
+        if (!runningHere.add(jobId)) {
+            skip(jobId, "it is running on this node");
+            return;
+        }
+        try {
+            Optional<Job> claimed = transitions.claim(jobId, self);
+            if (claimed.isEmpty()) {
+                skip(jobId, "it ended or another node runs it");
+                return;
+            }
+            execute(claimed.get());
+        } finally {
+            runningHere.remove(jobId);
+        }
+    }
+
+    /** Ends a job whose message exhausted its deliveries. */
+    public void abandon(UUID jobId) {
+        transitions.abandon(jobId).ifPresentOrElse(
+                job -> LOG.warning(() -> "Job " + jobId + " dead-lettered: " + job.status()
+                        + job.errorMessage().map(m -> " (" + m + ")").orElse("")),
+                () -> LOG.warning(() -> "Dead-lettered message for unknown job " + jobId + " dropped"));
+    }
+
+    /** Deliveries that ran nothing (duplicates, redeliveries of ended jobs) since this node started. */
+    public long skippedDeliveries() {
+        return skippedDeliveries.get();
+    }
+
+    private void execute(Job job) {
+        Optional<JobHandler> handler = handlers.forOperation(job.operation());
+        if (handler.isEmpty()) {
+            transitions.fail(job.id(), ErrorCode.InternalError,
+                    "This server has no handler for " + job.operation() + " jobs");
+            return;
+        }
+        RunningJob execution = new RunningJob(job, transitions);
+        try {
+            handler.get().run(execution);
+        } catch (StrongroomException refusal) {
+            LOG.info(() -> "Job " + job.id() + " (" + job.operation() + ") failed: " + refusal.code()
+                    + ": " + refusal.getMessage());
+            transitions.fail(job.id(), refusal.code(), refusal.getMessage());
+            return;
+        } catch (RuntimeException fault) {
+            LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.operation() + ") attempt " + job.attempts()
+                    + " broke off; its message will be delivered again", fault);
+            transitions.recordFailedAttempt(job.id(), describe(fault));
+            throw fault;
+        }
+        transitions.complete(job.id(), execution.warnings());
+    }
+
+    private void skip(UUID jobId, String reason) {
+        skippedDeliveries.incrementAndGet();
+        LOG.info(() -> "Delivery for job " + jobId + " skipped: " + reason);
+    }
+
+    private static String describe(Throwable fault) {
+        String message = fault.getMessage();
+        return fault.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,84 @@
+package org.strongroom.jobs.app;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.strongroom.platform.Timestamps;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.jobs.domain.JobRunnerId;
+import org.strongroom.platform.ErrorCode;
+
+/**
+ * The state changes of a running job, each in a short transaction of its own, so that a long job never
+ * holds a transaction, a lock or a connection while it works, and each step is durable at once.
+ */
+@ApplicationScoped
+public class JobTransitions {
+
+    private static final Logger LOG = Logger.getLogger(JobTransitions.class.getName());
+
+    @Inject
+    JobRepository jobs;
+
+    /** Claims the job for {@code runner} under a row lock; empty when it must not run (unknown, ended, held). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Job> claim(UUID jobId, JobRunnerId runner) {
+        Optional<Job> job = jobs.findForUpdate(jobId);
+        if (job.isEmpty()) {
+            LOG.warning(() -> "Message for unknown job " + jobId + " ignored");
+            return Optional.empty();
+        }
+        return job.filter(j -> j.claim(runner, Timestamps.now()));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void progress(UUID jobId, long bytesDone, long bytesTotal) {
+        running(jobId).ifPresent(job -> job.progress(bytesDone, bytesTotal, Timestamps.now()));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void complete(UUID jobId, List<String> warnings) {
+        running(jobId).ifPresent(job -> {
+            if (warnings.isEmpty()) {
+                job.complete(Timestamps.now());
+            } else {
+                job.completeWithWarnings(String.join("; ", warnings), Timestamps.now());
+            }
+        });
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void fail(UUID jobId, ErrorCode code, String message) {
+        running(jobId).ifPresent(job -> job.fail(code, message, Timestamps.now()));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordFailedAttempt(UUID jobId, String failure) {
+        running(jobId).ifPresent(job -> job.recordFailedAttempt(failure, Timestamps.now()));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<Job> abandon(UUID jobId) {
+        Optional<Job> job = jobs.findForUpdate(jobId);
+        job.ifPresent(j -> j.abandon(Timestamps.now()));
+        return job;
+    }
+
+    /** The job, if it still runs; a job ended meanwhile (e.g. abandoned) is left as it ended. */
+    private Optional<Job> running(UUID jobId) {
+        Optional<Job> job = jobs.findForUpdate(jobId);
+        if (job.isPresent() && job.get().isFinished()) {
+            LOG.warning(() -> "Job " + jobId + " already ended " + job.get().status() + "; later outcome dropped");
+            return Optional.empty();
+        }
+        return job;
+    }
+}

@@ -1,0 +1,68 @@
+package org.strongroom.jobs.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+
+/** The {@link JobExecution} a handler gets; progress is written at most once a second. */
+final class RunningJob implements JobExecution {
+
+    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Job job;
+    private final JobTransitions transitions;
+    private final List<String> warnings = new ArrayList<>();
+    private long lastProgressWrite = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
+
+    RunningJob(Job job, JobTransitions transitions) {
+        this.job = job;
+        this.transitions = transitions;
+    }
+
+    @Override
+    public UUID jobId() {
+        return job.id();
+    }
+
+    @Override
+    public JobOperation operation() {
+        return job.operation();
+    }
+
+    @Override
+    public String vault() {
+        return job.vault();
+    }
+
+    @Override
+    public String item() {
+        return job.item();
+    }
+
+    @Override
+    public int attempt() {
+        return job.attempts();
+    }
+
+    @Override
+    public synchronized void progress(long bytesDone, long bytesTotal) {
+        long now = System.nanoTime();
+        if (now - lastProgressWrite >= PROGRESS_INTERVAL_NANOS) {
+            lastProgressWrite = now;
+            transitions.progress(job.id(), bytesDone, bytesTotal);
+        }
+    }
+
+    @Override
+    public synchronized void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

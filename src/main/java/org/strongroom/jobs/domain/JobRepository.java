@@ -1,0 +1,18 @@
+package org.strongroom.jobs.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where jobs are kept. Callers run inside a transaction. */
+public interface JobRepository {
+
+    void add(Job job);
+
+    Optional<Job> find(UUID id);
+
+    /** Finds a job and locks it for the rest of the transaction, so two runners never claim it together. */
+    Optional<Job> findForUpdate(UUID id);
+
+    List<Job> search(JobQuery query);
+}

@@ -1,0 +1,67 @@
+package org.strongroom.jobs.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobQuery;
+import org.strongroom.jobs.domain.JobRepository;
+
+@ApplicationScoped
+public class JpaJobRepository implements JobRepository {
+
+    @PersistenceContext(unitName = "strongroom")
+    EntityManager em;
+
+    @Override
+    public void add(Job job) {
+        em.persist(job);
+    }
+
+    @Override
+    public Optional<Job> find(UUID id) {
+        return Optional.ofNullable(em.find(Job.class, id));
+    }
+
+    @Override
+    public Optional<Job> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Job> search(JobQuery query) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Job> select = cb.createQuery(Job.class);
+        Root<Job> job = select.from(Job.class);
+        List<Predicate> where = new ArrayList<>();
+        if (query.vault() != null) {
+            where.add(cb.equal(job.get("vault"), query.vault()));
+        }
+        if (query.operation() != null) {
+            where.add(cb.equal(job.get("operation"), query.operation()));
+        }
+        if (query.status() != null) {
+            where.add(cb.equal(job.get("status"), query.status()));
+        }
+        if (query.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(job.get("startTime"), query.from()));
+        }
+        if (query.to() != null) {
+            where.add(cb.lessThanOrEqualTo(job.get("startTime"), query.to()));
+        }
+        select.where(where.toArray(Predicate[]::new))
+                .orderBy(cb.desc(job.get("startTime")), cb.desc(job.get("id")));
+        return em.createQuery(select).setMaxResults(query.limit()).getResultList();
+    }
+}

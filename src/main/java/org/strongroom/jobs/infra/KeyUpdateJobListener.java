@@ -1,0 +1,12 @@
+package org.strongroom.jobs.infra;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+
+/** Runs the jobs of queue {@code keyUpdateJobs}. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/keyUpdateJobs"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class KeyUpdateJobListener extends JobListener {
+}

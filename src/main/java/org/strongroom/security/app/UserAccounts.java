@@ -1,0 +1,149 @@
+package org.strongroom.security.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.platform.Timestamps;
+import org.strongroom.crypto.CredentialFingerprints;
+import org.strongroom.crypto.Passwords;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.security.domain.Role;
+import org.strongroom.security.domain.UserAccount;
+import org.strongroom.security.domain.UserRepository;
+
+/**
+ * Manages users and checks credentials.
+ *
+ * <p>bcrypt makes a password check cost tens of milliseconds by design; HTTP Basic sends the password
+ * on every request. Credentials that passed are therefore remembered for {@link #VERIFIED_FOR} by a
+ * keyed fingerprint (never the password), and forgotten at once when any user changes.
+ */
+@ApplicationScoped
+public class UserAccounts {
+
+    public static final String ADMIN = "admin";
+    static final Duration VERIFIED_FOR = Duration.ofSeconds(60);
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Logger LOG = Logger.getLogger(UserAccounts.class.getName());
+
+    /** A bcrypt hash of a random password, checked for unknown users so that they take as long as known ones. */
+    private static final String DECOY_HASH = Passwords.hash(Passwords.generate(20));
+
+    private final CredentialFingerprints fingerprints = new CredentialFingerprints();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(String name, Set<Role> roles, Instant until) {
+    }
+
+    /** The outcome of a successful password check. */
+    public record Authenticated(String name, Set<Role> roles) {
+    }
+
+    @Inject
+    UserRepository users;
+
+    /** Creates the user or replaces its password and roles; true when created. */
+    @Transactional
+    public boolean put(String name, char[] password, Set<Role> roles) {
+        Optional<UserAccount> existing = users.find(name);
+        forgetVerified();
+        if (existing.isEmpty()) {
+            users.add(new UserAccount(name, password, roles, Timestamps.now()));
+            return true;
+        }
+        UserAccount user = existing.get();
+        if (user.isAdmin() && !roles.contains(Role.admin) && users.countAdmins() == 1) {
+            throw StrongroomException.conflict("'" + name + "' is the last admin and must keep the admin role", "roles");
+        }
+        user.changePassword(password);
+        user.changeRoles(roles);
+        return false;
+    }
+
+    @Transactional
+    public UserAccount get(String name) {
+        return users.find(name).orElseThrow(() -> noSuchUser(name));
+    }
+
+    @Transactional
+    public List<UserAccount> list() {
+        return users.all().stream().sorted(Comparator.comparing(UserAccount::name)).toList();
+    }
+
+    @Transactional
+    public void delete(String name) {
+        UserAccount user = users.find(name).orElseThrow(() -> noSuchUser(name));
+        if (user.isAdmin() && users.countAdmins() == 1) {
+            throw StrongroomException.conflict("'" + name + "' is the last admin and cannot be deleted", "users/" + name);
+        }
+        users.remove(user);
+        forgetVerified();
+    }
+
+    /** Checks a name and password; empty when they do not match a user. Runs without a transaction. */
+    public Optional<Authenticated> authenticate(String name, char[] password) {
+        String fingerprint = fingerprints.of(name, password);
+        Instant now = Timestamps.now();
+        Verified known = verified.get(fingerprint);
+        if (known != null && known.until().isAfter(now)) {
+            return Optional.of(new Authenticated(known.name(), known.roles()));
+        }
+        Optional<UserAccount> user = users.find(name);
+        if (user.isEmpty()) {
+            Passwords.matches(password, DECOY_HASH);
+            return Optional.empty();
+        }
+        if (!user.get().passwordMatches(password)) {
+            return Optional.empty();
+        }
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(fingerprint, new Verified(name, user.get().roles(), now.plus(VERIFIED_FOR)));
+        return Optional.of(new Authenticated(name, user.get().roles()));
+    }
+
+    /**
+     * Creates the {@code admin} user on first start: with {@code password} when given, else with a
+     * generated one that is logged once. Does nothing when {@code admin} exists.
+     */
+    @Transactional
+    public void ensureAdmin(String password) {
+        if (users.find(ADMIN).isPresent()) {
+            return;
+        }
+        boolean generated = password == null || password.isEmpty();
+        char[] secret = generated ? Passwords.generate(24) : password.toCharArray();
+        String weakness = Passwords.weakness(secret);
+        if (weakness != null) {
+            throw new IllegalStateException("STRONGROOM_ADMIN_PASSWORD " + weakness);
+        }
+        users.add(new UserAccount(ADMIN, secret, Set.of(Role.admin), Timestamps.now()));
+        if (generated) {
+            LOG.warning("Created user 'admin' with the generated password " + new String(secret)
+                    + " (shown only this once; set STRONGROOM_ADMIN_PASSWORD before the first start to choose it,"
+                    + " or change it with PUT /api/users/admin)");
+        } else {
+            LOG.info("Created user 'admin' with the password from STRONGROOM_ADMIN_PASSWORD");
+        }
+    }
+
+    private void forgetVerified() {
+        verified.clear();
+    }
+
+    private static StrongroomException noSuchUser(String name) {
+        return StrongroomException.notFound("No user named '" + name + "'", "users/" + name);
+    }
+}

@@ -1,0 +1,100 @@
+package org.strongroom.security.domain;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.strongroom.crypto.Passwords;
+import org.strongroom.platform.StrongroomException;
+
+/** A person or program that calls Strongroom, with a bcrypt password hash and its roles. */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    @Id
+    @Column(length = 64)
+    private String name;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_name"))
+    @Column(name = "role_name", length = 16)
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Column(nullable = false)
+    private Instant created;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    public UserAccount(String name, char[] password, Set<Role> roles, Instant now) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw StrongroomException.badRequest(
+                    "A user name has 1 to 64 characters among letters, digits and . _ @ -", "name");
+        }
+        this.name = name;
+        this.created = Objects.requireNonNull(now);
+        changePassword(password);
+        changeRoles(roles);
+    }
+
+    public final void changePassword(char[] password) {
+        String weakness = Passwords.weakness(password);
+        if (weakness != null) {
+            throw StrongroomException.badRequest("The password " + weakness, "password");
+        }
+        passwordHash = Passwords.hash(password);
+    }
+
+    public final void changeRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw StrongroomException.badRequest("A user needs at least one role of " + Set.of(Role.values()), "roles");
+        }
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    public boolean passwordMatches(char[] password) {
+        return Passwords.matches(password, passwordHash);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(Role.admin);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public Instant created() {
+        return created;
+    }
+}

@@ -1,0 +1,18 @@
+package org.strongroom.security.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where users are kept. Callers run inside a transaction. */
+public interface UserRepository {
+
+    Optional<UserAccount> find(String name);
+
+    List<UserAccount> all();
+
+    void add(UserAccount user);
+
+    void remove(UserAccount user);
+
+    long countAdmins();
+}

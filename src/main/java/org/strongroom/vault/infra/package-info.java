@@ -1,0 +1,2 @@
+/** Vaults on JPA. */
+package org.strongroom.vault.infra;

@@ -1,0 +1,48 @@
+package org.strongroom.web;
+
+import java.io.IOException;
+
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.strongroom.platform.ErrorCode;
+
+/**
+ * The error page (web.xml) for errors the servlet container answers before JAX-RS is reached: missing
+ * or wrong credentials (401), no Strongroom role (403), and the like. Writes the same
+ * {@code {"code","message","target"}} body as the API, so that clients see one error model.
+ */
+@WebServlet("/errors")
+public class ErrorPageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = statusAttribute instanceof Integer s ? s : response.getStatus();
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String target = uri instanceof String path ? path : request.getRequestURI();
+        ErrorCode code = ErrorResponses.codeFor(status);
+        String message = switch (code) {
+            case Unauthorized -> "Authentication required: send HTTP Basic credentials of a Strongroom user";
+            case Forbidden -> "Your role does not allow this call";
+            case NotFound -> "No resource at " + target;
+            case MethodNotAllowed -> "Method not allowed on " + target;
+            default -> status >= 500 ? "The server could not complete the request" : "The request was not valid";
+        };
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("code", code.name())
+                .add("message", message)
+                .add("target", target)
+                .build()
+                .toString());
+    }
+}

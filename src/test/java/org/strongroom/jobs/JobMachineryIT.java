@@ -1,0 +1,137 @@
+package org.strongroom.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.jobs.app.JobQueries;
+import org.strongroom.jobs.app.JobQueue;
+import org.strongroom.jobs.app.JobRunner;
+import org.strongroom.jobs.app.JobSubmission;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.jobs.domain.JobStatus;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.support.Api;
+import org.strongroom.support.Await;
+
+/**
+ * The job machinery on the real server: JMS queue, MDB, JPA, the dead-letter queue and its consumer.
+ * Deploys the generic components only, with {@link ProbeJobHandler} as the handler of {@code Verify}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobMachineryIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "job-machinery.war")
+                .addPackages(true, Filters.exclude(".*(Test|IT)(\\$.*)?\\.class"),
+                        "org.strongroom.jobs", "org.strongroom.platform", "org.strongroom.web",
+                        "org.strongroom.security", "org.strongroom.crypto")
+                .addClasses(ProbeJobHandler.class, Api.class, Api.Response.class, Await.class)
+                .addAsResource("META-INF/persistence.xml")
+                .addAsResource(new File("src/main/resources/META-INF/db"), "META-INF/db")
+                .setWebXML(new File("src/main/webapp/WEB-INF/web.xml"))
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"))
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/jboss-web.xml"))
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/jboss-deployment-structure.xml"));
+    }
+
+    @Inject
+    JobSubmission submission;
+
+    @Inject
+    JobQueries jobs;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    ProbeJobHandler probe;
+
+    @ArquillianResource
+    URL base;
+
+    private static String newVault() {
+        return "v-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Job awaitEnd(UUID id) {
+        return Await.until(() -> jobs.get(id), Job::isFinished, "job " + id + " to end");
+    }
+
+    @Test
+    void jobMessage_travelsJmsToMdb_andJobCompletesVisibleThroughApi() {
+        String vault = newVault();
+        Job job = submission.submit(JobOperation.Verify, vault, "item-1", "it");
+
+        Job done = awaitEnd(job.id());
+        assertEquals(JobStatus.Completed, done.status());
+        assertEquals(1, probe.runs(job.id()));
+        assertEquals(1, done.attempts());
+
+        Api.Response answer = Api.admin(base).get("/api/jobs/" + job.id());
+        assertEquals(200, answer.status(), answer.toString());
+        JsonObject json = answer.json();
+        assertEquals(job.id().toString(), json.getString("id"));
+        assertEquals("Verify", json.getString("operation"));
+        assertEquals("Completed", json.getString("status"));
+        assertEquals(vault, json.getString("vault"));
+        assertEquals("item-1", json.getString("item"));
+        assertEquals(100, json.getJsonObject("progress").getInt("percent"));
+        assertTrue(json.containsKey("startTime") && json.containsKey("endTime") && json.containsKey("duration"));
+        assertTrue(!json.containsKey("error"), json.toString());
+
+        Api.Response listed = Api.admin(base).get("/api/jobs?vault=" + vault + "&status=Completed&operation=Verify");
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(job.id().toString(), listed.json().getJsonArray("value").getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void handlerThatAlwaysThrows_isDeadLettered_andJobFailsAbandoned() {
+        Job job = submission.submit(JobOperation.Verify, newVault(), ProbeJobHandler.ALWAYS_FAILS, "it");
+
+        Job done = awaitEnd(job.id());
+        assertEquals(JobStatus.Failed, done.status());
+        assertEquals(ErrorCode.InternalErrorJobAbandoned, done.errorCode().orElseThrow());
+        assertEquals(3, probe.runs(job.id()), "one run per delivery attempt (max-delivery-attempts=3)");
+        String message = done.errorMessage().orElseThrow();
+        assertTrue(message.contains("3 failed attempt") && message.contains("simulated fault"), message);
+
+        JsonObject error = Api.admin(base).get("/api/jobs/" + job.id()).json().getJsonObject("error");
+        assertEquals("InternalErrorJobAbandoned", error.getString("code"));
+    }
+
+    @Test
+    void redeliveredMessage_forFinishedJob_doesNotRunItAgain() {
+        Job job = submission.submit(JobOperation.Verify, newVault(), "item-1", "it");
+        Job done = awaitEnd(job.id());
+        long skippedBefore = runner.skippedDeliveries();
+
+        queue.enqueue(done);
+        Await.until(() -> runner.skippedDeliveries() > skippedBefore, "the second delivery to be skipped");
+
+        Job after = jobs.get(job.id());
+        assertEquals(1, probe.runs(job.id()));
+        assertEquals(JobStatus.Completed, after.status());
+        assertEquals(1, after.attempts());
+        assertEquals(done.endTime(), after.endTime());
+    }
+}

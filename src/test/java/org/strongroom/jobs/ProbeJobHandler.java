@@ -1,0 +1,43 @@
+package org.strongroom.jobs;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.strongroom.jobs.app.JobExecution;
+import org.strongroom.jobs.app.JobHandler;
+import org.strongroom.jobs.domain.JobOperation;
+
+/**
+ * A test-only handler (deployed by {@link JobMachineryIT} in place of the real ones): counts its runs
+ * per job, reports progress, and throws for jobs whose item is {@link #ALWAYS_FAILS}.
+ */
+@ApplicationScoped
+public class ProbeJobHandler implements JobHandler {
+
+    public static final String ALWAYS_FAILS = "always-fails";
+
+    private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+    @Override
+    public JobOperation operation() {
+        return JobOperation.Verify;
+    }
+
+    @Override
+    public void run(JobExecution execution) {
+        runs.computeIfAbsent(execution.jobId(), id -> new AtomicInteger()).incrementAndGet();
+        execution.progress(512, 1024);
+        if (ALWAYS_FAILS.equals(execution.item())) {
+            throw new IllegalStateException("simulated fault in attempt " + execution.attempt());
+        }
+    }
+
+    public int runs(UUID jobId) {
+        AtomicInteger count = runs.get(jobId);
+        return count == null ? 0 : count.get();
+    }
+}

@@ -1,0 +1,158 @@
+package org.strongroom.jobs.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.strongroom.platform.ErrorCode;
+
+class JobTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    private static final JobRunnerId NODE_A = new JobRunnerId("node-a", "boot-1");
+    private static final JobRunnerId NODE_A_AFTER_RESTART = new JobRunnerId("node-a", "boot-2");
+    private static final JobRunnerId NODE_B = new JobRunnerId("node-b", "boot-1");
+
+    private static Job newJob() {
+        return Job.submit(JobOperation.Backup, "v1", "files1", "admin", T0);
+    }
+
+    @Test
+    void submit_startsInProgressUnclaimed() {
+        Job job = newJob();
+        assertEquals(JobStatus.InProgress, job.status());
+        assertEquals(0, job.attempts());
+        assertTrue(job.runner().isEmpty());
+        assertTrue(job.endTime().isEmpty());
+    }
+
+    @Test
+    void claim_ofUnclaimedJob_succeedsAndCountsAttempt() {
+        Job job = newJob();
+        assertTrue(job.claim(NODE_A, T0));
+        assertEquals(1, job.attempts());
+        assertEquals(NODE_A, job.runner().orElseThrow());
+    }
+
+    @Test
+    void claim_ofFinishedJob_isRefused() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        job.complete(T0.plusSeconds(1));
+        assertFalse(job.claim(NODE_A, T0.plusSeconds(2)));
+        assertFalse(job.claim(NODE_B, T0.plusSeconds(3600)));
+        assertEquals(1, job.attempts());
+    }
+
+    @Test
+    void claim_heldByEarlierBootOfSameNode_isTakenOver() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        assertTrue(job.claim(NODE_A_AFTER_RESTART, T0.plusSeconds(5)));
+        assertEquals(2, job.attempts());
+    }
+
+    @Test
+    void claim_heldByLiveRunnerOnOtherNode_isRefused() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        assertFalse(job.claim(NODE_B, T0.plus(Job.RUNNER_LEASE).minusSeconds(1)));
+        assertEquals(NODE_A, job.runner().orElseThrow());
+    }
+
+    @Test
+    void claim_heldByRunnerOnOtherNodeSilentBeyondLease_isTakenOver() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        assertTrue(job.claim(NODE_B, T0.plus(Job.RUNNER_LEASE).plusSeconds(1)));
+        assertEquals(NODE_B, job.runner().orElseThrow());
+    }
+
+    @Test
+    void progress_keepsRunnerAlive() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        job.progress(10, 100, T0.plus(Job.RUNNER_LEASE));
+        assertFalse(job.claim(NODE_B, T0.plus(Job.RUNNER_LEASE).plusSeconds(30)));
+    }
+
+    @Test
+    void progress_computesPercentAndNeverClaims100BeforeTheEnd() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        job.progress(25, 100, T0);
+        assertEquals(25, job.percent());
+        job.progress(100, 100, T0);
+        assertEquals(99, job.percent());
+        job.complete(T0.plusSeconds(1));
+        assertEquals(100, job.percent());
+        assertEquals(100, job.bytesDone());
+    }
+
+    @Test
+    void progress_negative_isRefused() {
+        Job job = newJob();
+        assertThrows(IllegalArgumentException.class, () -> job.progress(-1, 10, T0));
+    }
+
+    @Test
+    void fail_recordsCodeMessageAndEndTime() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        job.fail(ErrorCode.BadRequest, "no", T0.plusSeconds(3));
+        assertEquals(JobStatus.Failed, job.status());
+        assertEquals(ErrorCode.BadRequest, job.errorCode().orElseThrow());
+        assertEquals("no", job.errorMessage().orElseThrow());
+        assertEquals(Duration.ofSeconds(3), job.duration(T0.plusSeconds(100)));
+    }
+
+    @Test
+    void finishedJob_cannotEndAgain() {
+        Job job = newJob();
+        job.complete(T0);
+        assertThrows(IllegalStateException.class, () -> job.fail(ErrorCode.InternalError, "late", T0));
+        assertThrows(IllegalStateException.class, () -> job.complete(T0));
+        assertEquals(JobStatus.Completed, job.status());
+    }
+
+    @Test
+    void abandon_failsWithJobAbandonedNamingAttemptsAndLastFailure() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        job.recordFailedAttempt("IllegalStateException: disk on fire", T0);
+        job.claim(NODE_A, T0.plusSeconds(1));
+        job.abandon(T0.plusSeconds(2));
+        assertEquals(JobStatus.Failed, job.status());
+        assertEquals(ErrorCode.InternalErrorJobAbandoned, job.errorCode().orElseThrow());
+        String message = job.errorMessage().orElseThrow();
+        assertTrue(message.contains("2 failed attempt"), message);
+        assertTrue(message.contains("disk on fire"), message);
+    }
+
+    @Test
+    void abandon_ofFinishedJob_changesNothing() {
+        Job job = newJob();
+        job.complete(T0);
+        job.abandon(T0.plusSeconds(1));
+        assertEquals(JobStatus.Completed, job.status());
+        assertTrue(job.errorCode().isEmpty());
+    }
+
+    @Test
+    void longMessages_areClipped() {
+        Job job = newJob();
+        job.fail(ErrorCode.InternalError, "x".repeat(5000), T0);
+        assertEquals(Job.MAX_TEXT, job.errorMessage().orElseThrow().length());
+    }
+
+    @Test
+    void runnerId_roundTripsThroughText() {
+        assertEquals(NODE_A, JobRunnerId.parse(NODE_A.toString()));
+        assertThrows(IllegalArgumentException.class, () -> new JobRunnerId("a/b", "c"));
+    }
+}

@@ -1,0 +1,139 @@
+package org.strongroom.support;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * A small HTTP client for the REST contract, as an outside client sees it: real HTTP, Basic auth,
+ * JSON bodies. One instance per user.
+ */
+public final class Api {
+
+    public static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-Secret-42");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+    private final String authorization;
+
+    private Api(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    public static Api anonymous(URL base) {
+        return new Api(toUri(base), null);
+    }
+
+    public static Api as(URL base, String user, String password) {
+        return new Api(toUri(base), "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static Api admin(URL base) {
+        return as(base, "admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates a user with {@code role} through the admin API and returns a client acting as it. */
+    public Api newUser(String role) {
+        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        Response created = put("/api/users/" + name,
+                "{\"password\":\"" + password + "\",\"roles\":[\"" + role + "\"]}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("Could not create user " + name + ": " + created);
+        }
+        return new Api(base, "Basic " + Base64.getEncoder()
+                .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, json, "application/json");
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Response send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI toUri(URL url) {
+        try {
+            return url.toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** An answer: status, raw body, and the body as JSON when it is an object. */
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** Whether this is the error body of API.md with the given status and code. */
+        public boolean isError(int expectedStatus, String code) {
+            if (status != expectedStatus || body == null || body.isBlank()) {
+                return false;
+            }
+            JsonObject json = json();
+            return code.equals(json.getString("code", null)) && json.containsKey("message")
+                    && Set.of("code", "message", "target").containsAll(json.keySet());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Applies wildfly-config/*.cli to an unpacked WildFly, offline, in one embedded-server session.
+#
+#   apply.sh JBOSS_HOME MODULE_JARS_DIR
+#
+# MODULE_JARS_DIR holds the jars installed as server modules: postgresql.jar and bcprov.jar (the build
+# copies them from Maven Central into target/server-modules).
+# The scripts are idempotent; this wrapper also skips the run when neither the scripts nor the jars
+# changed since the last successful run (a stamp in JBOSS_HOME), so builds stay fast.
+# The Docker image (docker/Dockerfile) runs this same script.
+set -euo pipefail
+
+jboss_home=${1:?usage: apply.sh JBOSS_HOME MODULE_JARS_DIR}
+jars=$(cd "${2:?usage: apply.sh JBOSS_HOME MODULE_JARS_DIR}" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+stamp="$jboss_home/.strongroom-config.sha256"
+
+scripts=("$here"/[0-9][0-9]-*.cli)
+digest=$(cat "${scripts[@]}" "$jars/postgresql.jar" "$jars/bcprov.jar" | sha256sum | cut -d' ' -f1)
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
+    echo "wildfly-config: $jboss_home is up to date"
+    exit 0
+fi
+
+session=$(mktemp)
+properties=$(mktemp)
+trap 'rm -f "$session" "$properties"' EXIT
+{
+    echo "embed-server --std-out=discard --server-config=standalone-full.xml"
+    for script in "${scripts[@]}"; do
+        echo "echo applying $(basename "$script")"
+        cat "$script"
+        echo
+    done
+    echo "stop-embedded-server"
+} > "$session"
+printf 'strongroom.postgresql.jar=%s\nstrongroom.bcprov.jar=%s\n' "$jars/postgresql.jar" "$jars/bcprov.jar" > "$properties"
+
+echo "wildfly-config: applying ${#scripts[@]} scripts to $jboss_home"
+"$jboss_home/bin/jboss-cli.sh" --file="$session" --properties="$properties"
+echo "$digest" > "$stamp"
