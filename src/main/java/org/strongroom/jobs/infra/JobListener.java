@@ -1,5 +1,6 @@
 package org.strongroom.jobs.infra;
 
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.ejb.TransactionAttribute;
@@ -11,7 +12,8 @@ import jakarta.jms.MessageListener;
 import org.strongroom.jobs.app.JobRunner;
 
 /**
- * The pattern every job queue's message-driven bean follows; subclasses only name their queue.
+ * The pattern every job queue's message-driven bean follows; subclasses name their queue, and the
+ * dead-letter listener overrides what a delivery does.
  *
  * <p>No transaction spans the delivery ({@code NOT_SUPPORTED}): the runner works in short
  * transactions of its own and the message is acknowledged when {@code onMessage} returns. If the
@@ -25,7 +27,7 @@ public abstract class JobListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(JobListener.class.getName());
 
     @Inject
-    JobRunner runner;
+    protected JobRunner runner;
 
     @Override
     public void onMessage(Message message) {
@@ -37,6 +39,11 @@ public abstract class JobListener implements MessageListener {
                     + ": " + e.getMessage());
             return;
         }
-        runner.run(job.jobId());
+        handle(job.jobId());
+    }
+
+    /** What this queue's deliveries do with their job: run it. */
+    protected void handle(UUID jobId) {
+        runner.run(jobId);
     }
 }
