@@ -13,6 +13,12 @@ public enum ErrorCode {
     MethodNotAllowed(405),
     NotAcceptable(406),
     Conflict(409),
+    /** The key version is disabled: it may not wrap or unwrap. */
+    KeyDisabled(409),
+    /** The key version's expiry time ({@code exp}) has passed. */
+    KeyExpired(409),
+    /** The key version's activation time ({@code nbf}) has not come yet. */
+    KeyNotYetValid(409),
     PayloadTooLarge(413),
     UnsupportedMediaType(415),
     InternalError(500),

@@ -1,0 +1,52 @@
+package org.strongroom.activitylog.api;
+
+import java.time.Instant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.strongroom.activitylog.app.ActivityQueries;
+import org.strongroom.activitylog.domain.ActivityQuery;
+import org.strongroom.security.Roles;
+import org.strongroom.web.ListDto;
+import org.strongroom.web.QueryParameters;
+
+/** The activity log, newest first, and the verdict on its hash chain. */
+@Path("activitylog")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+public class ActivityLogResource {
+
+    private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
+
+    @Inject
+    ActivityQueries log;
+
+    @GET
+    public ListDto<ActivityRecordDto> list(@QueryParam("resource") String resource,
+                                           @QueryParam("from") String from,
+                                           @QueryParam("to") String to,
+                                           @QueryParam("limit") String limit) {
+        Instant fromTime = QueryParameters.time(from, "from");
+        Instant toTime = QueryParameters.time(to, "to");
+        QueryParameters.requireOrdered(fromTime, toTime);
+        ActivityQuery query = new ActivityQuery(QueryParameters.text(resource), fromTime, toTime,
+                QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return ListDto.of(log.search(query).stream().map(ActivityRecordDto::of).toList());
+    }
+
+    /** {@code {"intact":true,"records":N}} or {@code {"intact":false,...,"firstBrokenSequence":S}}. */
+    @GET
+    @Path("verification")
+    public ActivityQueries.Verification verify() {
+        return log.verify();
+    }
+}

@@ -1,0 +1,17 @@
+package org.strongroom.activitylog.domain;
+
+import java.util.List;
+
+/** Where the log is kept. Callers run inside a transaction. */
+public interface ActivityRepository {
+
+    /** The chain head, locked until the transaction ends. */
+    ActivityChainHead lockHead();
+
+    void add(ActivityRecord record);
+
+    List<ActivityRecord> search(ActivityQuery query);
+
+    /** Records with sequence numbers above {@code after}, ascending, at most {@code limit}. */
+    List<ActivityRecord> after(long after, int limit);
+}

@@ -1,0 +1,6 @@
+package org.strongroom.activitylog.domain;
+
+/** Whether the recorded change took effect. */
+public enum ActivityStatus {
+    Succeeded, Failed
+}

@@ -1,0 +1,2 @@
+/** The activity log on JPA. */
+package org.strongroom.activitylog.infra;

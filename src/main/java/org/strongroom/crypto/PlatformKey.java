@@ -1,0 +1,214 @@
+package org.strongroom.crypto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The platform master key: an AES-256 key kept outside the database, in a PKCS#12 keystore, that seals
+ * what Strongroom must store but nobody may read from the database — private key material of the
+ * built-in key vault, vault data keys of platform-managed vaults, the second encryption layer.
+ *
+ * <p>The keystore is {@code STRONGROOM_MASTER_KEYSTORE} (default
+ * {@code ${jboss.server.data.dir}/strongroom/platform-master-key.p12}), with the password
+ * {@code STRONGROOM_MASTER_KEYSTORE_PASSWORD}. When the file does not exist it is created at first
+ * start, readable by its owner only. Every node of a cluster must be given the same keystore.
+ *
+ * <p>Sealed format (version 1):
+ * <pre>
+ *   0x01 | key id length (1 byte) | key id (ASCII) | nonce (12 bytes) | AES-256-GCM ciphertext and 16-byte tag
+ * </pre>
+ * The associated data is {@code "strongroom-platform-seal-v1" 0x00 context}: a sealed value opens only in
+ * the context it was sealed for (e.g. the key version it belongs to), so values cannot be swapped.
+ *
+ * <p>Security guarantees: confidentiality and integrity of each sealed value under AES-256-GCM with a
+ * random 96-bit nonce; a value altered, truncated, moved to another context or opened with another
+ * master key fails with {@link IntegrityException}.
+ */
+@ApplicationScoped
+public class PlatformKey {
+
+    public static final String DEFAULT_PASSWORD = "strongroom";
+
+    private static final Logger LOG = Logger.getLogger(PlatformKey.class.getName());
+    private static final byte FORMAT = 1;
+    private static final int NONCE_LENGTH = 12;
+    private static final int TAG_BITS = 128;
+    private static final String ALIAS_PREFIX = "platform-key-";
+    private static final byte[] AAD_PREFIX = "strongroom-platform-seal-v1\0".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Every key of the keystore by id; the last one seals. */
+    private Map<String, SecretKey> keys;
+    private String currentKeyId;
+
+    /** Loads (or creates) the configured keystore; for the server. */
+    @PostConstruct
+    void init() {
+        String configured = System.getenv("STRONGROOM_MASTER_KEYSTORE");
+        Path path = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of(System.getProperty("jboss.server.data.dir", "."), "strongroom", "platform-master-key.p12");
+        String password = System.getenv("STRONGROOM_MASTER_KEYSTORE_PASSWORD");
+        load(path, (password == null || password.isEmpty() ? DEFAULT_PASSWORD : password).toCharArray(), true);
+    }
+
+    /** The key of an existing keystore file, e.g. for offline recovery. */
+    public static PlatformKey fromKeyStore(Path path, char[] password) {
+        PlatformKey key = new PlatformKey();
+        key.load(path, password, false);
+        return key;
+    }
+
+    /** A key created at {@code path} if none is there yet, loaded if one is. */
+    public static PlatformKey createOrLoad(Path path, char[] password) {
+        PlatformKey key = new PlatformKey();
+        key.load(path, password, true);
+        return key;
+    }
+
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    /** Seals {@code plaintext} for {@code context}. */
+    public byte[] seal(byte[] plaintext, String context) {
+        byte[] keyId = currentKeyId.getBytes(StandardCharsets.US_ASCII);
+        byte[] nonce = new byte[NONCE_LENGTH];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(context));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(2 + keyId.length + NONCE_LENGTH + ciphertext.length)
+                    .put(FORMAT).put((byte) keyId.length).put(keyId).put(nonce).put(ciphertext).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Sealing with the platform key failed", e);
+        }
+    }
+
+    /** Opens a value sealed for {@code context}. */
+    public KeyMaterial open(byte[] sealed, String context) {
+        ByteBuffer in = ByteBuffer.wrap(sealed);
+        if (sealed.length < 2 || in.get() != FORMAT) {
+            throw new IntegrityException("Not a value sealed with the platform key (" + context + ")");
+        }
+        int keyIdLength = in.get() & 0xff;
+        if (in.remaining() < keyIdLength + NONCE_LENGTH + TAG_BITS / 8) {
+            throw new IntegrityException("Sealed value is truncated (" + context + ")");
+        }
+        byte[] keyIdBytes = new byte[keyIdLength];
+        in.get(keyIdBytes);
+        String keyId = new String(keyIdBytes, StandardCharsets.US_ASCII);
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IntegrityException("Sealed with platform key '" + keyId + "', which this keystore lacks ("
+                    + context + ")");
+        }
+        byte[] nonce = new byte[NONCE_LENGTH];
+        in.get(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(context));
+            return KeyMaterial.wrap(cipher.doFinal(sealed, in.position(), in.remaining()));
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IntegrityException("Sealed value failed authentication (" + context + ")");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Opening with the platform key failed", e);
+        }
+    }
+
+    private static byte[] aad(String context) {
+        byte[] contextBytes = context.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(AAD_PREFIX.length + contextBytes.length).put(AAD_PREFIX).put(contextBytes).array();
+    }
+
+    private void load(Path path, char[] password, boolean createIfMissing) {
+        try {
+            if (Files.notExists(path)) {
+                if (!createIfMissing) {
+                    throw new IllegalArgumentException("No platform keystore at " + path);
+                }
+                create(path, password);
+            }
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(path)) {
+                store.load(in, password);
+            }
+            Map<Integer, String> aliases = new TreeMap<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (alias.startsWith(ALIAS_PREFIX) && store.isKeyEntry(alias)) {
+                    aliases.put(Integer.parseInt(alias.substring(ALIAS_PREFIX.length())), alias);
+                }
+            }
+            if (aliases.isEmpty()) {
+                throw new IllegalStateException("The platform keystore " + path + " holds no " + ALIAS_PREFIX + "N key");
+            }
+            Map<String, SecretKey> loaded = new TreeMap<>();
+            for (String alias : aliases.values()) {
+                loaded.put(alias, (SecretKey) store.getKey(alias, password));
+                currentKeyId = alias;
+            }
+            keys = loaded;
+        } catch (IOException | GeneralSecurityException | NumberFormatException e) {
+            throw new IllegalStateException("Cannot load the platform keystore " + path
+                    + " (is STRONGROOM_MASTER_KEYSTORE_PASSWORD right?): " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a new keystore with one fresh key, owner-only, atomically (another node may race us). */
+    private static void create(Path path, char[] password) throws IOException, GeneralSecurityException {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, RANDOM);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, password);
+        store.setEntry(ALIAS_PREFIX + 1, new KeyStore.SecretKeyEntry(generator.generateKey()),
+                new KeyStore.PasswordProtection(password));
+        Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), ".platform-key", ".tmp");
+        try {
+            setOwnerOnly(temporary);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                store.store(out, password);
+            }
+            // A hard link appears atomically and fails if the name exists: a racing node's key is kept.
+            Files.createLink(path, temporary);
+            LOG.info(() -> "Created the platform master keystore " + path + " (owner-only); back it up apart from the database");
+        } catch (FileAlreadyExistsException raced) {
+            LOG.info(() -> "Another process created the platform master keystore " + path + " first; using it");
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void setOwnerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.warning(() -> "Cannot restrict permissions of " + file + " on this file system");
+        }
+    }
+}

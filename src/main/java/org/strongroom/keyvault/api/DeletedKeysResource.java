@@ -1,0 +1,70 @@
+package org.strongroom.keyvault.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.strongroom.keyvault.api.KeyDtos.DeletedKeyBundle;
+import org.strongroom.keyvault.api.KeyDtos.DeletedKeyItem;
+import org.strongroom.keyvault.api.KeyDtos.KeyBundle;
+import org.strongroom.keyvault.api.KeyDtos.Page;
+import org.strongroom.keyvault.app.KeyOperations;
+import org.strongroom.platform.Settings;
+import org.strongroom.security.Roles;
+import org.strongroom.web.Callers;
+
+/** Soft-deleted keys — {@code {keyVaultUri}/deletedkeys/...}: list, read, recover, purge. */
+@Path("keyvaults/{kv}/deletedkeys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+public class DeletedKeysResource {
+
+    @Inject
+    KeyOperations keys;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    SecurityContext security;
+
+    @PathParam("kv")
+    String kv;
+
+    @GET
+    public Page<DeletedKeyItem> list() {
+        return Page.of(keys.listDeleted(Callers.of(security), kv).stream()
+                .map(v -> KeyDtos.deletedItem(v, settings.publicBaseUrl())).toList());
+    }
+
+    @GET
+    @Path("{name}")
+    public DeletedKeyBundle get(@PathParam("name") String name) {
+        return KeyDtos.deletedBundle(keys.getDeleted(Callers.of(security), kv, name), settings.publicBaseUrl());
+    }
+
+    @POST
+    @Path("{name}/recover")
+    public KeyBundle recover(@PathParam("name") String name) {
+        return KeyDtos.bundle(keys.recover(Callers.of(security), kv, name), settings.publicBaseUrl());
+    }
+
+    /** Purge: 204; refused with 409 while the key vault has purge protection. */
+    @DELETE
+    @Path("{name}")
+    public Response purge(@PathParam("name") String name) {
+        keys.purge(Callers.of(security), kv, name);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,185 @@
+package org.strongroom.keyvault.api;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import org.strongroom.keyvault.app.KeyOperations.KeyView;
+import org.strongroom.keyvault.domain.KeyAttributes;
+import org.strongroom.keyvault.domain.KeyId;
+import org.strongroom.keyvault.domain.KeyVault;
+import org.strongroom.keyvault.domain.KeyVersion;
+import org.strongroom.keyvault.domain.VaultKey;
+import org.strongroom.platform.StrongroomException;
+
+/** Bodies of the data plane, shaped as the Azure Key Vault keys REST API shapes them. */
+public final class KeyDtos {
+
+    private KeyDtos() {
+    }
+
+    /** A JSON Web Key with its public parts only (RFC 7517/7518). */
+    @JsonbPropertyOrder({"kid", "kty", "key_ops", "n", "e"})
+    public record JsonWebKey(String kid, String kty, @JsonbProperty("key_ops") List<String> keyOps, String n, String e) {
+    }
+
+    /** A JSON Web Key given for import: public and private parts. */
+    public record ImportedJsonWebKey(String kty, @JsonbProperty("key_ops") List<String> keyOps, String n, String e,
+                                     String d, String p, String q, String dp, String dq, String qi) {
+    }
+
+    /** Key attributes; times are Unix seconds. In requests only {@code enabled}, {@code nbf}, {@code exp} count. */
+    @JsonbPropertyOrder({"enabled", "nbf", "exp", "created", "updated", "recoveryLevel", "recoverableDays"})
+    public record Attributes(Boolean enabled, Long nbf, Long exp, Long created, Long updated, String recoveryLevel,
+                             Integer recoverableDays) {
+
+        KeyAttributes toDomain() {
+            return new KeyAttributes(enabled, seconds(nbf), seconds(exp));
+        }
+
+        static KeyAttributes toDomain(Attributes attributes) {
+            return attributes == null ? KeyAttributes.NONE : attributes.toDomain();
+        }
+
+        private static Instant seconds(Long value) {
+            return value == null ? null : Instant.ofEpochSecond(value);
+        }
+    }
+
+    @JsonbPropertyOrder({"key", "attributes"})
+    public record KeyBundle(JsonWebKey key, Attributes attributes) {
+    }
+
+    public record CreateKeyRequest(String kty, @JsonbProperty("key_size") Integer keySize,
+                                   @JsonbProperty("key_ops") List<String> keyOps, Attributes attributes) {
+    }
+
+    public record ImportKeyRequest(ImportedJsonWebKey key, Attributes attributes, Boolean hsm) {
+    }
+
+    public record UpdateKeyRequest(@JsonbProperty("key_ops") List<String> keyOps, Attributes attributes) {
+    }
+
+    /** {@code wrapkey} / {@code unwrapkey}: {@code value} is base64url. */
+    public record KeyOperationRequest(String alg, String value) {
+    }
+
+    @JsonbPropertyOrder({"kid", "value"})
+    public record KeyOperationResult(String kid, String value) {
+    }
+
+    @JsonbPropertyOrder({"kid", "attributes"})
+    public record KeyItem(String kid, Attributes attributes) {
+    }
+
+    @JsonbPropertyOrder({"recoveryId", "deletedDate", "scheduledPurgeDate", "key", "attributes"})
+    public record DeletedKeyBundle(String recoveryId, Long deletedDate, Long scheduledPurgeDate, JsonWebKey key,
+                                   Attributes attributes) {
+    }
+
+    @JsonbPropertyOrder({"recoveryId", "deletedDate", "scheduledPurgeDate", "kid", "attributes"})
+    public record DeletedKeyItem(String recoveryId, Long deletedDate, Long scheduledPurgeDate, String kid,
+                                 Attributes attributes) {
+    }
+
+    /** A page of a list: {@code nextLink} is always present, {@code null} on the last page. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"value", "nextLink"})
+    public record Page<T>(List<T> value, String nextLink) {
+
+        static <T> Page<T> of(List<T> value) {
+            return new Page<>(value, null);
+        }
+    }
+
+    static KeyBundle bundle(KeyView view, String base) {
+        return new KeyBundle(jwk(view, base), attributes(view.keyVault(), view.version()));
+    }
+
+    static KeyItem item(KeyView view, String base, boolean versioned) {
+        String kid = versioned ? kid(view, base) : KeyId.versionless(view.key().keyVault(), view.key().name()).uri(base);
+        return new KeyItem(kid, attributes(view.keyVault(), view.version()));
+    }
+
+    static DeletedKeyBundle deletedBundle(KeyView view, String base) {
+        VaultKey key = view.key();
+        return new DeletedKeyBundle(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
+                seconds(key.scheduledPurgeAt().orElse(null)), jwk(view, base), attributes(view.keyVault(), view.version()));
+    }
+
+    static DeletedKeyItem deletedItem(KeyView view, String base) {
+        VaultKey key = view.key();
+        return new DeletedKeyItem(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
+                seconds(key.scheduledPurgeAt().orElse(null)),
+                KeyId.versionless(key.keyVault(), key.name()).uri(base), attributes(view.keyVault(), view.version()));
+    }
+
+    static String kid(KeyView view, String base) {
+        return kid(view.version(), base);
+    }
+
+    static String kid(KeyVersion version, String base) {
+        return KeyId.versioned(version.key().keyVault(), version.key().name(), version.versionId()).uri(base);
+    }
+
+    /** Key operations of a request ({@code null} when not given). */
+    static Set<String> operations(List<String> keyOps) {
+        return keyOps == null ? null : new LinkedHashSet<>(keyOps);
+    }
+
+    /** Unsigned big-endian base64url without padding, as JWA encodes RSA parameters. */
+    static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOfRange(bytes, skip, bytes.length));
+    }
+
+    static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Decodes a base64url field; refuses anything else with 400 naming the field. */
+    static byte[] fromBase64Url(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            throw StrongroomException.badRequest("'" + field + "' is required (base64url)", field);
+        }
+        try {
+            return Base64.getUrlDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest("'" + field + "' is not base64url", field);
+        }
+    }
+
+    /** A JWK number ({@code null} stays {@code null}: the key checks say what is missing). */
+    static BigInteger number(String value, String field) {
+        return value == null ? null : new BigInteger(1, fromBase64Url(value, "key." + field));
+    }
+
+    private static JsonWebKey jwk(KeyView view, String base) {
+        KeyVersion v = view.version();
+        return new JsonWebKey(kid(view, base), v.kty(), List.copyOf(v.operations()), base64Url(v.modulus()),
+                base64Url(v.publicExponent()));
+    }
+
+    private static Attributes attributes(KeyVault keyVault, KeyVersion v) {
+        return new Attributes(v.enabled(), seconds(v.notBefore()), seconds(v.expires()), seconds(v.created()),
+                seconds(v.updated()), keyVault.recoveryLevel(),
+                keyVault.softDeleteEnabled() ? keyVault.softDeleteRetentionDays() : null);
+    }
+
+
+    private static String recoveryId(VaultKey key, String base) {
+        return key.isDeleted() ? KeyId.keyVaultUri(base, key.keyVault()) + "/deletedkeys/" + key.name() : null;
+    }
+
+    private static Long seconds(Instant instant) {
+        return instant == null ? null : instant.getEpochSecond();
+    }
+}

@@ -1,0 +1,193 @@
+package org.strongroom.keyvault.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.strongroom.crypto.WrapAlgorithm;
+import org.strongroom.keyvault.api.KeyDtos.Attributes;
+import org.strongroom.keyvault.api.KeyDtos.CreateKeyRequest;
+import org.strongroom.keyvault.api.KeyDtos.DeletedKeyBundle;
+import org.strongroom.keyvault.api.KeyDtos.ImportKeyRequest;
+import org.strongroom.keyvault.api.KeyDtos.ImportedJsonWebKey;
+import org.strongroom.keyvault.api.KeyDtos.KeyBundle;
+import org.strongroom.keyvault.api.KeyDtos.KeyItem;
+import org.strongroom.keyvault.api.KeyDtos.KeyOperationRequest;
+import org.strongroom.keyvault.api.KeyDtos.KeyOperationResult;
+import org.strongroom.keyvault.api.KeyDtos.Page;
+import org.strongroom.keyvault.api.KeyDtos.UpdateKeyRequest;
+import org.strongroom.keyvault.app.KeyOperations;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.Settings;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.security.Roles;
+import org.strongroom.web.Callers;
+
+/**
+ * Keys of a key vault — {@code {keyVaultUri}/keys/...} — as the Azure Key Vault keys REST API defines
+ * them. Every role may call; beyond {@code admin}, the caller needs an access policy for the operation.
+ */
+@Path("keyvaults/{kv}/keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+public class KeysResource {
+
+    private static final int DEFAULT_KEY_SIZE = 2048;
+
+    @Inject
+    KeyOperations keys;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    SecurityContext security;
+
+    @PathParam("kv")
+    String kv;
+
+    @GET
+    public Page<KeyItem> list() {
+        return Page.of(keys.list(caller(), kv).stream().map(v -> KeyDtos.item(v, base(), false)).toList());
+    }
+
+    @POST
+    @Path("{name}/create")
+    public KeyBundle create(@PathParam("name") String name, @NotNull(message = "a JSON body is required") CreateKeyRequest body) {
+        requireRsa(body.kty());
+        int size = body.keySize() == null ? DEFAULT_KEY_SIZE : body.keySize();
+        return KeyDtos.bundle(keys.create(caller(), kv, name, size, KeyDtos.operations(body.keyOps()),
+                Attributes.toDomain(body.attributes())), base());
+    }
+
+    /** Import (BYOK): the JWK must hold the private parts; answers carry the public parts only. */
+    @PUT
+    @Path("{name}")
+    public KeyBundle importKey(@PathParam("name") String name, @NotNull(message = "a JSON body is required") ImportKeyRequest body) {
+        ImportedJsonWebKey jwk = body.key();
+        if (jwk == null) {
+            throw StrongroomException.badRequest("'key' (a JSON Web Key with its private parts) is required", "key");
+        }
+        requireRsa(jwk.kty());
+        KeyOperations.ImportedRsaKey imported = new KeyOperations.ImportedRsaKey(KeyDtos.number(jwk.n(), "n"),
+                KeyDtos.number(jwk.e(), "e"), KeyDtos.number(jwk.d(), "d"), KeyDtos.number(jwk.p(), "p"),
+                KeyDtos.number(jwk.q(), "q"), KeyDtos.number(jwk.dp(), "dp"), KeyDtos.number(jwk.dq(), "dq"),
+                KeyDtos.number(jwk.qi(), "qi"));
+        return KeyDtos.bundle(keys.importKey(caller(), kv, name, imported, KeyDtos.operations(jwk.keyOps()),
+                Attributes.toDomain(body.attributes())), base());
+    }
+
+    @GET
+    @Path("{name}")
+    public KeyBundle get(@PathParam("name") String name) {
+        return KeyDtos.bundle(keys.get(caller(), kv, name, null), base());
+    }
+
+    @GET
+    @Path("{name}/versions")
+    public Page<KeyItem> versions(@PathParam("name") String name) {
+        return Page.of(keys.versions(caller(), kv, name).stream().map(v -> KeyDtos.item(v, base(), true)).toList());
+    }
+
+    @GET
+    @Path("{name}/{version}")
+    public KeyBundle getVersion(@PathParam("name") String name, @PathParam("version") String version) {
+        return KeyDtos.bundle(keys.get(caller(), kv, name, version), base());
+    }
+
+    @PATCH
+    @Path("{name}")
+    public KeyBundle update(@PathParam("name") String name, @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
+        return updateVersion(name, null, body);
+    }
+
+    @PATCH
+    @Path("{name}/{version}")
+    public KeyBundle updateVersion(@PathParam("name") String name, @PathParam("version") String version,
+                                   @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
+        return KeyDtos.bundle(keys.update(caller(), kv, name, version, Attributes.toDomain(body.attributes()),
+                KeyDtos.operations(body.keyOps())), base());
+    }
+
+    @POST
+    @Path("{name}/rotate")
+    @Consumes(MediaType.WILDCARD)
+    public KeyBundle rotate(@PathParam("name") String name) {
+        return KeyDtos.bundle(keys.rotate(caller(), kv, name), base());
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Consumes(MediaType.WILDCARD)
+    public DeletedKeyBundle delete(@PathParam("name") String name) {
+        return KeyDtos.deletedBundle(keys.delete(caller(), kv, name), base());
+    }
+
+    @POST
+    @Path("{name}/wrapkey")
+    public KeyOperationResult wrapCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        return wrap(name, null, body);
+    }
+
+    @POST
+    @Path("{name}/{version}/wrapkey")
+    public KeyOperationResult wrap(@PathParam("name") String name, @PathParam("version") String version,
+                                   @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        KeyOperations.WrapResult result = keys.wrap(caller(), kv, name, version, algorithm(body.alg()),
+                KeyDtos.fromBase64Url(body.value(), "value"));
+        return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.wrapped()));
+    }
+
+    @POST
+    @Path("{name}/unwrapkey")
+    public KeyOperationResult unwrapCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        return unwrap(name, null, body);
+    }
+
+    @POST
+    @Path("{name}/{version}/unwrapkey")
+    public KeyOperationResult unwrap(@PathParam("name") String name, @PathParam("version") String version,
+                                     @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), kv, name, version, algorithm(body.alg()),
+                KeyDtos.fromBase64Url(body.value(), "value"))) {
+            return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.secret().bytes()));
+        }
+    }
+
+    private static void requireRsa(String kty) {
+        if (!"RSA".equals(kty)) {
+            throw StrongroomException.badRequest("Only RSA keys are supported (kty \"RSA\"), not " + kty, "kty");
+        }
+    }
+
+    private static WrapAlgorithm algorithm(String alg) {
+        try {
+            return WrapAlgorithm.of(alg == null ? WrapAlgorithm.RSA_OAEP_256.jwaName() : alg);
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest(e.getMessage(), "alg");
+        }
+    }
+
+    private Caller caller() {
+        return Callers.of(security);
+    }
+
+    private String base() {
+        return settings.publicBaseUrl();
+    }
+}

@@ -1,0 +1,28 @@
+package org.strongroom.keyvault.app;
+
+import java.util.logging.Logger;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/** Purges deleted keys whose retention has ended, every ten minutes. */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeletedKeyPurger {
+
+    private static final Logger LOG = Logger.getLogger(DeletedKeyPurger.class.getName());
+
+    @Inject
+    KeyOperations keys;
+
+    @Schedule(hour = "*", minute = "*/10", persistent = false)
+    void purgeExpired() {
+        int purged = keys.purgeExpired();
+        if (purged > 0) {
+            LOG.info(() -> "Purged " + purged + " deleted key(s) whose retention ended");
+        }
+    }
+}

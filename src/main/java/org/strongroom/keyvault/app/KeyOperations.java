@@ -1,0 +1,354 @@
+package org.strongroom.keyvault.app;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.crypto.IntegrityException;
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.Rsa;
+import org.strongroom.crypto.RsaKeyPair;
+import org.strongroom.crypto.WrapAlgorithm;
+import org.strongroom.keyvault.domain.KeyAttributes;
+import org.strongroom.keyvault.domain.KeyPermission;
+import org.strongroom.keyvault.domain.KeyRepository;
+import org.strongroom.keyvault.domain.KeyVault;
+import org.strongroom.keyvault.domain.KeyVaultRepository;
+import org.strongroom.keyvault.domain.KeyVersion;
+import org.strongroom.keyvault.domain.KeyVersionAvailable;
+import org.strongroom.keyvault.domain.VaultKey;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
+
+/**
+ * The data plane of the built-in key vault: keys and their versions, soft delete, and wrap/unwrap.
+ *
+ * <p>Every call checks the caller's access ({@link KeyVaultAccess}); every change is written to the
+ * activity log, refusals included. Private keys are only ever handled sealed, or inside this class for
+ * the duration of one unwrap.
+ */
+@ApplicationScoped
+public class KeyOperations {
+
+    @Inject
+    KeyVaultRepository keyVaults;
+
+    @Inject
+    KeyRepository keys;
+
+    @Inject
+    KeyVaultAccess access;
+
+    @Inject
+    PlatformKey platformKey;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Event<KeyVersionAvailable> versionEvents;
+
+    /** A key version together with its key and key vault, as answers need them. */
+    public record KeyView(KeyVault keyVault, VaultKey key, KeyVersion version) {
+    }
+
+    /** The parts of an RSA key given for import (BYOK). */
+    public record ImportedRsaKey(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q,
+                                 BigInteger dp, BigInteger dq, BigInteger qi) {
+    }
+
+    @Transactional
+    public KeyView create(Caller caller, String kv, String name, int keySize, Set<String> keyOps, KeyAttributes attributes) {
+        return activity.record(caller, "CreateKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.CREATE);
+            try (RsaKeyPair pair = generate(keySize)) {
+                return addVersion(keyVault, name, pair, keyOps, attributes, KeyVersionAvailable.Reason.CREATED);
+            }
+        }, KeyOperations::describe);
+    }
+
+    @Transactional
+    public KeyView importKey(Caller caller, String kv, String name, ImportedRsaKey imported, Set<String> keyOps,
+                             KeyAttributes attributes) {
+        return activity.record(caller, "ImportKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.IMPORT);
+            try (RsaKeyPair pair = rsaKey(imported)) {
+                return addVersion(keyVault, name, pair, keyOps, attributes, KeyVersionAvailable.Reason.IMPORTED);
+            }
+        }, KeyOperations::describe);
+    }
+
+    /** A new version of an existing key, of the same size and operations as its current one. */
+    @Transactional
+    public KeyView rotate(Caller caller, String kv, String name) {
+        return activity.record(caller, "RotateKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.ROTATE);
+            KeyVersion current = activeKey(kv, name).current();
+            try (RsaKeyPair pair = Rsa.generate(current.keySize())) {
+                return addVersion(keyVault, name, pair, current.operations(), KeyAttributes.NONE,
+                        KeyVersionAvailable.Reason.ROTATED);
+            }
+        }, KeyOperations::describe);
+    }
+
+    /** Changes a version's attributes ({@code version} {@code null}: the current one). */
+    @Transactional
+    public KeyView update(Caller caller, String kv, String name, String version, KeyAttributes attributes,
+                          Set<String> keyOps) {
+        return activity.record(caller, "UpdateKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.UPDATE);
+            VaultKey key = activeKey(kv, name);
+            KeyVersion target = version(key, version);
+            if (target.update(attributes, keyOps, Timestamps.now())) {
+                versionEvents.fire(new KeyVersionAvailable(kv, name, target.versionId(),
+                        KeyVersionAvailable.Reason.ENABLED));
+            }
+            return new KeyView(keyVault, key, target);
+        }, KeyOperations::describe);
+    }
+
+    /** A version ({@code null}: the current one) of a key that is not deleted. */
+    @Transactional
+    public KeyView get(Caller caller, String kv, String name, String version) {
+        KeyVault keyVault = keyVault(kv);
+        access.require(caller, keyVault, KeyPermission.GET);
+        VaultKey key = activeKey(kv, name);
+        return new KeyView(keyVault, key, version(key, version));
+    }
+
+    /** The keys that are not deleted, each with its current version, by name. */
+    @Transactional
+    public List<KeyView> list(Caller caller, String kv) {
+        KeyVault keyVault = keyVault(kv);
+        access.require(caller, keyVault, KeyPermission.LIST);
+        return keys.list(kv, false).stream()
+                .sorted(Comparator.comparing(VaultKey::name))
+                .map(key -> new KeyView(keyVault, key, key.current()))
+                .toList();
+    }
+
+    /** All versions of a key, oldest first. */
+    @Transactional
+    public List<KeyView> versions(Caller caller, String kv, String name) {
+        KeyVault keyVault = keyVault(kv);
+        access.require(caller, keyVault, KeyPermission.LIST);
+        VaultKey key = activeKey(kv, name);
+        return key.versions().stream().map(v -> new KeyView(keyVault, key, v)).toList();
+    }
+
+    /**
+     * Deletes a key: with soft delete it is kept, recoverable, for the key vault's retention days;
+     * without, it is gone at once. Answers the key as it was deleted.
+     */
+    @Transactional
+    public KeyView delete(Caller caller, String kv, String name) {
+        return activity.record(caller, "DeleteKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.DELETE);
+            VaultKey key = activeKey(kv, name);
+            if (keyVault.softDeleteEnabled()) {
+                key.softDelete(Timestamps.now(), Duration.ofDays(keyVault.softDeleteRetentionDays()));
+            } else {
+                keys.remove(key);
+            }
+            return new KeyView(keyVault, key, key.current());
+        }, view -> view.key().scheduledPurgeAt().map(at -> "recoverable until " + at).orElse("purged at once"));
+    }
+
+    @Transactional
+    public List<KeyView> listDeleted(Caller caller, String kv) {
+        KeyVault keyVault = keyVault(kv);
+        access.require(caller, keyVault, KeyPermission.LIST);
+        return keys.list(kv, true).stream()
+                .sorted(Comparator.comparing(VaultKey::name))
+                .map(key -> new KeyView(keyVault, key, key.current()))
+                .toList();
+    }
+
+    @Transactional
+    public KeyView getDeleted(Caller caller, String kv, String name) {
+        KeyVault keyVault = keyVault(kv);
+        access.require(caller, keyVault, KeyPermission.GET);
+        VaultKey key = deletedKey(kv, name);
+        return new KeyView(keyVault, key, key.current());
+    }
+
+    /** Brings a soft-deleted key back with all its versions. */
+    @Transactional
+    public KeyView recover(Caller caller, String kv, String name) {
+        return activity.record(caller, "RecoverKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.RECOVER);
+            VaultKey key = deletedKey(kv, name);
+            key.recover();
+            return new KeyView(keyVault, key, key.current());
+        }, view -> view.key().versions().size() + " version(s) recovered");
+    }
+
+    /** Removes a soft-deleted key for good; refused (409) while the key vault has purge protection. */
+    @Transactional
+    public void purge(Caller caller, String kv, String name) {
+        activity.record(caller, "PurgeKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.PURGE);
+            VaultKey key = deletedKey(kv, name);
+            if (keyVault.purgeProtectionEnabled()) {
+                throw StrongroomException.conflict("Key vault '" + kv + "' has purge protection: deleted key '" + name
+                        + "' cannot be purged before " + key.scheduledPurgeAt().orElseThrow(), "deletedkeys/" + name);
+            }
+            keys.remove(key);
+            return null;
+        }, none -> null);
+    }
+
+    /** Removes every deleted key whose retention has ended, purge protection or not. */
+    @Transactional
+    public int purgeExpired() {
+        List<VaultKey> expired = keys.purgeableAt(Timestamps.now());
+        for (VaultKey key : expired) {
+            activity.record(Caller.SYSTEM, "PurgeKey", resource(key.keyVault(), key.name()), () -> {
+                keys.remove(key);
+                return null;
+            }, none -> "retention ended " + key.scheduledPurgeAt().orElseThrow());
+        }
+        return expired.size();
+    }
+
+    /** Wraps {@code secret} with a version ({@code null}: the current one); the caller needs {@code wrapKey}. */
+    @Transactional
+    public WrapResult wrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm, byte[] secret) {
+        KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.WRAP_KEY, "wrapKey");
+        try {
+            return new WrapResult(usable, Rsa.wrap(usable.modulus(), usable.publicExponent(), algorithm, secret));
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest(e.getMessage(), "value");
+        }
+    }
+
+    /**
+     * Unwraps a value wrapped with a version ({@code null}: the current one); the caller needs
+     * {@code unwrapKey}. The result must be closed.
+     */
+    @Transactional
+    public UnwrapResult unwrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm,
+                               byte[] wrapped) {
+        KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
+        try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
+            return new UnwrapResult(usable, Rsa.unwrap(privateKey, algorithm, wrapped));
+        } catch (IntegrityException e) {
+            throw StrongroomException.badRequest(e.getMessage(), "value");
+        }
+    }
+
+    /** A wrapped value and the version that wrapped it. */
+    public record WrapResult(KeyVersion version, byte[] wrapped) {
+    }
+
+    /** An unwrapped secret (close it) and the version that unwrapped it. */
+    public record UnwrapResult(KeyVersion version, KeyMaterial secret) implements AutoCloseable {
+        @Override
+        public void close() {
+            secret.close();
+        }
+    }
+
+    private KeyVersion usableVersion(Caller caller, String kv, String name, String version, KeyPermission permission,
+                                     String operation) {
+        KeyVault keyVault = keyVault(kv);
+        access.require(caller, keyVault, permission);
+        KeyVersion usable = version(activeKey(kv, name), version);
+        usable.requireUsable(operation, Timestamps.now());
+        return usable;
+    }
+
+    private KeyView addVersion(KeyVault keyVault, String name, RsaKeyPair pair, Set<String> keyOps,
+                               KeyAttributes attributes, KeyVersionAvailable.Reason reason) {
+        if (name == null || !name.matches(VaultKey.NAME_PATTERN)) {
+            throw StrongroomException.badRequest("A key name has 1 to 127 letters, digits or hyphens", "name");
+        }
+        Instant now = Timestamps.now();
+        VaultKey key = keys.findForUpdate(keyVault.name(), name).orElse(null);
+        if (key == null) {
+            key = new VaultKey(keyVault.name(), name, now);
+            keys.add(key);
+        }
+        String versionId = HexFormat.of().formatHex(uuidBytes(UUID.randomUUID()));
+        byte[] sealed = platformKey.seal(pair.privateKeyPkcs8().bytes(),
+                KeyVersion.sealingContext(keyVault.name(), name, versionId));
+        KeyVersion version = key.addVersion(versionId, pair.modulus(), pair.publicExponent(), sealed, keyOps,
+                attributes, now);
+        versionEvents.fire(new KeyVersionAvailable(keyVault.name(), name, versionId, reason));
+        return new KeyView(keyVault, key, version);
+    }
+
+    private static RsaKeyPair generate(int keySize) {
+        try {
+            return Rsa.generate(keySize);
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest(e.getMessage(), "key_size");
+        }
+    }
+
+    private static RsaKeyPair rsaKey(ImportedRsaKey k) {
+        try {
+            return Rsa.fromComponents(k.n(), k.e(), k.d(), k.p(), k.q(), k.dp(), k.dq(), k.qi());
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest(e.getMessage(), "key");
+        }
+    }
+
+    private KeyVault keyVault(String name) {
+        return keyVaults.find(name).orElseThrow(() -> KeyVaultAdministration.noSuchKeyVault(name));
+    }
+
+    private VaultKey activeKey(String kv, String name) {
+        return keys.find(kv, name).filter(key -> !key.isDeleted())
+                .orElseThrow(() -> StrongroomException.notFound("Key vault '" + kv + "' has no key named '" + name + "'",
+                        resource(kv, name)));
+    }
+
+    private VaultKey deletedKey(String kv, String name) {
+        return keys.find(kv, name).filter(VaultKey::isDeleted)
+                .orElseThrow(() -> StrongroomException.notFound("Key vault '" + kv + "' has no deleted key named '"
+                        + name + "'", "keyvaults/" + kv + "/deletedkeys/" + name));
+    }
+
+    private static KeyVersion version(VaultKey key, String version) {
+        if (version == null || version.isEmpty()) {
+            return key.current();
+        }
+        return key.version(version).orElseThrow(() -> StrongroomException.notFound("Key '" + key.name()
+                + "' has no version '" + version + "'", resource(key.keyVault(), key.name()) + "/" + version));
+    }
+
+    private static byte[] uuidBytes(UUID uuid) {
+        return java.nio.ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    }
+
+    static String resource(String kv, String name) {
+        return "keyvaults/" + kv + "/keys/" + name;
+    }
+
+    private static String describe(KeyView view) {
+        KeyVersion v = view.version();
+        return "version " + v.versionId() + ", RSA " + v.keySize() + ", enabled=" + v.enabled();
+    }
+}

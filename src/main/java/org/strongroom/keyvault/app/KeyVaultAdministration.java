@@ -1,0 +1,106 @@
+package org.strongroom.keyvault.app;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.keyvault.domain.KeyPermission;
+import org.strongroom.keyvault.domain.KeyVault;
+import org.strongroom.keyvault.domain.KeyVaultRepository;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
+
+/** The management plane: key vaults, their protection settings and access policies. */
+@ApplicationScoped
+public class KeyVaultAdministration {
+
+    @Inject
+    KeyVaultRepository keyVaults;
+
+    @Inject
+    ActivityLog activity;
+
+    /** A {@code PUT}'s outcome: the key vault, and whether it was created by it. */
+    public record PutResult(KeyVault keyVault, boolean created) {
+    }
+
+    /** What a {@code PUT} or {@code PATCH} sets; {@code null} means "not given". */
+    public record Settings(String region, String subscriptionId, String resourceGroup, Boolean softDeleteEnabled,
+                           Integer softDeleteRetentionDays, Boolean purgeProtectionEnabled) {
+    }
+
+    @Transactional
+    public PutResult put(Caller caller, String name, Settings settings) {
+        Optional<KeyVault> existing = keyVaults.find(name);
+        String operation = existing.isPresent() ? "UpdateKeyVault" : "CreateKeyVault";
+        return activity.record(caller, operation, resource(name), () -> {
+            if (existing.isPresent()) {
+                existing.get().update(settings.region(), settings.subscriptionId(), settings.resourceGroup(),
+                        settings.softDeleteEnabled(), settings.softDeleteRetentionDays(),
+                        settings.purgeProtectionEnabled(), Timestamps.now());
+                return new PutResult(existing.get(), false);
+            }
+            KeyVault created = KeyVault.create(name, settings.region(), settings.subscriptionId(),
+                    settings.resourceGroup(), settings.softDeleteEnabled(), settings.softDeleteRetentionDays(),
+                    settings.purgeProtectionEnabled(), Timestamps.now());
+            keyVaults.add(created);
+            return new PutResult(created, true);
+        }, result -> protection(result.keyVault()));
+    }
+
+    @Transactional
+    public KeyVault changeProtection(Caller caller, String name, Boolean softDelete, Boolean purgeProtection) {
+        return activity.record(caller, "UpdateKeyVault", resource(name), () -> {
+            KeyVault keyVault = get(name);
+            keyVault.changeProtection(softDelete, purgeProtection, Timestamps.now());
+            return keyVault;
+        }, KeyVaultAdministration::protection);
+    }
+
+    @Transactional
+    public KeyVault setAccessPolicy(Caller caller, String name, String principalId, Set<KeyPermission> permissions) {
+        return activity.record(caller, "SetAccessPolicy", resource(name) + "/accessPolicies/" + principalId, () -> {
+            KeyVault keyVault = get(name);
+            keyVault.setAccessPolicy(principalId, permissions, Timestamps.now());
+            return keyVault;
+        }, keyVault -> "keys: " + keyVault.permissionsOf(principalId).stream().map(KeyPermission::wireName).sorted().toList());
+    }
+
+    @Transactional
+    public void removeAccessPolicy(Caller caller, String name, String principalId) {
+        activity.record(caller, "RemoveAccessPolicy", resource(name) + "/accessPolicies/" + principalId, () -> {
+            get(name).removeAccessPolicy(principalId, Timestamps.now());
+            return null;
+        }, none -> null);
+    }
+
+    @Transactional
+    public KeyVault get(String name) {
+        return keyVaults.find(name).orElseThrow(() -> noSuchKeyVault(name));
+    }
+
+    @Transactional
+    public List<KeyVault> list() {
+        return keyVaults.all().stream().sorted(Comparator.comparing(KeyVault::name)).toList();
+    }
+
+    static StrongroomException noSuchKeyVault(String name) {
+        return StrongroomException.notFound("No key vault named '" + name + "'", "keyvaults/" + name);
+    }
+
+    static String resource(String keyVault) {
+        return "keyvaults/" + keyVault;
+    }
+
+    private static String protection(KeyVault keyVault) {
+        return "softDelete=" + keyVault.softDeleteEnabled() + " (" + keyVault.softDeleteRetentionDays()
+                + " days), purgeProtection=" + keyVault.purgeProtectionEnabled();
+    }
+}

@@ -1,0 +1,31 @@
+package org.strongroom.keyvault.domain;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Key permissions an access policy grants, named as key vaults name them. */
+public enum KeyPermission {
+    GET("get"), LIST("list"), UPDATE("update"), CREATE("create"), IMPORT("import"), DELETE("delete"),
+    RECOVER("recover"), PURGE("purge"), ROTATE("rotate"), WRAP_KEY("wrapKey"), UNWRAP_KEY("unwrapKey");
+
+    private final String wireName;
+
+    KeyPermission(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The permission of a wire name; {@code IllegalArgumentException} naming the valid ones otherwise. */
+    public static KeyPermission of(String wireName) {
+        for (KeyPermission permission : values()) {
+            if (permission.wireName.equals(wireName)) {
+                return permission;
+            }
+        }
+        throw new IllegalArgumentException("Unknown key permission '" + wireName + "'; one of "
+                + Arrays.stream(values()).map(KeyPermission::wireName).collect(Collectors.joining(", ")));
+    }
+}

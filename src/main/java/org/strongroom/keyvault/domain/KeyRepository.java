@@ -1,0 +1,24 @@
+package org.strongroom.keyvault.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where keys are kept, deleted ones included. Callers run inside a transaction. */
+public interface KeyRepository {
+
+    /** The key of that name, deleted or not. */
+    Optional<VaultKey> find(String keyVault, String name);
+
+    /** The key of that name, locked until the transaction ends (for changes that add versions). */
+    Optional<VaultKey> findForUpdate(String keyVault, String name);
+
+    List<VaultKey> list(String keyVault, boolean deleted);
+
+    /** Deleted keys whose retention ended before {@code now}. */
+    List<VaultKey> purgeableAt(Instant now);
+
+    void add(VaultKey key);
+
+    void remove(VaultKey key);
+}

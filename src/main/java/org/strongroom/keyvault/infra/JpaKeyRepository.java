@@ -1,0 +1,73 @@
+package org.strongroom.keyvault.infra;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import org.strongroom.keyvault.domain.KeyRepository;
+import org.strongroom.keyvault.domain.VaultKey;
+import org.strongroom.platform.StrongroomException;
+
+@ApplicationScoped
+public class JpaKeyRepository implements KeyRepository {
+
+    @PersistenceContext(unitName = "strongroom")
+    EntityManager em;
+
+    @Override
+    public Optional<VaultKey> find(String keyVault, String name) {
+        return em.createQuery("SELECT k FROM VaultKey k WHERE k.keyVault = :kv AND k.name = :name", VaultKey.class)
+                .setParameter("kv", keyVault)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<VaultKey> findForUpdate(String keyVault, String name) {
+        return em.createQuery("SELECT k FROM VaultKey k WHERE k.keyVault = :kv AND k.name = :name", VaultKey.class)
+                .setParameter("kv", keyVault)
+                .setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<VaultKey> list(String keyVault, boolean deleted) {
+        return em.createQuery("SELECT k FROM VaultKey k WHERE k.keyVault = :kv AND k.deletedAt IS "
+                        + (deleted ? "NOT NULL" : "NULL"), VaultKey.class)
+                .setParameter("kv", keyVault)
+                .getResultList();
+    }
+
+    @Override
+    public List<VaultKey> purgeableAt(Instant now) {
+        return em.createQuery("SELECT k FROM VaultKey k WHERE k.scheduledPurgeAt < :now", VaultKey.class)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Adds a new key; a key of the same name created at the same moment by another request is a 409. */
+    @Override
+    public void add(VaultKey key) {
+        em.persist(key);
+        try {
+            em.flush();
+        } catch (PersistenceException concurrentCreate) {
+            throw StrongroomException.conflict("Key '" + key.name() + "' is being created by another request; retry",
+                    "keys/" + key.name());
+        }
+    }
+
+    @Override
+    public void remove(VaultKey key) {
+        em.remove(em.contains(key) ? key : em.merge(key));
+    }
+}

@@ -1,0 +1,2 @@
+/** Key vaults and keys on JPA. */
+package org.strongroom.keyvault.infra;

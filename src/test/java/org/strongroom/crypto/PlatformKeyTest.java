@@ -1,0 +1,112 @@
+package org.strongroom.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformKeyTest {
+
+    private static final byte[] SECRET = "a private key's encoding".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private PlatformKey key() {
+        return PlatformKey.createOrLoad(dir.resolve("pk.p12"), "pw".toCharArray());
+    }
+
+    @Test
+    void sealedValue_opensInItsContext() {
+        PlatformKey key = key();
+        try (KeyMaterial opened = key.open(key.seal(SECRET, "kv1/k1/v1"), "kv1/k1/v1")) {
+            assertArrayEquals(SECRET, opened.bytes());
+        }
+    }
+
+    @Test
+    void sealedValue_doesNotContainThePlaintext() {
+        byte[] sealed = key().seal(SECRET, "ctx");
+        assertEquals(-1, indexOf(sealed, SECRET));
+    }
+
+    @Test
+    void sealedValue_inAnotherContext_fails() {
+        PlatformKey key = key();
+        byte[] sealed = key.seal(SECRET, "kv1/k1/v1");
+        assertThrows(IntegrityException.class, () -> key.open(sealed, "kv1/k1/v2"));
+    }
+
+    @Test
+    void flippedBit_fails() {
+        PlatformKey key = key();
+        byte[] sealed = key.seal(SECRET, "ctx");
+        sealed[sealed.length - 5] ^= 1;
+        assertThrows(IntegrityException.class, () -> key.open(sealed, "ctx"));
+    }
+
+    @Test
+    void truncatedValue_fails() {
+        PlatformKey key = key();
+        byte[] sealed = key.seal(SECRET, "ctx");
+        assertThrows(IntegrityException.class, () -> key.open(Arrays.copyOf(sealed, 20), "ctx"));
+        assertThrows(IntegrityException.class, () -> key.open(Arrays.copyOf(sealed, sealed.length - 1), "ctx"));
+        assertThrows(IntegrityException.class, () -> key.open(new byte[0], "ctx"));
+    }
+
+    @Test
+    void otherMasterKey_fails() {
+        byte[] sealed = key().seal(SECRET, "ctx");
+        PlatformKey other = PlatformKey.createOrLoad(dir.resolve("other.p12"), "pw".toCharArray());
+        assertThrows(IntegrityException.class, () -> other.open(sealed, "ctx"));
+    }
+
+    @Test
+    void keystore_isCreatedOwnerOnly_andReloadsTheSameKey() throws Exception {
+        byte[] sealed = key().seal(SECRET, "ctx");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pk.p12"))));
+        PlatformKey reloaded = PlatformKey.fromKeyStore(dir.resolve("pk.p12"), "pw".toCharArray());
+        try (KeyMaterial opened = reloaded.open(sealed, "ctx")) {
+            assertArrayEquals(SECRET, opened.bytes());
+        }
+        assertEquals("platform-key-1", reloaded.currentKeyId());
+    }
+
+    @Test
+    void wrongKeystorePassword_isRefused() {
+        key();
+        assertThrows(IllegalStateException.class,
+                () -> PlatformKey.fromKeyStore(dir.resolve("pk.p12"), "wrong".toCharArray()));
+    }
+
+    @Test
+    void keyMaterial_isZeroedWhenClosed() {
+        byte[] bytes = {1, 2, 3};
+        KeyMaterial material = KeyMaterial.wrap(bytes);
+        material.close();
+        assertArrayEquals(new byte[3], bytes);
+        assertThrows(IllegalStateException.class, material::bytes);
+        assertEquals("KeyMaterial[3 bytes]", material.toString());
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,328 @@
+package org.strongroom.keyvault;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.net.URL;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.support.Api;
+import org.strongroom.support.Deployments;
+import org.strongroom.support.KeyVaults;
+import org.strongroom.support.Names;
+
+/** The key vault data plane over HTTP, in the Azure Key Vault keys API format (API.md; SPEC rules 6 and 8). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KeysIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Api admin() {
+        return Api.admin(base);
+    }
+
+    private String newKeyVault(String options) {
+        String kv = Names.unique("kv");
+        Api.Response created = admin().put("/api/keyvaults/" + kv, KeyVaults.body(options));
+        assertEquals(201, created.status(), created.toString());
+        return kv;
+    }
+
+    private JsonObject createKey(String kv, String name, String body) {
+        Api.Response created = admin().post("/api/keyvaults/" + kv + "/keys/" + name + "/create", body);
+        assertEquals(200, created.status(), created.toString());
+        return created.json();
+    }
+
+    private static String version(JsonObject bundle) {
+        String kid = bundle.getJsonObject("key").getString("kid");
+        return kid.substring(kid.lastIndexOf('/') + 1);
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String b64(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return b64(bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes);
+    }
+
+    private static byte[] dataKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    private static OAEPParameterSpec oaep(String alg) {
+        return alg.equals("RSA-OAEP-256")
+                ? new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT)
+                : new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+    }
+
+    private static RSAPrivateCrtKey customerKey(int bits) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
+        return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    }
+
+    private static String jwk(RSAPrivateCrtKey k) {
+        return "{\"kty\":\"RSA\",\"n\":\"" + b64(k.getModulus()) + "\",\"e\":\"" + b64(k.getPublicExponent())
+                + "\",\"d\":\"" + b64(k.getPrivateExponent()) + "\",\"p\":\"" + b64(k.getPrimeP())
+                + "\",\"q\":\"" + b64(k.getPrimeQ()) + "\",\"dp\":\"" + b64(k.getPrimeExponentP())
+                + "\",\"dq\":\"" + b64(k.getPrimeExponentQ()) + "\",\"qi\":\"" + b64(k.getCrtCoefficient()) + "\"}";
+    }
+
+    @Test
+    void createRsa2048_answersTheKeyBundleWithPublicPartsOnly() {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "backup-key", "{\"kty\":\"RSA\",\"key_size\":2048}");
+        JsonObject key = bundle.getJsonObject("key");
+        assertTrue(key.getString("kid").matches(".*/api/keyvaults/" + kv + "/keys/backup-key/[0-9a-f]{32}"), key.toString());
+        assertEquals("RSA", key.getString("kty"));
+        assertEquals(256, Base64.getUrlDecoder().decode(key.getString("n")).length);
+        assertEquals("AQAB", key.getString("e"));
+        for (String secret : List.of("d", "p", "q", "dp", "dq", "qi")) {
+            assertFalse(key.containsKey(secret), "answer must not carry " + secret);
+        }
+        assertTrue(key.getJsonArray("key_ops").toString().contains("unwrapKey"));
+        JsonObject attributes = bundle.getJsonObject("attributes");
+        assertTrue(attributes.getBoolean("enabled"));
+        assertEquals("Recoverable+Purgeable", attributes.getString("recoveryLevel"));
+        assertEquals(90, attributes.getInt("recoverableDays"));
+        assertTrue(attributes.getJsonNumber("created").longValue() > 1_700_000_000L);
+
+        Api.Response got = admin().get("/api/keyvaults/" + kv + "/keys/backup-key?api-version=7.4");
+        assertEquals(200, got.status(), got.toString());
+        assertEquals(key.getString("kid"), got.json().getJsonObject("key").getString("kid"));
+    }
+
+    @Test
+    void rsa3072And4096_areAccepted() {
+        String kv = newKeyVault("");
+        assertEquals(3072 / 8, Base64.getUrlDecoder().decode(createKey(kv, "k3072", "{\"kty\":\"RSA\",\"key_size\":3072}")
+                .getJsonObject("key").getString("n")).length);
+        assertEquals(4096 / 8, Base64.getUrlDecoder().decode(createKey(kv, "k4096", "{\"kty\":\"RSA\",\"key_size\":4096}")
+                .getJsonObject("key").getString("n")).length);
+    }
+
+    @Test
+    void rsa1024_orEcKey_is400BadRequest() {
+        String kv = newKeyVault("");
+        Api.Response small = admin().post("/api/keyvaults/" + kv + "/keys/k/create", "{\"kty\":\"RSA\",\"key_size\":1024}");
+        assertTrue(small.isError(400, "BadRequest"), small.toString());
+        Api.Response ec = admin().post("/api/keyvaults/" + kv + "/keys/k/create", "{\"kty\":\"EC\",\"crv\":\"P-256\"}");
+        assertTrue(ec.isError(400, "BadRequest"), ec.toString());
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/keys/k").isError(404, "NotFound"));
+    }
+
+    @Test
+    void importOf1024BitOrInconsistentJwk_is400() throws Exception {
+        String kv = newKeyVault("");
+        assertTrue(admin().put("/api/keyvaults/" + kv + "/keys/small", "{\"key\":" + jwk(customerKey(1024)) + "}")
+                .isError(400, "BadRequest"));
+        RSAPrivateCrtKey k = customerKey(2048);
+        String broken = jwk(k).replace(b64(k.getPrimeP()), b64(customerKey(2048).getPrimeP()));
+        assertTrue(admin().put("/api/keyvaults/" + kv + "/keys/broken", "{\"key\":" + broken + "}").isError(400, "BadRequest"));
+        String publicOnly = "{\"kty\":\"RSA\",\"n\":\"" + b64(k.getModulus()) + "\",\"e\":\"AQAB\"}";
+        Api.Response noPrivate = admin().put("/api/keyvaults/" + kv + "/keys/public", "{\"key\":" + publicOnly + "}");
+        assertTrue(noPrivate.isError(400, "BadRequest"), noPrivate.toString());
+        assertTrue(noPrivate.json().getString("message").contains("d"), noPrivate.toString());
+    }
+
+    @Test
+    void importedKey_wrapsThroughTheApi_andTheCustomersOwnKeyUnwrapsWithPlainJce() throws Exception {
+        String kv = newKeyVault(",\"purgeProtectionEnabled\":true");
+        RSAPrivateCrtKey customer = customerKey(2048);
+        Api.Response imported = admin().put("/api/keyvaults/" + kv + "/keys/byok", "{\"key\":" + jwk(customer) + "}");
+        assertEquals(200, imported.status(), imported.toString());
+        JsonObject key = imported.json().getJsonObject("key");
+        assertEquals(b64(customer.getModulus()), key.getString("n"));
+        assertFalse(key.containsKey("d"));
+
+        for (String alg : List.of("RSA-OAEP-256", "RSA-OAEP")) {
+            byte[] dataKey = dataKey();
+            Api.Response wrapped = admin().post("/api/keyvaults/" + kv + "/keys/byok/" + version(imported.json()) + "/wrapkey",
+                    "{\"alg\":\"" + alg + "\",\"value\":\"" + b64(dataKey) + "\"}");
+            assertEquals(200, wrapped.status(), wrapped.toString());
+            assertEquals(key.getString("kid"), wrapped.json().getString("kid"));
+
+            Cipher jce = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            jce.init(Cipher.DECRYPT_MODE, customer, oaep(alg));
+            assertArrayEquals(dataKey, jce.doFinal(Base64.getUrlDecoder().decode(wrapped.json().getString("value"))), alg);
+        }
+    }
+
+    @Test
+    void valueWrappedByPlainJceWithThePublicJwk_isUnwrappedByTheApi() throws Exception {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\",\"key_size\":2048}");
+        JsonObject jwk = bundle.getJsonObject("key");
+        RSAPublicKey publicKey = (RSAPublicKey) java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n"))),
+                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")))));
+        for (String alg : List.of("RSA-OAEP-256", "RSA-OAEP")) {
+            byte[] dataKey = dataKey();
+            Cipher jce = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            jce.init(Cipher.ENCRYPT_MODE, publicKey, oaep(alg));
+            Api.Response unwrapped = admin().post("/api/keyvaults/" + kv + "/keys/k/" + version(bundle) + "/unwrapkey",
+                    "{\"alg\":\"" + alg + "\",\"value\":\"" + b64(jce.doFinal(dataKey)) + "\"}");
+            assertEquals(200, unwrapped.status(), unwrapped.toString());
+            assertArrayEquals(dataKey, Base64.getUrlDecoder().decode(unwrapped.json().getString("value")), alg);
+        }
+    }
+
+    @Test
+    void unwrapOfAlteredValue_orUnknownAlgorithm_is400() {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\"}");
+        String path = "/api/keyvaults/" + kv + "/keys/k/" + version(bundle);
+        String wrapped = admin().post(path + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(dataKey()) + "\"}")
+                .json().getString("value");
+        byte[] altered = Base64.getUrlDecoder().decode(wrapped);
+        altered[7] ^= 1;
+        assertTrue(admin().post(path + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(altered) + "\"}")
+                .isError(400, "BadRequest"));
+        assertTrue(admin().post(path + "/wrapkey", "{\"alg\":\"RSA1_5\",\"value\":\"AAAA\"}").isError(400, "BadRequest"));
+        assertTrue(admin().post(path + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"not base64url!\"}").isError(400, "BadRequest"));
+    }
+
+    @Test
+    void rotate_makesANewVersion_thatTheVersionlessIdFollows() {
+        String kv = newKeyVault("");
+        JsonObject first = createKey(kv, "k", "{\"kty\":\"RSA\",\"key_size\":2048}");
+        Api.Response rotated = admin().post("/api/keyvaults/" + kv + "/keys/k/rotate", "");
+        assertEquals(200, rotated.status(), rotated.toString());
+        assertNotEquals(version(first), version(rotated.json()));
+        assertEquals(version(rotated.json()), version(admin().get("/api/keyvaults/" + kv + "/keys/k").json()));
+        assertEquals(version(first), version(admin().get("/api/keyvaults/" + kv + "/keys/k/" + version(first)).json()));
+
+        Api.Response versions = admin().get("/api/keyvaults/" + kv + "/keys/k/versions");
+        assertEquals(2, versions.json().getJsonArray("value").size(), versions.toString());
+        assertTrue(versions.body().contains("\"nextLink\":null"), versions.body());
+        Api.Response list = admin().get("/api/keyvaults/" + kv + "/keys");
+        assertEquals(1, list.json().getJsonArray("value").size());
+        assertTrue(list.json().getJsonArray("value").getJsonObject(0).getString("kid").endsWith("/keys/k"));
+    }
+
+    @Test
+    void disabledVersion_refusesWrapWithKeyDisabled_untilEnabledAgain() {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\"}");
+        String path = "/api/keyvaults/" + kv + "/keys/k/" + version(bundle);
+        Api.Response disabled = admin().send("PATCH", path, "{\"attributes\":{\"enabled\":false}}", "application/json");
+        assertEquals(200, disabled.status(), disabled.toString());
+        assertFalse(disabled.json().getJsonObject("attributes").getBoolean("enabled"));
+        String wrap = "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(dataKey()) + "\"}";
+        Api.Response refused = admin().post(path + "/wrapkey", wrap);
+        assertTrue(refused.isError(409, "KeyDisabled"), refused.toString());
+        admin().send("PATCH", path, "{\"attributes\":{\"enabled\":true}}", "application/json");
+        assertEquals(200, admin().post(path + "/wrapkey", wrap).status());
+    }
+
+    @Test
+    void expiredOrNotYetValidVersion_refusesUnwrap() {
+        String kv = newKeyVault("");
+        long now = Instant.now().getEpochSecond();
+        createKey(kv, "expired", "{\"kty\":\"RSA\",\"attributes\":{\"exp\":" + (now - 60) + "}}");
+        createKey(kv, "future", "{\"kty\":\"RSA\",\"attributes\":{\"nbf\":" + (now + 3600) + "}}");
+        String body = "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(new byte[256]) + "\"}";
+        assertTrue(admin().post("/api/keyvaults/" + kv + "/keys/expired/unwrapkey", body).isError(409, "KeyExpired"));
+        assertTrue(admin().post("/api/keyvaults/" + kv + "/keys/future/unwrapkey", body).isError(409, "KeyNotYetValid"));
+    }
+
+    @Test
+    void softDeletedKey_keepsItsName_andRecoversWithAllVersions() {
+        String kv = newKeyVault(",\"softDeleteRetentionDays\":7");
+        JsonObject first = createKey(kv, "k", "{\"kty\":\"RSA\"}");
+        admin().post("/api/keyvaults/" + kv + "/keys/k/rotate", "");
+
+        Api.Response deleted = admin().delete("/api/keyvaults/" + kv + "/keys/k");
+        assertEquals(200, deleted.status(), deleted.toString());
+        JsonObject bundle = deleted.json();
+        assertTrue(bundle.getString("recoveryId").endsWith("/deletedkeys/k"));
+        assertEquals(7 * 86400, bundle.getJsonNumber("scheduledPurgeDate").longValue() - bundle.getJsonNumber("deletedDate").longValue());
+
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/keys/k").isError(404, "NotFound"));
+        assertTrue(admin().post("/api/keyvaults/" + kv + "/keys/k/create", "{\"kty\":\"RSA\"}").isError(409, "Conflict"));
+        assertEquals(1, admin().get("/api/keyvaults/" + kv + "/deletedkeys").json().getJsonArray("value").size());
+        assertEquals(200, admin().get("/api/keyvaults/" + kv + "/deletedkeys/k").status());
+
+        Api.Response recovered = admin().post("/api/keyvaults/" + kv + "/deletedkeys/k/recover", "");
+        assertEquals(200, recovered.status(), recovered.toString());
+        assertEquals(2, admin().get("/api/keyvaults/" + kv + "/keys/k/versions").json().getJsonArray("value").size());
+        assertEquals(200, admin().get("/api/keyvaults/" + kv + "/keys/k/" + version(first)).status());
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/deletedkeys/k").isError(404, "NotFound"));
+    }
+
+    @Test
+    void purge_underPurgeProtection_is409_andWithoutIt_freesTheName() {
+        String protectedKv = newKeyVault(",\"purgeProtectionEnabled\":true");
+        createKey(protectedKv, "k", "{\"kty\":\"RSA\"}");
+        admin().delete("/api/keyvaults/" + protectedKv + "/keys/k");
+        Api.Response refused = admin().delete("/api/keyvaults/" + protectedKv + "/deletedkeys/k");
+        assertTrue(refused.isError(409, "Conflict"), refused.toString());
+        assertEquals(200, admin().get("/api/keyvaults/" + protectedKv + "/deletedkeys/k").status());
+
+        String plainKv = newKeyVault("");
+        createKey(plainKv, "k", "{\"kty\":\"RSA\"}");
+        admin().delete("/api/keyvaults/" + plainKv + "/keys/k");
+        assertEquals(204, admin().delete("/api/keyvaults/" + plainKv + "/deletedkeys/k").status());
+        assertTrue(admin().get("/api/keyvaults/" + plainKv + "/deletedkeys/k").isError(404, "NotFound"));
+        createKey(plainKv, "k", "{\"kty\":\"RSA\"}");
+    }
+
+    @Test
+    void delete_withoutSoftDelete_removesAtOnce() {
+        String kv = newKeyVault(",\"softDeleteEnabled\":false");
+        createKey(kv, "k", "{\"kty\":\"RSA\"}");
+        Api.Response deleted = admin().delete("/api/keyvaults/" + kv + "/keys/k");
+        assertEquals(200, deleted.status(), deleted.toString());
+        assertFalse(deleted.json().containsKey("recoveryId"));
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/deletedkeys/k").isError(404, "NotFound"));
+        createKey(kv, "k", "{\"kty\":\"RSA\"}");
+    }
+
+    @Test
+    void unknownKeyVaultKeyOrVersion_is404() {
+        String kv = newKeyVault("");
+        assertTrue(admin().get("/api/keyvaults/" + Names.unique("kv") + "/keys/k").isError(404, "NotFound"));
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/keys/nothing").isError(404, "NotFound"));
+        createKey(kv, "k", "{\"kty\":\"RSA\"}");
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/keys/k/" + "0".repeat(32)).isError(404, "NotFound"));
+    }
+}

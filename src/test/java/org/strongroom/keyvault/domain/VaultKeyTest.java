@@ -1,0 +1,104 @@
+package org.strongroom.keyvault.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+
+class VaultKeyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(2047).add(BigInteger.valueOf(12345));
+    private static final BigInteger E = BigInteger.valueOf(65537);
+
+    private static KeyVersion addVersion(VaultKey key, String id, KeyAttributes attributes) {
+        return key.addVersion(id, MODULUS, E, new byte[] {1}, null, attributes, T0);
+    }
+
+    private static void assertRefused(ErrorCode code, Runnable action) {
+        StrongroomException e = assertThrows(StrongroomException.class, action::run);
+        assertEquals(code, e.code(), e.getMessage());
+    }
+
+    @Test
+    void newestVersion_isTheCurrentOne() {
+        VaultKey key = new VaultKey("kv1", "k1", T0);
+        addVersion(key, "a".repeat(32), KeyAttributes.NONE);
+        KeyVersion second = addVersion(key, "b".repeat(32), KeyAttributes.NONE);
+        assertEquals(second, key.current());
+        assertEquals(2, second.sequence());
+        assertEquals(2048, second.keySize());
+        assertTrue(key.version("a".repeat(32)).isPresent());
+    }
+
+    @Test
+    void deletedKey_keepsItsVersions_refusesNewOnes_andRecovers() {
+        VaultKey key = new VaultKey("kv1", "k1", T0);
+        addVersion(key, "a".repeat(32), KeyAttributes.NONE);
+        key.softDelete(T0, Duration.ofDays(7));
+        assertTrue(key.isDeleted());
+        assertEquals(T0.plus(Duration.ofDays(7)), key.scheduledPurgeAt().orElseThrow());
+        assertRefused(ErrorCode.Conflict, () -> addVersion(key, "b".repeat(32), KeyAttributes.NONE));
+        key.recover();
+        assertFalse(key.isDeleted());
+        assertEquals(1, key.versions().size());
+        assertRefused(ErrorCode.Conflict, key::recover);
+    }
+
+    @Test
+    void disabledVersion_refusesUseWithKeyDisabled() {
+        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32), new KeyAttributes(false, null, null));
+        assertRefused(ErrorCode.KeyDisabled, () -> version.requireUsable("wrapKey", T0));
+    }
+
+    @Test
+    void expiredVersion_refusesUseWithKeyExpired() {
+        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32),
+                new KeyAttributes(true, null, T0.plusSeconds(60)));
+        version.requireUsable("wrapKey", T0.plusSeconds(59));
+        assertRefused(ErrorCode.KeyExpired, () -> version.requireUsable("wrapKey", T0.plusSeconds(60)));
+    }
+
+    @Test
+    void versionBeforeItsNotBefore_refusesUseWithKeyNotYetValid() {
+        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32),
+                new KeyAttributes(true, T0.plusSeconds(60), null));
+        assertRefused(ErrorCode.KeyNotYetValid, () -> version.requireUsable("unwrapKey", T0));
+        version.requireUsable("unwrapKey", T0.plusSeconds(60));
+    }
+
+    @Test
+    void operationOutsideKeyOps_isForbidden() {
+        KeyVersion version = new VaultKey("kv1", "k1", T0).addVersion("a".repeat(32), MODULUS, E, new byte[] {1},
+                Set.of("wrapKey"), KeyAttributes.NONE, T0);
+        version.requireUsable("wrapKey", T0);
+        assertRefused(ErrorCode.Forbidden, () -> version.requireUsable("unwrapKey", T0));
+    }
+
+    @Test
+    void update_reportsReEnabling_andKeepsUnsetAttributes() {
+        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32),
+                new KeyAttributes(true, null, T0.plusSeconds(600)));
+        assertFalse(version.update(new KeyAttributes(false, null, null), null, T0));
+        assertTrue(version.update(new KeyAttributes(true, null, null), null, T0));
+        assertEquals(T0.plusSeconds(600), version.expires());
+    }
+
+    @Test
+    void notBeforeAfterExpiry_andUnknownOperations_areRefused() {
+        VaultKey key = new VaultKey("kv1", "k1", T0);
+        assertRefused(ErrorCode.BadRequest, () -> addVersion(key, "a".repeat(32),
+                new KeyAttributes(true, T0.plusSeconds(10), T0)));
+        assertRefused(ErrorCode.BadRequest, () -> key.addVersion("b".repeat(32), MODULUS, E, new byte[] {1},
+                Set.of("launchMissiles"), KeyAttributes.NONE, T0));
+    }
+}
