@@ -22,9 +22,49 @@ public enum ErrorCode {
     PayloadTooLarge(413),
     UnsupportedMediaType(415),
     InternalError(500),
+    /** Stored data failed authentication or does not match what it should be (a tampered or corrupt store). */
+    DataIntegrityError(500),
     /** A job whose message exhausted its deliveries: it was moved to the dead-letter queue. */
     InternalErrorJobAbandoned(500),
-    ServiceUnavailable(503);
+    ServiceUnavailable(503),
+
+    // The seed's refusals (SPEC.md). Key checks mostly surface in a key-update job's error.
+    /** SPEC 1: customer-managed keys only on a vault that never had an item (nor a registration attempt). */
+    UserErrorVaultHasProtectedItems(409),
+    /** SPEC 2: a vault with customer-managed keys never goes back to platform-managed keys. */
+    UserErrorCmkCannotBeReverted(409),
+    /** SPEC 4: the vault's system-assigned identity must be enabled before a key is assigned. */
+    UserErrorManagedIdentityNotEnabled(409),
+    /** SPEC 4: the identity cannot be disabled while customer-managed keys are in use. */
+    UserErrorIdentityInUse(409),
+    /** SPEC 5: the key vault does not grant the vault's identity get, list, wrapKey and unwrapKey. */
+    UserErrorKeyVaultPermissionsNotConfigured(400),
+    /** SPEC 6. */
+    UserErrorKeyVaultSoftDeleteNotEnabled(400),
+    /** SPEC 6. */
+    UserErrorKeyVaultPurgeProtectionNotEnabled(400),
+    /** SPEC 7: the key vault is in another region than the vault. */
+    UserErrorKeyVaultRegionMismatch(400),
+    /** SPEC 8: the key is not RSA 2048 (or 3072/4096 when the server allows them). */
+    UserErrorUnsupportedKeyType(400),
+    /** SPEC 8. */
+    UserErrorKeyDisabled(400),
+    /** SPEC 8. */
+    UserErrorKeyExpired(400),
+    /** The key version's activation time ({@code nbf}) has not come yet (beyond the seed). */
+    UserErrorKeyNotYetValid(400),
+    /** SPEC 9: the given subscription is not the key vault's. */
+    UserErrorKeyVaultSubscriptionMismatch(400),
+    /** SPEC 9: the key URI names no known key, key vault or version. */
+    UserErrorKeyNotFound(400),
+    /** SPEC 18: a vault with customer-managed keys cannot move to another resource group or subscription. */
+    UserErrorCmkVaultMoveNotSupported(409),
+    /** SPEC 18: after a move to another tenant the identity is invalid until re-created and the key re-assigned. */
+    UserErrorIdentityInvalidAfterTenantMove(409),
+    /** SPEC 19: passphrase-based agent and classic workloads are not supported in vaults with customer-managed keys. */
+    UserErrorWorkloadNotSupportedWithCmk(400),
+    /** A protected item's source does not exist, is unreadable, or lies outside the allowed roots. */
+    UserErrorInvalidSource(400);
 
     private final int httpStatus;
 

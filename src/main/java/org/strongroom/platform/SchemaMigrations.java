@@ -39,7 +39,8 @@ public class SchemaMigrations {
     /** The migrations, in the order they apply; version n is the n-th entry. */
     static final List<String> SCRIPTS = List.of(
             "V001__skeleton.sql",
-            "V002__key_vault_and_activity_log.sql");
+            "V002__key_vault_and_activity_log.sql",
+            "V003__vault_keys_and_items.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

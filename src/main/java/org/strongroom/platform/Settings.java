@@ -2,6 +2,11 @@ package org.strongroom.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +19,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Settings {
 
     private String publicBaseUrl;
+    private String tenantId;
+    private boolean largeRsaKeysAllowed;
+    private List<Path> sourceRoots;
 
     @PostConstruct
     void read() {
         publicBaseUrl = normalise(env("STRONGROOM_PUBLIC_URL", "http://localhost:8080"));
+        tenantId = env("STRONGROOM_TENANT_ID",
+                UUID.nameUUIDFromBytes(("strongroom-tenant:" + publicBaseUrl).getBytes(StandardCharsets.UTF_8)).toString());
+        largeRsaKeysAllowed = Boolean.parseBoolean(env("STRONGROOM_ALLOW_LARGE_RSA_KEYS", "false"));
+        sourceRoots = Arrays.stream(env("STRONGROOM_SOURCE_ROOTS", "/").split(":"))
+                .filter(root -> !root.isBlank())
+                .map(root -> Path.of(root).toAbsolutePath().normalize())
+                .toList();
+    }
+
+    /**
+     * The directories under which protected items' sources may lie ({@code STRONGROOM_SOURCE_ROOTS},
+     * colon-separated; default {@code /}).
+     */
+    public List<Path> sourceRoots() {
+        return sourceRoots;
+    }
+
+    /**
+     * The tenant this server's identities belong to ({@code STRONGROOM_TENANT_ID}; by default a UUID
+     * derived from the public URL, stable for an installation).
+     */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** Whether customer-managed keys may be RSA 3072 or 4096 as well as 2048 (the seed allows 2048 only). */
+    public boolean largeRsaKeysAllowed() {
+        return largeRsaKeysAllowed;
     }
 
     /**

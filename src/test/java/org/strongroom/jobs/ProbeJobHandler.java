@@ -1,6 +1,7 @@
 package org.strongroom.jobs;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +24,8 @@ public class ProbeJobHandler implements JobHandler {
     private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
 
     @Override
-    public JobOperation operation() {
-        return JobOperation.Verify;
+    public Set<JobOperation> operations() {
+        return Set.of(JobOperation.Verify);
     }
 
     @Override

@@ -41,13 +41,8 @@ public class ActivityLog {
         return result;
     }
 
-    /** Logs an outcome decided elsewhere (e.g. by a job), in the current transaction. */
-    public void succeeded(Caller caller, String operation, String resource, String details) {
-        appender.append(caller, operation, resource, ActivityStatus.Succeeded, details);
-    }
-
-    /** Logs a failure in a transaction of its own. */
-    public void failed(Caller caller, String operation, String resource, String details) {
-        appender.appendAlone(caller, operation, resource, ActivityStatus.Failed, details);
+    /** Logs an outcome decided elsewhere (e.g. by a job) in the current transaction, with that change. */
+    public void append(Caller caller, String operation, String resource, ActivityStatus status, String details) {
+        appender.append(caller, operation, resource, status, details);
     }
 }

@@ -15,6 +15,9 @@ public interface JobExecution {
 
     String item();
 
+    /** Who asked for the job: a user name, or {@code system}. */
+    String requestedBy();
+
     /** Which delivery this is: 1 for the first run, more when an earlier attempt broke off. */
     int attempt();
 

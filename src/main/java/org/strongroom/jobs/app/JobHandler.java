@@ -1,9 +1,11 @@
 package org.strongroom.jobs.app;
 
+import java.util.Set;
+
 import org.strongroom.jobs.domain.JobOperation;
 
 /**
- * The work of one {@link JobOperation}, contributed by a business component as a CDI bean.
+ * The work of one or more {@link JobOperation}s, contributed by a business component as a CDI bean.
  *
  * <p>{@link #run} is called outside any transaction: open short ones as needed, never one around the
  * whole job. To refuse or fail the job with a public code, throw a
@@ -13,7 +15,8 @@ import org.strongroom.jobs.domain.JobOperation;
  */
 public interface JobHandler {
 
-    JobOperation operation();
+    /** The operations this handler runs; no two handlers may share one. */
+    Set<JobOperation> operations();
 
     void run(JobExecution execution);
 }

@@ -25,10 +25,12 @@ public class JobHandlers {
     @PostConstruct
     void collect() {
         for (JobHandler handler : beans) {
-            JobHandler previous = byOperation.put(handler.operation(), handler);
-            if (previous != null) {
-                throw new IllegalStateException("Two handlers for " + handler.operation() + ": "
-                        + previous.getClass().getName() + " and " + handler.getClass().getName());
+            for (JobOperation operation : handler.operations()) {
+                JobHandler previous = byOperation.put(operation, handler);
+                if (previous != null) {
+                    throw new IllegalStateException("Two handlers for " + operation + ": "
+                            + previous.getClass().getName() + " and " + handler.getClass().getName());
+                }
             }
         }
     }

@@ -2,11 +2,14 @@ package org.strongroom.jobs.app;
 
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobEnded;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobRepository;
 
@@ -20,6 +23,9 @@ public class JobSubmission {
     @Inject
     JobQueue queue;
 
+    @Inject
+    Event<JobEnded> ended;
+
     @Transactional
     public Job submit(JobOperation operation, String vault, String item, String requestedBy) {
         Job job = Job.submit(operation, vault, item, requestedBy, Timestamps.now());
@@ -27,6 +33,25 @@ public class JobSubmission {
         if (operation.queue() != null) {
             queue.enqueue(job);
         }
+        return job;
+    }
+
+    /**
+     * Records work that ran inline in a request (e.g. {@code ConfigureBackup}) as a job that already
+     * ended: completed when {@code failure} is {@code null}, else failed with it. Runs in a transaction
+     * of its own, so that a refused request leaves its failed job on record.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Job recordInline(JobOperation operation, String vault, String item, String requestedBy,
+                            StrongroomException failure) {
+        Job job = Job.submit(operation, vault, item, requestedBy, Timestamps.now());
+        if (failure == null) {
+            job.complete(Timestamps.now());
+        } else {
+            job.fail(failure.code(), failure.getMessage(), Timestamps.now());
+        }
+        jobs.add(job);
+        ended.fire(JobEnded.from(job));
         return job;
     }
 }

@@ -6,19 +6,22 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.strongroom.platform.Timestamps;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobEnded;
 import org.strongroom.jobs.domain.JobRepository;
 import org.strongroom.jobs.domain.JobRunnerId;
 import org.strongroom.platform.ErrorCode;
 
 /**
  * The state changes of a running job, each in a short transaction of its own, so that a long job never
- * holds a transaction, a lock or a connection while it works, and each step is durable at once.
+ * holds a transaction, a lock or a connection while it works, and each step is durable at once. Every
+ * ending fires {@link JobEnded} (observers with {@code during = AFTER_SUCCESS} see it once it is durable).
  */
 @ApplicationScoped
 public class JobTransitions {
@@ -27,6 +30,9 @@ public class JobTransitions {
 
     @Inject
     JobRepository jobs;
+
+    @Inject
+    Event<JobEnded> ended;
 
     /** Claims the job for {@code runner} under a row lock; empty when it must not run (unknown, ended, held). */
     @Transactional(TxType.REQUIRES_NEW)
@@ -52,12 +58,16 @@ public class JobTransitions {
             } else {
                 job.completeWithWarnings(String.join("; ", warnings), Timestamps.now());
             }
+            ended.fire(JobEnded.from(job));
         });
     }
 
     @Transactional(TxType.REQUIRES_NEW)
     public void fail(UUID jobId, ErrorCode code, String message) {
-        running(jobId).ifPresent(job -> job.fail(code, message, Timestamps.now()));
+        running(jobId).ifPresent(job -> {
+            job.fail(code, message, Timestamps.now());
+            ended.fire(JobEnded.from(job));
+        });
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -68,7 +78,10 @@ public class JobTransitions {
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Job> abandon(UUID jobId) {
         Optional<Job> job = jobs.findForUpdate(jobId);
-        job.ifPresent(j -> j.abandon(Timestamps.now()));
+        job.filter(j -> !j.isFinished()).ifPresent(j -> {
+            j.abandon(Timestamps.now());
+            ended.fire(JobEnded.from(j));
+        });
         return job;
     }
 

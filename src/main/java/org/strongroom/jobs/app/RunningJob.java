@@ -44,6 +44,11 @@ final class RunningJob implements JobExecution {
     }
 
     @Override
+    public String requestedBy() {
+        return job.requestedBy();
+    }
+
+    @Override
     public int attempt() {
         return job.attempts();
     }

@@ -1,6 +1,5 @@
 package org.strongroom.keyvault.api;
 
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.strongroom.keyvault.api.KeyVaultDtos.AccessPolicyRequest;
@@ -35,6 +35,7 @@ import org.strongroom.platform.StrongroomException;
 import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
+import org.strongroom.web.Locations;
 
 /** The management plane: key vaults, protection settings, access policies. Changes are for admins. */
 @Path("keyvaults")
@@ -42,6 +43,9 @@ import org.strongroom.web.ListDto;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
 public class KeyVaultsResource {
+
+    @Context
+    UriInfo uri;
 
     @Inject
     KeyVaultAdministration administration;
@@ -64,7 +68,7 @@ public class KeyVaultsResource {
                         body.softDeleteEnabled(), body.softDeleteRetentionDays(), body.purgeProtectionEnabled()));
         KeyVaultDto dto = KeyVaultDto.of(result.keyVault(), settings.publicBaseUrl());
         return result.created()
-                ? Response.created(URI.create("/api/keyvaults/" + kv)).entity(dto).build()
+                ? Response.created(Locations.of(uri, "keyvaults", kv)).entity(dto).build()
                 : Response.ok(dto).build();
     }
 

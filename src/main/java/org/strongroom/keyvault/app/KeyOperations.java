@@ -21,15 +21,17 @@ import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.Rsa;
 import org.strongroom.crypto.RsaKeyPair;
 import org.strongroom.crypto.WrapAlgorithm;
+import org.strongroom.keyvault.KeyVersionAvailable;
 import org.strongroom.keyvault.domain.KeyAttributes;
+import org.strongroom.keyvault.domain.KeyId;
 import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyRepository;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVaultRepository;
 import org.strongroom.keyvault.domain.KeyVersion;
-import org.strongroom.keyvault.domain.KeyVersionAvailable;
 import org.strongroom.keyvault.domain.VaultKey;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 
@@ -60,6 +62,9 @@ public class KeyOperations {
 
     @Inject
     Event<KeyVersionAvailable> versionEvents;
+
+    @Inject
+    Settings settings;
 
     /** A key version together with its key and key vault, as answers need them. */
     public record KeyView(KeyVault keyVault, VaultKey key, KeyVersion version) {
@@ -117,8 +122,7 @@ public class KeyOperations {
             VaultKey key = activeKey(kv, name);
             KeyVersion target = version(key, version);
             if (target.update(attributes, keyOps, Timestamps.now())) {
-                versionEvents.fire(new KeyVersionAvailable(kv, name, target.versionId(),
-                        KeyVersionAvailable.Reason.ENABLED));
+                announce(kv, name, target.versionId(), KeyVersionAvailable.Reason.ENABLED);
             }
             return new KeyView(keyVault, key, target);
         }, KeyOperations::describe);
@@ -294,8 +298,16 @@ public class KeyOperations {
                 KeyVersion.sealingContext(keyVault.name(), name, versionId));
         KeyVersion version = key.addVersion(versionId, pair.modulus(), pair.publicExponent(), sealed, keyOps,
                 attributes, now);
-        versionEvents.fire(new KeyVersionAvailable(keyVault.name(), name, versionId, reason));
+        if (version.enabled()) {
+            announce(keyVault.name(), name, versionId, reason);
+        }
         return new KeyView(keyVault, key, version);
+    }
+
+    private void announce(String kv, String name, String versionId, KeyVersionAvailable.Reason reason) {
+        String base = settings.publicBaseUrl();
+        versionEvents.fire(new KeyVersionAvailable(KeyId.versionless(kv, name).uri(base),
+                KeyId.versioned(kv, name, versionId).uri(base), reason));
     }
 
     private static RsaKeyPair generate(int keySize) {

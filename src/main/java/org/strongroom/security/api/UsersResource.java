@@ -1,6 +1,5 @@
 package org.strongroom.security.api;
 
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -16,14 +15,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.security.Roles;
 import org.strongroom.security.app.UserAccounts;
 import org.strongroom.security.domain.Role;
 import org.strongroom.web.ListDto;
+import org.strongroom.web.Locations;
 
 /** User management: create or change ({@code PUT}), list, read and delete users. Admins only. */
 @Path("users")
@@ -31,6 +33,9 @@ import org.strongroom.web.ListDto;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
+
+    @Context
+    UriInfo uri;
 
     @Inject
     UserAccounts accounts;
@@ -42,7 +47,7 @@ public class UsersResource {
         boolean created = accounts.put(name, body.password().toCharArray(), roles(body.roles()));
         UserDto user = UserDto.of(accounts.get(name));
         return created
-                ? Response.created(URI.create("/api/users/" + name)).entity(user).build()
+                ? Response.created(Locations.of(uri, "users", name)).entity(user).build()
                 : Response.ok(user).build();
     }
 

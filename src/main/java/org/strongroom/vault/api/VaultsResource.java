@@ -1,6 +1,7 @@
 package org.strongroom.vault.api;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,27 +11,56 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.SecurityContext;
 
+import org.strongroom.jobs.api.JobDto;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
 import org.strongroom.security.Roles;
+import org.strongroom.vault.api.VaultDtos.EncryptionDto;
+import org.strongroom.vault.api.VaultDtos.EncryptionRequest;
+import org.strongroom.vault.api.VaultDtos.IdentityDto;
+import org.strongroom.vault.api.VaultDtos.IdentityRequest;
+import org.strongroom.vault.api.VaultDtos.MoveRequest;
+import org.strongroom.vault.api.VaultDtos.VaultDto;
+import org.strongroom.vault.app.KeyAssignments;
 import org.strongroom.vault.app.VaultService;
+import org.strongroom.vault.domain.IdentityType;
+import org.strongroom.vault.domain.InfrastructureEncryption;
 import org.strongroom.vault.domain.Vault;
+import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
+import org.strongroom.web.Locations;
+import org.strongroom.web.QueryParameters;
 
-/** Vaults: {@code PUT} creates (201) or updates (200); reads for every role. */
+/** Vaults, their identity, their encryption (key assignment) and moves. Changes are for admins. */
 @Path("vaults")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
 public class VaultsResource {
 
+    @Context
+    UriInfo uri;
+
     @Inject
     VaultService vaults;
+
+    @Inject
+    KeyAssignments keyAssignments;
+
+    @Context
+    SecurityContext security;
 
     @PUT
     @Path("{vault}")
@@ -39,10 +69,11 @@ public class VaultsResource {
     public Response put(@PathParam("vault") @Pattern(regexp = Vault.NAME_PATTERN,
                                 message = "must be 2 to 50 letters, digits or hyphens") String vault,
                         @NotNull(message = "a JSON body is required") @Valid VaultRequest body) {
-        VaultService.PutResult result = vaults.put(vault, body.region(), body.subscriptionId(), body.resourceGroup());
+        VaultService.PutResult result = vaults.put(Callers.of(security), vault, body.region(), body.subscriptionId(),
+                body.resourceGroup());
         VaultDto dto = VaultDto.of(result.vault());
         return result.created()
-                ? Response.created(URI.create("/api/vaults/" + vault)).entity(dto).build()
+                ? Response.created(Locations.of(uri, "vaults", vault)).entity(dto).build()
                 : Response.ok(dto).build();
     }
 
@@ -55,5 +86,85 @@ public class VaultsResource {
     @Path("{vault}")
     public VaultDto get(@PathParam("vault") String vault) {
         return VaultDto.of(vaults.get(vault));
+    }
+
+    @PUT
+    @Path("{vault}/identity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public IdentityDto setIdentity(@PathParam("vault") String vault,
+                                   @NotNull(message = "a JSON body is required") IdentityRequest body) {
+        IdentityType type = QueryParameters.oneOf(IdentityType.class, body.type(), "type");
+        if (type == null) {
+            throw StrongroomException.badRequest("'type' is required: SystemAssigned or None", "type");
+        }
+        return IdentityDto.of(vaults.setIdentity(Callers.of(security), vault, type).identity());
+    }
+
+    @GET
+    @Path("{vault}/encryption")
+    public EncryptionDto encryption(@PathParam("vault") String vault) {
+        return EncryptionDto.of(vaults.get(vault));
+    }
+
+    /**
+     * Assigns or changes the key: 202 with the job ({@code Location: /api/jobs/{id}}); refusals that
+     * need no key vault call answer at once. {@code {"encryptionAtRestType":"PlatformManaged"}} is
+     * refused once a customer-managed key is in use.
+     */
+    @PUT
+    @Path("{vault}/encryption")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response setEncryption(@PathParam("vault") String vault,
+                                  @NotNull(message = "a JSON body is required") EncryptionRequest body) {
+        String type = body.encryptionAtRestType();
+        if ("PlatformManaged".equals(type)) {
+            if (body.keyUri() != null) {
+                throw StrongroomException.badRequest("A key URI cannot go with PlatformManaged", "keyUri");
+            }
+            return Response.ok(EncryptionDto.of(keyAssignments.revertToPlatformManaged(Callers.of(security), vault))).build();
+        }
+        if (type != null && !"CustomerManaged".equals(type)) {
+            throw StrongroomException.badRequest("encryptionAtRestType is PlatformManaged or CustomerManaged", "encryptionAtRestType");
+        }
+        requireKeyUri(body.keyUri());
+        if (body.keyVaultSubscriptionId() == null || !body.keyVaultSubscriptionId().matches("[a-zA-Z0-9-]{1,64}")) {
+            throw StrongroomException.badRequest("keyVaultSubscriptionId is required: the key vault's subscription id",
+                    "keyVaultSubscriptionId");
+        }
+        InfrastructureEncryption infrastructure = QueryParameters.oneOf(InfrastructureEncryption.class,
+                body.infrastructureEncryption(), "infrastructureEncryption");
+        Job job = keyAssignments.request(Callers.of(security), vault, body.keyUri(), body.keyVaultSubscriptionId(),
+                infrastructure);
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+    }
+
+    @POST
+    @Path("{vault}/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public VaultDto move(@PathParam("vault") String vault, @NotNull(message = "a JSON body is required") @Valid MoveRequest body) {
+        if (body.resourceGroup() == null && body.subscriptionId() == null && body.tenantId() == null) {
+            throw StrongroomException.badRequest("Say where to: resourceGroup, subscriptionId and/or tenantId", "body");
+        }
+        return VaultDto.of(vaults.move(Callers.of(security), vault, body.resourceGroup(), body.subscriptionId(),
+                body.tenantId()));
+    }
+
+    private static void requireKeyUri(String keyUri) {
+        if (keyUri == null || keyUri.isBlank()) {
+            throw StrongroomException.badRequest("keyUri is required: {keyVaultUri}/keys/{name}[/{version}]", "keyUri");
+        }
+        try {
+            URI uri = new URI(keyUri);
+            if (keyUri.length() <= 400 && uri.isAbsolute() && uri.getHost() != null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw StrongroomException.badRequest("keyUri must be an absolute http(s) URI of a key, at most 400 characters", "keyUri");
     }
 }

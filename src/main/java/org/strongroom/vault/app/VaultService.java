@@ -1,51 +1,111 @@
 package org.strongroom.vault.app;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.strongroom.platform.Timestamps;
+import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.vault.domain.IdentityType;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
 
-/** Creates, updates and reads vaults. */
+/** Creates, updates, moves and reads vaults, and manages their identity. Changes are logged. */
 @ApplicationScoped
 public class VaultService {
 
     @Inject
     VaultRepository vaults;
 
+    @Inject
+    VaultDataKeys dataKeys;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Settings settings;
+
     /** The outcome of a {@code PUT}: the vault, and whether it was created by it. */
     public record PutResult(Vault vault, boolean created) {
     }
 
     @Transactional
-    public PutResult put(String name, String region, String subscriptionId, String resourceGroup) {
-        Instant now = Timestamps.now();
+    public PutResult put(Caller caller, String name, String region, String subscriptionId, String resourceGroup) {
         Optional<Vault> existing = vaults.find(name);
-        if (existing.isPresent()) {
-            existing.get().update(region, subscriptionId, resourceGroup, now);
-            return new PutResult(existing.get(), false);
-        }
-        Vault vault = new Vault(name, region, subscriptionId, resourceGroup, now);
-        vaults.add(vault);
-        return new PutResult(vault, true);
+        return activity.record(caller, existing.isPresent() ? "UpdateVault" : "CreateVault", resource(name), () -> {
+            if (existing.isPresent()) {
+                existing.get().update(region, subscriptionId, resourceGroup, Timestamps.now());
+                return new PutResult(existing.get(), false);
+            }
+            Vault vault = new Vault(name, region, subscriptionId, resourceGroup, settings.tenantId(),
+                    dataKeys.newPlatformWrappedKey(name), Timestamps.now());
+            vaults.add(vault);
+            return new PutResult(vault, true);
+        }, result -> result.vault().region() + ", " + result.vault().subscriptionId() + "/" + result.vault().resourceGroup());
     }
 
     @Transactional
     public Vault get(String name) {
-        return vaults.find(name).orElseThrow(() -> StrongroomException.notFound(
-                "No vault named '" + name + "'", "vaults/" + name));
+        return vaults.find(name).orElseThrow(() -> noSuchVault(name));
     }
 
     @Transactional
     public List<Vault> list() {
         return vaults.all().stream().sorted(Comparator.comparing(Vault::name)).toList();
+    }
+
+    /** {@code SystemAssigned}: enable (or re-create after a tenant move); {@code None}: disable (refused while a key is in use). */
+    @Transactional
+    public Vault setIdentity(Caller caller, String name, IdentityType type) {
+        return activity.record(caller, type == IdentityType.None ? "DisableIdentity" : "EnableIdentity",
+                resource(name) + "/identity", () -> {
+                    Vault vault = locked(name);
+                    if (type == IdentityType.None) {
+                        vault.disableIdentity(Timestamps.now());
+                    } else {
+                        vault.enableIdentity(UUID.randomUUID(), Timestamps.now());
+                    }
+                    return vault;
+                }, vault -> vault.identity().isEnabled() ? "principal " + vault.identity().principalId() : "none");
+    }
+
+    /** Moves a vault to another resource group, subscription or tenant (SPEC 18). */
+    @Transactional
+    public Vault move(Caller caller, String name, String resourceGroup, String subscriptionId, String tenantId) {
+        return activity.record(caller, "MoveVault", resource(name), () -> {
+            Vault vault = locked(name);
+            vault.move(resourceGroup, subscriptionId, tenantId, Timestamps.now());
+            return vault;
+        }, vault -> "now " + vault.subscriptionId() + "/" + vault.resourceGroup() + ", tenant " + vault.tenantId());
+    }
+
+    /**
+     * Notes, in a transaction of its own, that an item registration was attempted: it counts (SPEC 1)
+     * even if the registration itself is then refused.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void itemRegistrationAttempted(String name) {
+        locked(name).itemRegistrationAttempted(Timestamps.now());
+    }
+
+    Vault locked(String name) {
+        return vaults.findForUpdate(name).orElseThrow(() -> noSuchVault(name));
+    }
+
+    static String resource(String name) {
+        return "vaults/" + name;
+    }
+
+    static StrongroomException noSuchVault(String name) {
+        return StrongroomException.notFound("No vault named '" + name + "'", "vaults/" + name);
     }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.strongroom.vault.domain.EncryptionAtRestType;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
 
@@ -22,8 +24,22 @@ public class JpaVaultRepository implements VaultRepository {
     }
 
     @Override
+    public Optional<Vault> findForUpdate(String name) {
+        return Optional.ofNullable(em.find(Vault.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public List<Vault> all() {
         return em.createQuery("SELECT v FROM Vault v", Vault.class).getResultList();
+    }
+
+    @Override
+    public List<Vault> following(String versionlessKeyUri) {
+        return em.createQuery("SELECT v FROM Vault v WHERE v.encryptionType = :cmk AND v.autoRotation = true"
+                        + " AND v.keyUri = :uri", Vault.class)
+                .setParameter("cmk", EncryptionAtRestType.CustomerManaged)
+                .setParameter("uri", versionlessKeyUri)
+                .getResultList();
     }
 
     @Override

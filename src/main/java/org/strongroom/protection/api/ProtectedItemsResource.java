@@ -1,0 +1,87 @@
+package org.strongroom.protection.api;
+
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.api.ItemDtos.ItemDto;
+import org.strongroom.protection.api.ItemDtos.ItemRequest;
+import org.strongroom.protection.app.ProtectedItems;
+import org.strongroom.protection.domain.BackupPolicy;
+import org.strongroom.protection.domain.ProtectedItem;
+import org.strongroom.protection.domain.WorkloadType;
+import org.strongroom.security.Roles;
+import org.strongroom.web.Callers;
+import org.strongroom.web.ListDto;
+import org.strongroom.web.Locations;
+import org.strongroom.web.QueryParameters;
+
+/** Protected items of a vault. Registering is for admins and operators; reading for every role. */
+@Path("vaults/{vault}/items")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+public class ProtectedItemsResource {
+
+    @Context
+    UriInfo uri;
+
+    @Inject
+    ProtectedItems items;
+
+    @Context
+    SecurityContext security;
+
+    @PathParam("vault")
+    String vault;
+
+    /** Registers the item (the inline {@code ConfigureBackup} job): 201 created, 200 when its policy changed. */
+    @PUT
+    @Path("{item}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response put(@PathParam("item") String item, @NotNull(message = "a JSON body is required") ItemRequest body) {
+        if (!item.matches(ProtectedItem.NAME_PATTERN)) {
+            throw StrongroomException.badRequest("An item name has 1 to 100 letters, digits or . _ -", "item");
+        }
+        WorkloadType workload = QueryParameters.oneOf(WorkloadType.class, body.workloadType(), "workloadType");
+        if (workload == null) {
+            throw StrongroomException.badRequest("workloadType is required: Files, Disk, PostgreSQL, Agent or Classic",
+                    "workloadType");
+        }
+        ItemDtos.Policy policy = body.policy();
+        BackupPolicy backupPolicy = policy == null ? BackupPolicy.none()
+                : BackupPolicy.of(policy.schedule(), policy.retentionDays(), policy.instantRestoreDays());
+        ProtectedItems.PutResult result = items.register(Callers.of(security), vault, item,
+                new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(), backupPolicy));
+        ItemDto dto = ItemDto.of(result.item());
+        return result.created()
+                ? Response.created(Locations.of(uri, "vaults", vault, "items", item)).entity(dto).build()
+                : Response.ok(dto).build();
+    }
+
+    @GET
+    public ListDto<ItemDto> list() {
+        return ListDto.of(items.list(vault).stream().map(ItemDto::of).toList());
+    }
+
+    @GET
+    @Path("{item}")
+    public ItemDto get(@PathParam("item") String item) {
+        return ItemDto.of(items.get(vault, item));
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code /api/vaults/{vault}/items}: register, read and list protected items. */
+package org.strongroom.protection.api;

@@ -1,0 +1,105 @@
+package org.strongroom.protection.app;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.jobs.app.JobSubmission;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.protection.domain.BackupPolicy;
+import org.strongroom.protection.domain.ProtectedItem;
+import org.strongroom.protection.domain.ProtectedItemRepository;
+import org.strongroom.protection.domain.WorkloadType;
+import org.strongroom.vault.app.VaultService;
+import org.strongroom.vault.domain.Vault;
+
+/**
+ * Registers items for backup — the {@code ConfigureBackup} job, which runs inline — and reads them.
+ *
+ * <p>The attempt is noted on the vault first, in a transaction of its own: a vault that had an item, or
+ * only a registration attempt, can no longer get its first customer-managed key (SPEC 1), even when the
+ * registration is refused.
+ */
+@ApplicationScoped
+public class ProtectedItems {
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    ProtectedItemRepository items;
+
+    @Inject
+    SourceLocations sources;
+
+    @Inject
+    JobSubmission jobs;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    ProtectedItems self;
+
+    /** What a registration asks for. */
+    public record Registration(WorkloadType workloadType, String sourcePath, BackupPolicy policy) {
+    }
+
+    /** The outcome of a {@code PUT}: the item, and whether it was created by it. */
+    public record PutResult(ProtectedItem item, boolean created) {
+    }
+
+    public PutResult register(Caller caller, String vault, String name, Registration registration) {
+        vaults.itemRegistrationAttempted(vault);
+        try {
+            PutResult result = self.store(caller, vault, name, registration);
+            jobs.recordInline(JobOperation.ConfigureBackup, vault, name, caller.name(), null);
+            return result;
+        } catch (StrongroomException refused) {
+            jobs.recordInline(JobOperation.ConfigureBackup, vault, name, caller.name(), refused);
+            throw refused;
+        }
+    }
+
+    @Transactional
+    public PutResult store(Caller caller, String vaultName, String name, Registration registration) {
+        return activity.record(caller, "RegisterProtectedItem", "vaults/" + vaultName + "/items/" + name, () -> {
+            Vault vault = vaults.get(vaultName);
+            WorkloadType workload = registration.workloadType();
+            vault.requireWorkloadAllowed(workload.name(), workload.passphraseOrClassic());
+            String source = registration.sourcePath();
+            if (workload == WorkloadType.Files || workload == WorkloadType.Disk) {
+                source = sources.check(workload, source).toString();
+            } else if (workload == WorkloadType.PostgreSQL) {
+                throw StrongroomException.badRequest("PostgreSQL items cannot be protected yet", "workloadType");
+            }
+            var existing = items.find(vaultName, name);
+            if (existing.isPresent()) {
+                existing.get().update(workload, source, registration.policy(), Timestamps.now());
+                return new PutResult(existing.get(), false);
+            }
+            ProtectedItem item = new ProtectedItem(vaultName, name, workload, source, registration.policy(), Timestamps.now());
+            items.add(item);
+            return new PutResult(item, true);
+        }, result -> result.item().workloadType() + " " + result.item().sourcePath());
+    }
+
+    @Transactional
+    public ProtectedItem get(String vault, String name) {
+        vaults.get(vault);
+        return items.find(vault, name).orElseThrow(() -> StrongroomException.notFound(
+                "Vault '" + vault + "' has no item named '" + name + "'", "vaults/" + vault + "/items/" + name));
+    }
+
+    @Transactional
+    public List<ProtectedItem> list(String vault) {
+        vaults.get(vault);
+        return items.list(vault);
+    }
+}

@@ -1,0 +1,129 @@
+package org.strongroom.protection.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.strongroom.platform.StrongroomException;
+
+/** A data source registered for backup in a vault. Its workload and source never change once registered. */
+@Entity
+@Table(name = "protected_item")
+public class ProtectedItem {
+
+    /** Item names: 1 to 100 letters, digits, or . _ - */
+    public static final String NAME_PATTERN = "[a-zA-Z0-9._-]{1,100}";
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 50)
+    private String vault;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "workload_type", nullable = false, length = 16)
+    private WorkloadType workloadType;
+
+    @Column(name = "source_path", length = 1000)
+    private String sourcePath;
+
+    @Embedded
+    private BackupPolicy policy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "protection_state", nullable = false, length = 24)
+    private ProtectionState protectionState = ProtectionState.IRPending;
+
+    @Column(name = "last_backup_time")
+    private Instant lastBackupTime;
+
+    @Column(name = "last_backup_status", length = 32)
+    private String lastBackupStatus;
+
+    @Column(nullable = false)
+    private Instant created;
+
+    @Column(nullable = false)
+    private Instant updated;
+
+    @Version
+    private long version;
+
+    protected ProtectedItem() {
+        // for JPA
+    }
+
+    public ProtectedItem(String vault, String name, WorkloadType workloadType, String sourcePath, BackupPolicy policy,
+                         Instant now) {
+        this.id = UUID.randomUUID();
+        this.vault = Objects.requireNonNull(vault);
+        this.name = Objects.requireNonNull(name);
+        this.workloadType = Objects.requireNonNull(workloadType);
+        this.sourcePath = sourcePath;
+        this.policy = Objects.requireNonNull(policy);
+        this.created = now;
+        this.updated = now;
+    }
+
+    /** A {@code PUT} on a registered item: same workload and source; the policy may change. */
+    public void update(WorkloadType workloadType, String sourcePath, BackupPolicy policy, Instant now) {
+        if (this.workloadType != workloadType || !Objects.equals(this.sourcePath, sourcePath)) {
+            throw StrongroomException.conflict("Item '" + name + "' protects " + this.workloadType + " " + this.sourcePath
+                    + "; register another item for another source", "source");
+        }
+        this.policy = policy;
+        this.updated = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String vault() {
+        return vault;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public WorkloadType workloadType() {
+        return workloadType;
+    }
+
+    public String sourcePath() {
+        return sourcePath;
+    }
+
+    public BackupPolicy policy() {
+        return policy;
+    }
+
+    public ProtectionState protectionState() {
+        return protectionState;
+    }
+
+    public Instant lastBackupTime() {
+        return lastBackupTime;
+    }
+
+    public String lastBackupStatus() {
+        return lastBackupStatus;
+    }
+
+    public Instant created() {
+        return created;
+    }
+}

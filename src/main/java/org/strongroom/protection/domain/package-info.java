@@ -1,0 +1,2 @@
+/** {@link org.strongroom.protection.domain.ProtectedItem} and its repository port. */
+package org.strongroom.protection.domain;

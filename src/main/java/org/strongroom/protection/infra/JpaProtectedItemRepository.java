@@ -1,0 +1,39 @@
+package org.strongroom.protection.infra;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.strongroom.protection.domain.ProtectedItem;
+import org.strongroom.protection.domain.ProtectedItemRepository;
+
+@ApplicationScoped
+public class JpaProtectedItemRepository implements ProtectedItemRepository {
+
+    @PersistenceContext(unitName = "strongroom")
+    EntityManager em;
+
+    @Override
+    public Optional<ProtectedItem> find(String vault, String name) {
+        return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault AND i.name = :name", ProtectedItem.class)
+                .setParameter("vault", vault)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<ProtectedItem> list(String vault) {
+        return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault ORDER BY i.name", ProtectedItem.class)
+                .setParameter("vault", vault)
+                .getResultList();
+    }
+
+    @Override
+    public void add(ProtectedItem item) {
+        em.persist(item);
+    }
+}

@@ -1,0 +1,2 @@
+/** Protected items on JPA. */
+package org.strongroom.protection.infra;

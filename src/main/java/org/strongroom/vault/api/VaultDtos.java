@@ -1,0 +1,76 @@
+package org.strongroom.vault.api;
+
+import java.time.Instant;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.strongroom.vault.domain.ManagedIdentity;
+import org.strongroom.vault.domain.Vault;
+
+/** Bodies of {@code /api/vaults} (API.md, Vaults). */
+public final class VaultDtos {
+
+    private VaultDtos() {
+    }
+
+    /** {@code PUT /api/vaults/{vault}/identity}: {@code {"type":"SystemAssigned"}} or {@code {"type":"None"}}. */
+    public record IdentityRequest(String type) {
+    }
+
+    /**
+     * {@code PUT /api/vaults/{vault}/encryption}: a key assignment
+     * ({@code keyUri}, {@code keyVaultSubscriptionId}, {@code infrastructureEncryption}) or a request to go
+     * back ({@code {"encryptionAtRestType":"PlatformManaged"}}).
+     */
+    public record EncryptionRequest(String keyUri, String keyVaultSubscriptionId, String infrastructureEncryption,
+                                    String encryptionAtRestType) {
+    }
+
+    /** {@code POST /api/vaults/{vault}/move}. */
+    public record MoveRequest(
+            @Size(min = 1, max = 90) @Pattern(regexp = "[a-zA-Z0-9._()-]*", message = "must contain only letters, digits and . _ ( ) -")
+            String resourceGroup,
+            @Size(min = 1, max = 64) @Pattern(regexp = "[a-zA-Z0-9-]*", message = "must contain only letters, digits and hyphens")
+            String subscriptionId,
+            @Size(min = 1, max = 64) @Pattern(regexp = "[a-zA-Z0-9-]*", message = "must contain only letters, digits and hyphens")
+            String tenantId) {
+    }
+
+    @JsonbPropertyOrder({"principalId", "tenantId", "type"})
+    public record IdentityDto(String principalId, String tenantId, String type) {
+
+        static IdentityDto of(ManagedIdentity identity) {
+            return new IdentityDto(identity.principalId(), identity.tenantId(), identity.type().name());
+        }
+    }
+
+    /** The encryption properties of SPEC 12; absent values are {@code null}. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"encryptionAtRestType", "keyUri", "subscriptionId", "lastUpdateStatus",
+            "infrastructureEncryptionState", "autoRotation", "activeKeyVersion"})
+    public record EncryptionDto(String encryptionAtRestType, String keyUri, String subscriptionId, String lastUpdateStatus,
+                                String infrastructureEncryptionState, boolean autoRotation, String activeKeyVersion) {
+
+        static EncryptionDto of(Vault vault) {
+            String active = vault.activeKeyId();
+            return new EncryptionDto(vault.encryptionType().name(), vault.keyUri(), vault.keyVaultSubscriptionId(),
+                    vault.lastUpdateStatus().name(), vault.infrastructureEncryption().name(), vault.autoRotation(),
+                    active == null ? null : active.substring(active.lastIndexOf('/') + 1));
+        }
+    }
+
+    @JsonbPropertyOrder({"name", "region", "subscriptionId", "resourceGroup", "tenantId", "identity", "encryption",
+            "created", "updated"})
+    public record VaultDto(String name, String region, String subscriptionId, String resourceGroup, String tenantId,
+                           IdentityDto identity, EncryptionDto encryption, Instant created, Instant updated) {
+
+        static VaultDto of(Vault vault) {
+            return new VaultDto(vault.name(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
+                    vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault), vault.created(),
+                    vault.updated());
+        }
+    }
+}

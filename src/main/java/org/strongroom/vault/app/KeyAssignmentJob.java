@@ -1,0 +1,196 @@
+package org.strongroom.vault.app;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.jobs.app.JobExecution;
+import org.strongroom.jobs.app.JobHandler;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.keyvault.KeyVaultClient;
+import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
+import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Settings;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.vault.domain.KeyUpdateRequest;
+import org.strongroom.vault.domain.Vault;
+
+/**
+ * The key-update job ({@code ConfigureEncryption}, {@code UpdateEncryptionKey}): validates the key
+ * against the seed's rules, acting as the vault's identity; unwraps the vault data key with the key in
+ * force (platform key or old KEK), wraps it with the new KEK, proves the new wrapping unwraps, and puts
+ * key and settings in force in one transaction. Cost is one unwrap and one wrap whatever the vault
+ * holds: data is never re-encrypted.
+ *
+ * <p>Any refusal ends the job {@code Failed} with the seed's code and leaves the previous key in force.
+ */
+@ApplicationScoped
+public class KeyAssignmentJob implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(KeyAssignmentJob.class.getName());
+
+    /** What the vault's identity needs on the key vault (SPEC 5). */
+    static final List<String> REQUIRED_PERMISSIONS = List.of("get", "list", "wrapKey", "unwrapKey");
+
+    @Inject
+    KeyAssignments assignments;
+
+    @Inject
+    VaultDataKeys dataKeys;
+
+    @Inject
+    KeyVaultClient keyVault;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    AutoRotation autoRotation;
+
+    @Override
+    public Set<JobOperation> operations() {
+        return EnumSet.of(JobOperation.ConfigureEncryption, JobOperation.UpdateEncryptionKey);
+    }
+
+    @Override
+    public void run(JobExecution job) {
+        Caller requester = job.requestedBy() == null ? Caller.SYSTEM : new Caller(job.requestedBy(), false);
+        Optional<Vault> pending = assignments.pending(job.vault(), job.jobId());
+        if (pending.isEmpty()) {
+            return; // already put in force or ended by an earlier delivery of this job
+        }
+        Vault vault = pending.get();
+        KeyUpdateRequest request = vault.pendingKeyUpdate().orElseThrow();
+        try {
+            Caller identity = Caller.identity(vault.requireUsableIdentity());
+            ResolvedKey key = validate(vault, request, identity);
+            boolean following = isVersionless(request.keyUri(), key);
+            String assignedUri = following ? key.versionlessId() : key.kid();
+            byte[] rewrapped = key.kid().equals(vault.activeKeyId()) ? vault.wrappedDataKey() : rewrap(vault, key, identity);
+            assignments.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri, key.kid(),
+                    following, rewrapped);
+            if (following) {
+                catchUpWithNewestVersion(key, identity);
+            }
+        } catch (StrongroomException refused) {
+            assignments.failed(requester, job.operation().name(), vault.name(), job.jobId(),
+                    refused.code() + ": " + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /** SPEC 5-9 and 13, in the order the seed lists them. */
+    private ResolvedKey validate(Vault vault, KeyUpdateRequest request, Caller identity) {
+        String keyUri = request.keyUri();
+        KeyVaultProperties keyVaultProperties = keyVaultOf(keyUri);
+        if (!keyVaultProperties.region().equalsIgnoreCase(vault.region())) {
+            throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVaultProperties.name() + "' is in region '"
+                    + keyVaultProperties.region() + "', vault '" + vault.name() + "' in '" + vault.region() + "': they must be in the same region");
+        }
+        if (!keyVaultProperties.softDeleteEnabled()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled,
+                    "Key vault '" + keyVaultProperties.name() + "' must have soft delete enabled");
+        }
+        if (!keyVaultProperties.purgeProtectionEnabled()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
+                    "Key vault '" + keyVaultProperties.name() + "' must have purge protection enabled");
+        }
+        if (request.keyVaultSubscriptionId() != null
+                && !request.keyVaultSubscriptionId().equals(keyVaultProperties.subscriptionId())) {
+            throw refuse(ErrorCode.UserErrorKeyVaultSubscriptionMismatch, "Key vault '" + keyVaultProperties.name()
+                    + "' is not in subscription '" + request.keyVaultSubscriptionId() + "'");
+        }
+        Set<String> missing = new LinkedHashSet<>(REQUIRED_PERMISSIONS);
+        missing.removeAll(keyVaultProperties.keyPermissionsOf(identity.name()));
+        if (!missing.isEmpty()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, "Key vault '" + keyVaultProperties.name()
+                    + "' does not grant the vault's identity " + identity.name() + " the key permissions " + missing
+                    + " (it needs " + REQUIRED_PERMISSIONS + ")");
+        }
+        ResolvedKey key = resolve(keyUri, identity);
+        boolean sizeAllowed = key.keySize() == 2048 || (settings.largeRsaKeysAllowed() && (key.keySize() == 3072 || key.keySize() == 4096));
+        if (!key.kty().startsWith("RSA") || !sizeAllowed) {
+            throw refuse(ErrorCode.UserErrorUnsupportedKeyType, "Key " + key.kid() + " is " + key.kty() + " " + key.keySize()
+                    + "; the key must be RSA 2048" + (settings.largeRsaKeysAllowed() ? ", 3072 or 4096" : ""));
+        }
+        if (!key.enabled()) {
+            throw refuse(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " is disabled");
+        }
+        if (key.expires() != null && !Timestamps.now().isBefore(key.expires())) {
+            throw refuse(ErrorCode.UserErrorKeyExpired, "Key " + key.kid() + " expired at " + key.expires());
+        }
+        if (key.notBefore() != null && Timestamps.now().isBefore(key.notBefore())) {
+            throw refuse(ErrorCode.UserErrorKeyNotYetValid, "Key " + key.kid() + " is not valid before " + key.notBefore());
+        }
+        return key;
+    }
+
+    /** Unwraps the data key with the key in force, wraps it with the new KEK, and proves the new wrapping opens. */
+    private byte[] rewrap(Vault vault, ResolvedKey key, Caller identity) {
+        try (KeyMaterial dataKey = dataKeys.unwrap(vault)) {
+            byte[] rewrapped;
+            try {
+                rewrapped = keyVault.wrap(key.kid(), dataKey.bytes(), identity);
+            } catch (StrongroomException answer) {
+                throw KeyVaultRefusals.translate(answer, key.kid());
+            }
+            try (KeyMaterial check = keyVault.unwrap(key.kid(), rewrapped, identity)) {
+                if (!Arrays.equals(check.bytes(), dataKey.bytes())) {
+                    throw refuse(ErrorCode.DataIntegrityError, "Key " + key.kid() + " did not return the data key it wrapped");
+                }
+            } catch (StrongroomException answer) {
+                throw KeyVaultRefusals.translate(answer, key.kid());
+            }
+            return rewrapped;
+        }
+    }
+
+    /**
+     * A version that appeared while this job ran found the vault busy and was not followed: catch up now.
+     * A failure here does not undo the key just put in force; the next key event retries.
+     */
+    private void catchUpWithNewestVersion(ResolvedKey applied, Caller identity) {
+        try {
+            if (!keyVault.resolve(applied.versionlessId(), identity).kid().equals(applied.kid())) {
+                autoRotation.rotateFollowers(applied.versionlessId());
+            }
+        } catch (StrongroomException e) {
+            LOG.warning(() -> "Could not check " + applied.versionlessId() + " for a newer version: " + e.getMessage());
+        }
+    }
+
+    private KeyVaultProperties keyVaultOf(String keyUri) {
+        try {
+            return keyVault.keyVaultOf(keyUri);
+        } catch (StrongroomException answer) {
+            throw KeyVaultRefusals.translate(answer, keyUri);
+        }
+    }
+
+    private ResolvedKey resolve(String keyUri, Caller identity) {
+        try {
+            return keyVault.resolve(keyUri, identity);
+        } catch (StrongroomException answer) {
+            throw KeyVaultRefusals.translate(answer, keyUri);
+        }
+    }
+
+    private static boolean isVersionless(String requestedUri, ResolvedKey key) {
+        return !requestedUri.replaceAll("/+$", "").endsWith("/" + key.version());
+    }
+
+    private static StrongroomException refuse(ErrorCode code, String message) {
+        return new StrongroomException(code, message, "keyUri");
+    }
+}

@@ -1,0 +1,105 @@
+package org.strongroom.vault.app;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.activitylog.domain.ActivityStatus;
+import org.strongroom.jobs.app.JobSubmission;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.vault.domain.InfrastructureEncryption;
+import org.strongroom.vault.domain.Vault;
+import org.strongroom.vault.domain.VaultRepository;
+
+/**
+ * Key assignments as the user and the system ask for them, and the transactional steps of the job that
+ * carries them out ({@link KeyAssignmentJob}).
+ *
+ * <p>One key update per vault at a time: a second request while one runs is refused with 409
+ * {@code Conflict} (the vault row is locked while a request is recorded, so two never both pass).
+ */
+@ApplicationScoped
+public class KeyAssignments {
+
+    @Inject
+    VaultRepository vaults;
+
+    @Inject
+    VaultService vaultService;
+
+    @Inject
+    JobSubmission jobs;
+
+    @Inject
+    ActivityLog activity;
+
+    /**
+     * Checks what needs no key vault call (identity, items, one update at a time, infrastructure
+     * encryption), then submits the {@code ConfigureEncryption} or {@code UpdateEncryptionKey} job.
+     */
+    @Transactional
+    public Job request(Caller caller, String vaultName, String keyUri, String keyVaultSubscriptionId,
+                       InfrastructureEncryption infrastructureEncryption) {
+        return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName) + "/encryption", () -> {
+            Vault vault = vaultService.locked(vaultName);
+            boolean first = vault.checkKeyUpdateAllowed(infrastructureEncryption);
+            Job job = jobs.submit(first ? JobOperation.ConfigureEncryption : JobOperation.UpdateEncryptionKey,
+                    vaultName, null, caller.name());
+            vault.keyUpdateRequested(job.id(), keyUri, keyVaultSubscriptionId, infrastructureEncryption, Timestamps.now());
+            return job;
+        }, job -> job.operation() + " job " + job.id() + " for " + keyUri);
+    }
+
+    /** A request to go back to platform-managed keys: refused once a customer-managed key is in use (SPEC 2). */
+    @Transactional
+    public Vault revertToPlatformManaged(Caller caller, String vaultName) {
+        return activity.record(caller, "RevertToPlatformManagedKeys", VaultService.resource(vaultName) + "/encryption",
+                () -> {
+                    Vault vault = vaultService.get(vaultName);
+                    vault.requirePlatformManagedRevertAllowed();
+                    return vault;
+                }, vault -> "already platform-managed");
+    }
+
+    /** The vaults that follow {@code versionlessKeyUri} (auto-rotation). */
+    @Transactional
+    public List<String> followers(String versionlessKeyUri) {
+        return vaults.following(versionlessKeyUri).stream().map(Vault::name).toList();
+    }
+
+    /** The vault whose key update job {@code jobId} carries out; empty when that update is no longer pending. */
+    @Transactional
+    public Optional<Vault> pending(String vaultName, UUID jobId) {
+        return vaults.find(vaultName)
+                .filter(v -> v.pendingKeyUpdate().map(request -> request.jobId().equals(jobId)).orElse(false));
+    }
+
+    /** Puts the new key in force, in one transaction: the rewrapped data key and the settings. */
+    @Transactional
+    public void complete(Caller caller, String operation, String vaultName, UUID jobId, String assignedKeyUri,
+                  String activeKeyId, boolean autoRotation, byte[] rewrappedDataKey) {
+        Vault vault = vaultService.locked(vaultName);
+        vault.completeKeyUpdate(jobId, assignedKeyUri, activeKeyId, autoRotation, rewrappedDataKey, Timestamps.now());
+        activity.append(caller, operation, VaultService.resource(vaultName) + "/encryption", ActivityStatus.Succeeded,
+                "job " + jobId + ": key " + activeKeyId + (autoRotation ? " (following " + assignedKeyUri + ")" : " (pinned)"));
+    }
+
+    /** Ends a failed key update: the previous key stays in force. Does nothing if it already ended. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(Caller caller, String operation, String vaultName, UUID jobId, String reason) {
+        vaults.findForUpdate(vaultName).ifPresent(vault -> {
+            if (vault.failKeyUpdate(jobId, Timestamps.now())) {
+                activity.append(caller, operation, VaultService.resource(vaultName) + "/encryption",
+                        ActivityStatus.Failed, "job " + jobId + ": " + reason + "; the previous key stays in force");
+            }
+        });
+    }
+}
