@@ -19,9 +19,11 @@ public record JobDto(UUID id, String operation, String status, String vault, Str
                      Instant startTime, Instant endTime, Duration duration, Progress progress, Error error,
                      String warning) {
 
+    @JsonbPropertyOrder({"percent", "bytesDone", "bytesTotal"})
     public record Progress(int percent, long bytesDone, long bytesTotal) {
     }
 
+    @JsonbPropertyOrder({"code", "message"})
     public record Error(String code, String message) {
     }
 
