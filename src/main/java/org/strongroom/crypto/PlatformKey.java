@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -59,7 +60,7 @@ public class PlatformKey {
     private static final byte[] AAD_PREFIX = "strongroom-platform-seal-v1\0".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Every key of the keystore by id; the last one seals. */
+    /** Every key of the keystore by id, in alias number order; the last one seals, the first derives. */
     private Map<String, SecretKey> keys;
     private String currentKeyId;
 
@@ -141,6 +142,18 @@ public class PlatformKey {
         }
     }
 
+    /**
+     * A key for {@code context} derived (HKDF-SHA-256) from the keystore's first platform key, which
+     * never changes even when newer keys are added: e.g. the key of a vault's infrastructure encryption
+     * layer, which must open every chunk ever written. Close it when done.
+     */
+    public KeyMaterial derive(String context) {
+        String first = keys.keySet().iterator().next();
+        try (KeyMaterial platform = KeyMaterial.copyOf(keys.get(first).getEncoded())) {
+            return Hkdf.derive(platform, "strongroom-platform-derived/" + context, 32);
+        }
+    }
+
     private static byte[] aad(String context) {
         byte[] contextBytes = context.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(AAD_PREFIX.length + contextBytes.length).put(AAD_PREFIX).put(contextBytes).array();
@@ -167,7 +180,7 @@ public class PlatformKey {
             if (aliases.isEmpty()) {
                 throw new IllegalStateException("The platform keystore " + path + " holds no " + ALIAS_PREFIX + "N key");
             }
-            Map<String, SecretKey> loaded = new TreeMap<>();
+            Map<String, SecretKey> loaded = new LinkedHashMap<>();
             for (String alias : aliases.values()) {
                 loaded.put(alias, (SecretKey) store.getKey(alias, password));
                 currentKeyId = alias;

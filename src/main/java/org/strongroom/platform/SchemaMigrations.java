@@ -40,7 +40,8 @@ public class SchemaMigrations {
     static final List<String> SCRIPTS = List.of(
             "V001__skeleton.sql",
             "V002__key_vault_and_activity_log.sql",
-            "V003__vault_keys_and_items.sql");
+            "V003__vault_keys_and_items.sql",
+            "V004__backups.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

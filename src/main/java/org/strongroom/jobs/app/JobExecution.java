@@ -18,6 +18,9 @@ public interface JobExecution {
     /** Who asked for the job: a user name, or {@code system}. */
     String requestedBy();
 
+    /** The job's parameters as submitted (JSON), or {@code null}. */
+    String parameters();
+
     /** Which delivery this is: 1 for the first run, more when an earlier attempt broke off. */
     int attempt();
 

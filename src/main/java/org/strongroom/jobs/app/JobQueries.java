@@ -29,6 +29,12 @@ public class JobQueries {
         return jobs.search(query);
     }
 
+    /** Whether a job of {@code operation} runs (or waits) for the vault, and the item when given. */
+    @Transactional
+    public boolean anyInProgress(String vault, String item, org.strongroom.jobs.domain.JobOperation operation) {
+        return jobs.anyInProgress(vault, item, operation);
+    }
+
     public static StrongroomException noSuchJob(String id) {
         return StrongroomException.notFound("No job with id '" + id + "'", "jobs/" + id);
     }

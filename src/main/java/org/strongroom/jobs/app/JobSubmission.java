@@ -28,7 +28,13 @@ public class JobSubmission {
 
     @Transactional
     public Job submit(JobOperation operation, String vault, String item, String requestedBy) {
-        Job job = Job.submit(operation, vault, item, requestedBy, Timestamps.now());
+        return submit(operation, vault, item, requestedBy, null);
+    }
+
+    /** Submits a job with {@code parameters} (JSON its handler reads). */
+    @Transactional
+    public Job submit(JobOperation operation, String vault, String item, String requestedBy, String parameters) {
+        Job job = Job.submit(operation, vault, item, requestedBy, parameters, Timestamps.now());
         jobs.add(job);
         if (operation.queue() != null) {
             queue.enqueue(job);

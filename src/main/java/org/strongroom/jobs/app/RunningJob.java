@@ -49,6 +49,11 @@ final class RunningJob implements JobExecution {
     }
 
     @Override
+    public String parameters() {
+        return job.parameters();
+    }
+
+    @Override
     public int attempt() {
         return job.attempts();
     }

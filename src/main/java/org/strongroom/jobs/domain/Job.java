@@ -55,6 +55,10 @@ public class Job {
     @Column(name = "requested_by", length = 100)
     private String requestedBy;
 
+    /** What the job works on beyond vault and item, as JSON the owning component reads (e.g. a recovery point id). */
+    @Column(length = 4000)
+    private String parameters;
+
     @Column(name = "start_time", nullable = false)
     private Instant startTime;
 
@@ -95,19 +99,30 @@ public class Job {
         // for JPA
     }
 
-    private Job(UUID id, JobOperation operation, String vault, String item, String requestedBy, Instant now) {
+    private Job(UUID id, JobOperation operation, String vault, String item, String requestedBy, String parameters,
+                Instant now) {
+        if (parameters != null && parameters.length() > 4000) {
+            throw new IllegalArgumentException("Job parameters exceed 4000 characters");
+        }
         this.id = id;
         this.operation = Objects.requireNonNull(operation);
         this.vault = vault;
         this.item = item;
         this.requestedBy = requestedBy;
+        this.parameters = parameters;
         this.status = JobStatus.InProgress;
         this.startTime = Objects.requireNonNull(now);
     }
 
     /** A new job, {@code InProgress} from now on, not yet claimed by any runner. */
     public static Job submit(JobOperation operation, String vault, String item, String requestedBy, Instant now) {
-        return new Job(UUID.randomUUID(), operation, vault, item, requestedBy, now);
+        return submit(operation, vault, item, requestedBy, null, now);
+    }
+
+    /** A new job with parameters for its handler. */
+    public static Job submit(JobOperation operation, String vault, String item, String requestedBy, String parameters,
+                             Instant now) {
+        return new Job(UUID.randomUUID(), operation, vault, item, requestedBy, parameters, now);
     }
 
     /**
@@ -235,6 +250,10 @@ public class Job {
 
     public String requestedBy() {
         return requestedBy;
+    }
+
+    public String parameters() {
+        return parameters;
     }
 
     public Instant startTime() {

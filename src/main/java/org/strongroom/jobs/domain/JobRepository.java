@@ -15,4 +15,7 @@ public interface JobRepository {
     Optional<Job> findForUpdate(UUID id);
 
     List<Job> search(JobQuery query);
+
+    /** Whether a job of {@code operation} on the vault (and item, when not null) is {@code InProgress}. */
+    boolean anyInProgress(String vault, String item, JobOperation operation);
 }

@@ -15,6 +15,8 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobRepository;
 
@@ -37,6 +39,19 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public Optional<Job> findForUpdate(UUID id) {
         return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean anyInProgress(String vault, String item, JobOperation operation) {
+        var query = em.createQuery("SELECT j.id FROM Job j WHERE j.vault = :vault AND j.operation = :operation"
+                        + " AND j.status = :running" + (item == null ? "" : " AND j.item = :item"), UUID.class)
+                .setParameter("vault", vault)
+                .setParameter("operation", operation)
+                .setParameter("running", JobStatus.InProgress);
+        if (item != null) {
+            query.setParameter("item", item);
+        }
+        return !query.setMaxResults(1).getResultList().isEmpty();
     }
 
     @Override

@@ -33,6 +33,9 @@ public class BackupPolicy {
         if (schedule != null && (schedule.isBlank() || schedule.length() > 100)) {
             throw StrongroomException.badRequest("policy.schedule must be 1 to 100 characters", "policy.schedule");
         }
+        if (schedule != null) {
+            CronSchedule.parse(schedule);
+        }
         if (retentionDays != null && (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS)) {
             throw StrongroomException.badRequest("policy.retentionDays must be from 1 to " + MAX_RETENTION_DAYS,
                     "policy.retentionDays");
@@ -49,6 +52,11 @@ public class BackupPolicy {
 
     public static BackupPolicy none() {
         return of(null, null, null);
+    }
+
+    /** Whether backups run on a schedule, and when. */
+    public java.util.Optional<CronSchedule> cron() {
+        return java.util.Optional.ofNullable(schedule).map(CronSchedule::parse);
     }
 
     public String schedule() {

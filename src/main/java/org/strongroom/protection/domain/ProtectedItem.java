@@ -20,8 +20,8 @@ import org.strongroom.platform.StrongroomException;
 @Table(name = "protected_item")
 public class ProtectedItem {
 
-    /** Item names: 1 to 100 letters, digits, or . _ - */
-    public static final String NAME_PATTERN = "[a-zA-Z0-9._-]{1,100}";
+    /** Item names: 1 to 100 letters, digits, or . _ - ; not "." or ".." (they name directories in the store). */
+    public static final String NAME_PATTERN = "(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,100}";
 
     @Id
     private UUID id;
@@ -85,6 +85,18 @@ public class ProtectedItem {
         }
         this.policy = policy;
         this.updated = now;
+    }
+
+    /** A backup of this item ended: {@code Protected} after a success; the last status either way. */
+    public void backupEnded(Instant time, boolean succeeded, String status) {
+        lastBackupTime = time;
+        lastBackupStatus = status;
+        if (succeeded) {
+            protectionState = ProtectionState.Protected;
+        } else if (protectionState == ProtectionState.IRPending) {
+            protectionState = ProtectionState.ProtectionError;
+        }
+        updated = time;
     }
 
     public UUID id() {

@@ -8,6 +8,12 @@ public interface ProtectedItemRepository {
 
     Optional<ProtectedItem> find(String vault, String name);
 
+    /** The item, locked until the transaction ends. */
+    Optional<ProtectedItem> findForUpdate(String vault, String name);
+
+    /** Items whose policy has a schedule, across vaults. */
+    List<ProtectedItem> scheduled();
+
     List<ProtectedItem> list(String vault);
 
     void add(ProtectedItem item);

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.strongroom.protection.domain.ProtectedItem;
@@ -23,6 +24,22 @@ public class JpaProtectedItemRepository implements ProtectedItemRepository {
                 .setParameter("name", name)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Optional<ProtectedItem> findForUpdate(String vault, String name) {
+        return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault AND i.name = :name", ProtectedItem.class)
+                .setParameter("vault", vault)
+                .setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<ProtectedItem> scheduled() {
+        return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.policy.schedule IS NOT NULL", ProtectedItem.class)
+                .getResultList();
     }
 
     @Override

@@ -58,6 +58,9 @@ public class KeyAssignmentJob implements JobHandler {
     @Inject
     AutoRotation autoRotation;
 
+    @Inject
+    VaultService vaultService;
+
     @Override
     public Set<JobOperation> operations() {
         return EnumSet.of(JobOperation.ConfigureEncryption, JobOperation.UpdateEncryptionKey);
@@ -80,6 +83,7 @@ public class KeyAssignmentJob implements JobHandler {
             byte[] rewrapped = key.kid().equals(vault.activeKeyId()) ? vault.wrappedDataKey() : rewrap(vault, key, identity);
             assignments.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri, key.kid(),
                     following, rewrapped);
+            dataKeys.syncStore(vaultService.get(vault.name()));
             if (following) {
                 catchUpWithNewestVersion(key, identity);
             }

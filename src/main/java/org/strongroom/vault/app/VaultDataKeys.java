@@ -7,10 +7,14 @@ import org.strongroom.crypto.DataKeys;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.vault.domain.InfrastructureEncryption;
 import org.strongroom.vault.domain.Vault;
 
 /**
@@ -28,6 +32,9 @@ public class VaultDataKeys {
 
     @Inject
     KeyVaultClient keyVault;
+
+    @Inject
+    ChunkStore store;
 
     /** A fresh VDK sealed by the platform key, for the vault {@code name}. */
     public byte[] newPlatformWrappedKey(String name) {
@@ -53,6 +60,42 @@ public class VaultDataKeys {
         } catch (StrongroomException answer) {
             throw KeyVaultRefusals.translate(answer, kek);
         }
+    }
+
+    /**
+     * Everything a backup, restore or verify job needs to read and write the vault's data: its data key,
+     * unwrapped afresh (refusals carry the seed's codes), the keys derived from it, and the infrastructure
+     * layer's key when that is enabled. Also brings the store's copy of the wrapped data key up to date.
+     * Close it when the job ends.
+     */
+    public VaultDataKey open(Vault vault) {
+        syncStore(vault);
+        try (KeyMaterial dataKey = unwrap(vault)) {
+            KeyMaterial infrastructure = vault.infrastructureEncryption() == InfrastructureEncryption.Enabled
+                    ? platformKey.derive(infrastructureContext(vault.name())) : null;
+            return VaultDataKey.of(vault.name(), dataKey, infrastructure);
+        }
+    }
+
+    /** Writes the vault's wrapped data key, and what wraps it, into the chunk store (for offline recovery). */
+    public void syncStore(Vault vault) {
+        DataKeyFile current = new DataKeyFile(vault.name(),
+                vault.dataKeyWrappedBy().orElse(DataKeyFile.PLATFORM),
+                vault.dataKeyWrappedBy().isPresent() ? DataKeyFile.RSA_OAEP_256 : DataKeyFile.PLATFORM_SEAL,
+                vault.wrappedDataKey(), vault.infrastructureEncryption() == InfrastructureEncryption.Enabled);
+        boolean upToDate = store.readDataKey(vault.name())
+                .map(stored -> stored.wrappedBy().equals(current.wrappedBy())
+                        && java.util.Arrays.equals(stored.wrappedDataKey(), current.wrappedDataKey())
+                        && stored.infrastructureEncryption() == current.infrastructureEncryption())
+                .orElse(false);
+        if (!upToDate) {
+            store.writeDataKey(current);
+        }
+    }
+
+    /** The context of a vault's infrastructure layer key, derived from the platform key. */
+    public static String infrastructureContext(String vault) {
+        return "infrastructure-encryption/" + vault;
     }
 
     static String sealingContext(String vault) {

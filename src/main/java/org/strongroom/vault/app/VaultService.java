@@ -97,6 +97,15 @@ public class VaultService {
         locked(name).itemRegistrationAttempted(Timestamps.now());
     }
 
+    /**
+     * Locks the vault row for the rest of the caller's transaction: store maintenance and the start of a
+     * backup take it, so garbage collection never runs between a backup reading the chunk index and its end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Vault lock(String name) {
+        return locked(name);
+    }
+
     Vault locked(String name) {
         return vaults.findForUpdate(name).orElseThrow(() -> noSuchVault(name));
     }

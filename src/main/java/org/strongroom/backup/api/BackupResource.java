@@ -1,0 +1,47 @@
+package org.strongroom.backup.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.strongroom.backup.app.Backups;
+import org.strongroom.jobs.api.JobDto;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.security.Roles;
+import org.strongroom.web.Callers;
+import org.strongroom.web.Locations;
+
+/** Starts a backup now: 202 with the {@code Backup} job. */
+@Path("vaults/{vault}/items/{item}/backup")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+public class BackupResource {
+
+    @Inject
+    Backups backups;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response backup(@PathParam("vault") String vault, @PathParam("item") String item) {
+        Job job = backups.request(Callers.of(security), vault, item);
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+    }
+}

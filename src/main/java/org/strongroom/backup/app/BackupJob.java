@@ -1,0 +1,162 @@
+package org.strongroom.backup.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.strongroom.crypto.IntegrityException;
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.jobs.app.JobExecution;
+import org.strongroom.jobs.app.JobHandler;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.app.ProtectedItems;
+import org.strongroom.protection.domain.ProtectedItem;
+import org.strongroom.protection.domain.RecoveryPoint;
+import org.strongroom.protection.domain.WorkloadType;
+import org.strongroom.storage.app.RecoveryPointReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.storage.domain.ManifestCodec;
+import org.strongroom.storage.domain.StoreDamagedException;
+import org.strongroom.vault.app.VaultDataKeys;
+import org.strongroom.vault.app.VaultService;
+import org.strongroom.vault.domain.Vault;
+
+/**
+ * The {@code Backup} job: unwraps the vault's data key afresh (a disabled, expired or deleted key, or a
+ * revoked permission, fails the job with the seed's code and stores nothing), reads the item's source
+ * through the chunk pipeline, writes the encrypted manifest last and atomically, and commits the recovery
+ * point. A job delivered again after it committed does nothing more.
+ */
+@ApplicationScoped
+public class BackupJob implements JobHandler {
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    ProtectedItems items;
+
+    @Inject
+    VaultDataKeys dataKeys;
+
+    @Inject
+    ChunkStore store;
+
+    @Inject
+    BackupSteps steps;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Override
+    public Set<JobOperation> operations() {
+        return Set.of(JobOperation.Backup);
+    }
+
+    @Override
+    public void run(JobExecution job) {
+        if (steps.pointOfJob(job.vault(), job.item(), job.jobId()).isPresent()) {
+            return;
+        }
+        try {
+            backup(job);
+        } catch (StrongroomException refused) {
+            steps.failed(job.vault(), job.item(), refused.code().name());
+            throw refused;
+        }
+    }
+
+    private void backup(JobExecution job) {
+        ProtectedItem item = items.get(job.vault(), job.item());
+        Vault vault = vaults.get(job.vault());
+        Path source = Path.of(item.sourcePath());
+        if (item.workloadType() != WorkloadType.Files && item.workloadType() != WorkloadType.Disk) {
+            throw StrongroomException.badRequest(item.workloadType() + " items cannot be backed up by the server", "workloadType");
+        }
+        if (!Files.exists(source)) {
+            throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "The source " + source + " of item '"
+                    + item.name() + "' no longer exists", "source.path");
+        }
+        UUID pointId = UUID.randomUUID();
+        List<String> warnings = new ArrayList<>();
+        try (VaultDataKey keys = dataKeys.open(vault)) {
+            Optional<Manifest> previous = previousManifest(vault.name(), item.name(), keys);
+            long[] total = {0};
+            try (ChunkPipeline pipeline = new ChunkPipeline(vault.name(), keys, store, steps.storedChunks(vault.name()),
+                    threads, done -> job.progress(done, total[0]))) {
+                Manifest manifest;
+                int files;
+                if (item.workloadType() == WorkloadType.Files) {
+                    Map<String, Manifest.Entry> earlier = new HashMap<>();
+                    previous.filter(m -> m.kind() == Manifest.Kind.FILES)
+                            .ifPresent(m -> m.entries().forEach(e -> earlier.put(e.path(), e)));
+                    List<Manifest.Entry> entries = new FileTreeBackup().run(source, pipeline, earlier, t -> total[0] = t, warnings);
+                    manifest = Manifest.files(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), entries);
+                    files = (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count();
+                } else {
+                    Manifest.Disk earlier = previous.filter(m -> m.kind() == Manifest.Kind.DISK).map(Manifest::disk).orElse(null);
+                    Manifest.Disk disk = new DiskBackup().run(source, pipeline, earlier, t -> total[0] = t);
+                    manifest = Manifest.disk(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), disk);
+                    files = disk.blocks().size();
+                }
+                pipeline.finish();
+                store.writeManifest(vault.name(), item.name(), pointId.toString(),
+                        keys.sealManifest(ManifestCodec.encode(manifest), item.name(), pointId.toString()));
+                RecoveryPoint.Statistics statistics = new RecoveryPoint.Statistics(total[0], pipeline.newBytes(),
+                        pipeline.storedBytes(), pipeline.chunkCount(), pipeline.newChunkCount(), files);
+                steps.commit(vault.name(), item.name(), pointId, job.jobId(), item.workloadType(), statistics,
+                        pipeline.newPacks(), pipeline.newChunks(), packsOf(manifest));
+                job.progress(total[0], total[0]);
+            }
+        } catch (IOException e) {
+            throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "Reading the source failed: " + e.getMessage(),
+                    "source.path", e);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        warnings.forEach(job::warn);
+    }
+
+    /** The item's newest recovery point's manifest, to take over what did not change; none if it cannot be read. */
+    private Optional<Manifest> previousManifest(String vault, String item, VaultDataKey keys) {
+        return steps.latest(vault, item).flatMap(point -> {
+            try (RecoveryPointReader reader = new RecoveryPointReader(store, keys, vault, item, point.id().toString())) {
+                return Optional.of(reader.manifest());
+            } catch (IntegrityException | StoreDamagedException | UncheckedIOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Set<UUID> packsOf(Manifest manifest) {
+        Set<UUID> packs = new HashSet<>();
+        manifest.entries().forEach(e -> e.chunks().forEach(ref -> packs.add(ref.pack())));
+        if (manifest.disk() != null) {
+            for (ChunkRef block : manifest.disk().blocks()) {
+                if (block != null) {
+                    packs.add(block.pack());
+                }
+            }
+        }
+        return packs;
+    }
+}

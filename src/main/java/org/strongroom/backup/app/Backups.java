@@ -1,0 +1,44 @@
+package org.strongroom.backup.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.jobs.app.JobQueries;
+import org.strongroom.jobs.app.JobSubmission;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.domain.ProtectedItem;
+import org.strongroom.protection.domain.ProtectedItemRepository;
+import org.strongroom.protection.domain.WorkloadType;
+
+/** Starts backups: one per item at a time; a second request while one runs is refused (409). */
+@ApplicationScoped
+public class Backups {
+
+    @Inject
+    ProtectedItemRepository items;
+
+    @Inject
+    JobQueries jobQueries;
+
+    @Inject
+    JobSubmission jobs;
+
+    @Transactional
+    public Job request(Caller caller, String vault, String itemName) {
+        ProtectedItem item = items.findForUpdate(vault, itemName).orElseThrow(() -> StrongroomException.notFound(
+                "Vault '" + vault + "' has no item named '" + itemName + "'", "vaults/" + vault + "/items/" + itemName));
+        if (item.workloadType() != WorkloadType.Files && item.workloadType() != WorkloadType.Disk) {
+            throw StrongroomException.badRequest(item.workloadType() + " items are backed up by their agent, not the server",
+                    "workloadType");
+        }
+        if (jobQueries.anyInProgress(vault, itemName, JobOperation.Backup)) {
+            throw StrongroomException.conflict("A backup of item '" + itemName + "' is already running; wait for it to end",
+                    "vaults/" + vault + "/items/" + itemName);
+        }
+        return jobs.submit(JobOperation.Backup, vault, itemName, caller.name());
+    }
+}

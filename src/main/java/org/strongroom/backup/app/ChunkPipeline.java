@@ -1,0 +1,187 @@
+package org.strongroom.backup.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
+
+import org.strongroom.crypto.ChunkSealer;
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.storage.domain.ChunkId;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.PackWriter;
+
+/**
+ * The parallel part of a backup. The caller (one reader thread) cuts the source into chunks and submits
+ * them; worker threads — one per core — compute each chunk's id, skip chunks the vault already holds or
+ * that another worker is storing right now, seal the new ones and append them to the current pack.
+ * Reading, hashing, encrypting and writing overlap; a byte budget keeps memory bounded.
+ *
+ * <p>Packs are sealed (forced to disk, renamed into place) when they reach {@link #PACK_TARGET} and at
+ * {@link #finish()}; nothing refers to them until the recovery point commits.
+ */
+final class ChunkPipeline implements AutoCloseable {
+
+    /** Packs close at about this size: few enough files for small-file trees, small enough to collect. */
+    static final long PACK_TARGET = 32L * 1024 * 1024;
+    /** Plaintext bytes allowed in flight (read but not yet stored). */
+    private static final int IN_FLIGHT_BYTES = 48 * 1024 * 1024;
+
+    private final String vault;
+    private final VaultDataKey keys;
+    private final ChunkStore store;
+    private final LongConsumer progress;
+    private final ExecutorService workers;
+    private final ThreadLocal<ChunkSealer> sealers;
+    private final Semaphore budget = new Semaphore(IN_FLIGHT_BYTES);
+    private final Map<ChunkId, CompletableFuture<ChunkRef>> known = new ConcurrentHashMap<>();
+
+    private final Object packLock = new Object();
+    private PackWriter pack;
+    private final Map<UUID, Long> newPacks = new HashMap<>();
+    private final List<ChunkRef> newChunks = new ArrayList<>();
+
+    private final LongAdder doneBytes = new LongAdder();
+    private final LongAdder newBytes = new LongAdder();
+    private final LongAdder storedBytes = new LongAdder();
+    private final AtomicInteger chunkCount = new AtomicInteger();
+
+    ChunkPipeline(String vault, VaultDataKey keys, ChunkStore store, Map<ChunkId, ChunkRef> alreadyStored,
+                  ThreadFactory threads, LongConsumer progress) {
+        this.vault = vault;
+        this.keys = keys;
+        this.store = store;
+        this.progress = progress;
+        this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        this.sealers = ThreadLocal.withInitial(keys::newSealer);
+        alreadyStored.forEach((id, ref) -> known.put(id, CompletableFuture.completedFuture(ref)));
+    }
+
+    /**
+     * Submits {@code length} bytes of {@code plaintext} (which the pipeline now owns) as one chunk; the
+     * future gives where the chunk is stored. Blocks while too many bytes are in flight.
+     */
+    CompletableFuture<ChunkRef> submit(byte[] plaintext, int length) {
+        int permits = Math.min(length, IN_FLIGHT_BYTES);
+        budget.acquireUninterruptibly(permits);
+        chunkCount.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> store(plaintext, length), workers)
+                .thenCompose(stored -> stored)
+                .whenComplete((ref, failure) -> {
+                    budget.release(permits);
+                    doneBytes.add(length);
+                    progress.accept(doneBytes.sum());
+                });
+    }
+
+    /** Counts bytes taken over unread from the previous recovery point (an unchanged file). */
+    void reused(long bytes, int chunks) {
+        doneBytes.add(bytes);
+        chunkCount.addAndGet(chunks);
+        progress.accept(doneBytes.sum());
+    }
+
+    private CompletableFuture<ChunkRef> store(byte[] plaintext, int length) {
+        ChunkSealer sealer = sealers.get();
+        ChunkId id = new ChunkId(sealer.chunkId(plaintext, 0, length));
+        CompletableFuture<ChunkRef> mine = new CompletableFuture<>();
+        CompletableFuture<ChunkRef> earlier = known.putIfAbsent(id, mine);
+        if (earlier != null) {
+            return earlier;
+        }
+        try {
+            byte[] blob = new byte[sealer.blobLength(length)];
+            int blobLength = sealer.seal(id.bytes(), plaintext, 0, length, blob, 0);
+            ChunkRef ref = append(id, blob, blobLength, length);
+            newBytes.add(length);
+            storedBytes.add(blobLength);
+            mine.complete(ref);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        }
+        return mine;
+    }
+
+    private ChunkRef append(ChunkId id, byte[] blob, int blobLength, int plainLength) {
+        synchronized (packLock) {
+            if (pack == null) {
+                pack = store.newPack(vault);
+            }
+            long offset = pack.append(blob, 0, blobLength);
+            ChunkRef ref = new ChunkRef(id, pack.id(), offset, blobLength, plainLength);
+            newChunks.add(ref);
+            if (pack.length() >= PACK_TARGET) {
+                sealPack();
+            }
+            return ref;
+        }
+    }
+
+    private void sealPack() {
+        pack.seal();
+        newPacks.put(pack.id(), pack.length());
+        pack = null;
+    }
+
+    /** Seals the last pack; call once every submitted chunk has completed. */
+    void finish() {
+        synchronized (packLock) {
+            if (pack != null) {
+                sealPack();
+            }
+        }
+    }
+
+    Map<UUID, Long> newPacks() {
+        synchronized (packLock) {
+            return Map.copyOf(newPacks);
+        }
+    }
+
+    List<ChunkRef> newChunks() {
+        synchronized (packLock) {
+            return List.copyOf(newChunks);
+        }
+    }
+
+    long newBytes() {
+        return newBytes.sum();
+    }
+
+    long storedBytes() {
+        return storedBytes.sum();
+    }
+
+    int chunkCount() {
+        return chunkCount.get();
+    }
+
+    int newChunkCount() {
+        synchronized (packLock) {
+            return newChunks.size();
+        }
+    }
+
+    /** Stops the workers; an unsealed pack (a failed backup) is removed. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        synchronized (packLock) {
+            if (pack != null) {
+                pack.close();
+                pack = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.strongroom.backup.app;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.strongroom.storage.domain.ChunkRef;
+
+/** Reads a file in large windows and submits its content-defined chunks to the pipeline, in order. */
+final class ChunkReader {
+
+    private static final int WINDOW = 4 * FastCdc.MAX;
+
+    private final byte[] window = new byte[WINDOW];
+
+    /** Submits the chunks of {@code file}; the futures are in file order. Also answers the bytes read. */
+    Chunked submit(Path file, ChunkPipeline pipeline) throws IOException {
+        List<CompletableFuture<ChunkRef>> chunks = new ArrayList<>();
+        long read = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int start = 0;
+            int filled = 0;
+            boolean eof = false;
+            while (true) {
+                while (!eof && filled < WINDOW) {
+                    int n = channel.read(ByteBuffer.wrap(window, filled, WINDOW - filled));
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        filled += n;
+                        read += n;
+                    }
+                }
+                while (filled - start >= FastCdc.MAX || (eof && start < filled)) {
+                    int length = FastCdc.cut(window, start, filled - start);
+                    chunks.add(pipeline.submit(Arrays.copyOfRange(window, start, start + length), length));
+                    start += length;
+                }
+                if (eof) {
+                    return new Chunked(chunks, read);
+                }
+                System.arraycopy(window, start, window, 0, filled - start);
+                filled -= start;
+                start = 0;
+            }
+        }
+    }
+
+    record Chunked(List<CompletableFuture<ChunkRef>> chunks, long bytes) {
+    }
+}

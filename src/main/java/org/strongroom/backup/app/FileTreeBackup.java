@@ -1,0 +1,127 @@
+package org.strongroom.backup.app;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.storage.domain.Manifest.Entry;
+import org.strongroom.storage.domain.Manifest.EntryType;
+
+/**
+ * Backs up a directory tree: directories, regular files (content-defined chunks) and symbolic links
+ * (recorded as links, never followed), each with its mode bits and modification time. A file whose size,
+ * mtime, ctime and inode equal those of the previous recovery point is taken over from it unread. What
+ * cannot be read (a special file, a permission error) is skipped with a warning.
+ */
+final class FileTreeBackup {
+
+    private final ChunkReader reader = new ChunkReader();
+
+    /** One thing found in the tree, in path order. */
+    private record Found(EntryType type, String path, Path absolute, SourceFile meta, String linkTarget) {
+    }
+
+    /** An entry to be: either complete, or a file whose chunks are still being stored. */
+    private record Slot(Entry done, Found file, List<CompletableFuture<ChunkRef>> chunks, long bytes) {
+    }
+
+    List<Entry> run(Path root, ChunkPipeline pipeline, Map<String, Entry> previous, LongConsumer total,
+                    List<String> warnings) throws IOException {
+        List<Found> found = walk(root, warnings);
+        total.accept(found.stream().filter(f -> f.type() == EntryType.FILE).mapToLong(f -> f.meta().size()).sum());
+        List<Slot> slots = new ArrayList<>(found.size());
+        for (Found f : found) {
+            switch (f.type()) {
+                case DIRECTORY -> slots.add(done(Entry.directory(f.path(), f.meta().mode(), f.meta().modifiedMillis())));
+                case SYMLINK -> slots.add(done(Entry.symlink(f.path(), f.meta().mode(), f.meta().modifiedMillis(), f.linkTarget())));
+                case FILE -> slots.add(file(f, pipeline, previous.get(f.path()), warnings));
+            }
+        }
+        List<Entry> entries = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            if (slot == null) {
+                continue;
+            }
+            if (slot.done() != null) {
+                entries.add(slot.done());
+                continue;
+            }
+            List<ChunkRef> refs = new ArrayList<>(slot.chunks().size());
+            for (CompletableFuture<ChunkRef> chunk : slot.chunks()) {
+                refs.add(chunk.join());
+            }
+            SourceFile meta = slot.file().meta();
+            entries.add(Entry.file(slot.file().path(), meta.mode(), meta.modifiedMillis(), meta.changedMillis(),
+                    meta.inode(), slot.bytes(), refs));
+        }
+        return entries;
+    }
+
+    private Slot file(Found f, ChunkPipeline pipeline, Entry earlier, List<String> warnings) {
+        SourceFile meta = f.meta();
+        if (earlier != null && earlier.type() == EntryType.FILE
+                && meta.sameAs(earlier.size(), earlier.modifiedMillis(), earlier.changedMillis(), earlier.inode())) {
+            pipeline.reused(earlier.size(), earlier.chunks().size());
+            return done(earlier);
+        }
+        try {
+            ChunkReader.Chunked chunked = reader.submit(f.absolute(), pipeline);
+            return new Slot(null, f, chunked.chunks(), chunked.bytes());
+        } catch (IOException e) {
+            warnings.add("skipped " + f.path() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Slot done(Entry entry) {
+        return new Slot(entry, null, null, 0);
+    }
+
+    private static List<Found> walk(Path root, List<String> warnings) throws IOException {
+        List<Found> found = new ArrayList<>();
+        Files.walkFileTree(root, Set.of(), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                found.add(new Found(EntryType.DIRECTORY, relative(root, dir), dir, SourceFile.of(dir), null));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isSymbolicLink()) {
+                    found.add(new Found(EntryType.SYMLINK, relative(root, file), file, SourceFile.of(file),
+                            Files.readSymbolicLink(file).toString()));
+                } else if (attrs.isRegularFile()) {
+                    found.add(new Found(EntryType.FILE, relative(root, file), file, SourceFile.of(file), null));
+                } else {
+                    warnings.add("skipped " + relative(root, file) + ": not a regular file, directory or link");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                warnings.add("skipped " + relative(root, file) + ": " + e.getMessage());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(Comparator.comparing(Found::path));
+        return found;
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace(java.io.File.separatorChar, '/');
+    }
+}

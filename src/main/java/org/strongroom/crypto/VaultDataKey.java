@@ -1,0 +1,132 @@
+package org.strongroom.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A vault's data key (VDK) in the clear, for the duration of one job, with the keys derived from it:
+ * <pre>
+ *   chunk key    = HKDF-SHA-256(VDK, "strongroom/chunk-encryption", 32)   AES-256-GCM of chunks
+ *   id key       = HKDF-SHA-256(VDK, "strongroom/chunk-id", 32)           HMAC-SHA-256 chunk ids
+ *   manifest key = HKDF-SHA-256(VDK, "strongroom/manifest", 32)           AES-256-GCM of manifests
+ * </pre>
+ * plus, when the vault has infrastructure encryption, the infrastructure key derived from the platform
+ * key for this vault ({@link PlatformKey#derive}). Close it when the job ends: every derived key is zeroed.
+ *
+ * <p>Manifest, format 1: {@code 0x01 | flags | nonce (12) | ciphertext | tag (16)}, AES-256-GCM under the
+ * manifest key (then, with flags bit 1, sealed again the same way under the infrastructure key);
+ * associated data {@code "strongroom-manifest-v1" 0x00 | vault 0x00 | item 0x00 | recovery point id}.
+ */
+public final class VaultDataKey implements AutoCloseable {
+
+    /** The generation of the vault data key; rotation of the KEK never changes it. */
+    public static final int EPOCH = 1;
+
+    private static final byte FORMAT = 1;
+    private static final byte[] MANIFEST_DOMAIN = "strongroom-manifest-v1\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int NONCE = 12;
+    private static final int TAG = 16;
+
+    private final String vault;
+    private final KeyMaterial chunkKey;
+    private final KeyMaterial idKey;
+    private final KeyMaterial manifestKey;
+    private final KeyMaterial infrastructureKey;
+    private final SecureRandom random = new SecureRandom();
+
+    private VaultDataKey(String vault, KeyMaterial vdk, KeyMaterial infrastructureKey) {
+        this.vault = vault;
+        this.chunkKey = Hkdf.derive(vdk, "strongroom/chunk-encryption", 32);
+        this.idKey = Hkdf.derive(vdk, "strongroom/chunk-id", 32);
+        this.manifestKey = Hkdf.derive(vdk, "strongroom/manifest", 32);
+        this.infrastructureKey = infrastructureKey;
+    }
+
+    /**
+     * The keys of {@code vault} from its unwrapped data key (which the caller keeps and closes);
+     * {@code infrastructureKey} is {@code null} without infrastructure encryption, else owned by this object.
+     */
+    public static VaultDataKey of(String vault, KeyMaterial vdk, KeyMaterial infrastructureKey) {
+        return new VaultDataKey(vault, vdk, infrastructureKey);
+    }
+
+    /** A chunk sealer for one thread. */
+    public ChunkSealer newSealer() {
+        return new ChunkSealer(vault, EPOCH, chunkKey.bytes(), idKey.bytes(),
+                infrastructureKey == null ? null : infrastructureKey.bytes());
+    }
+
+    public boolean hasInfrastructureLayer() {
+        return infrastructureKey != null;
+    }
+
+    public byte[] sealManifest(byte[] plaintext, String item, String recoveryPointId) {
+        byte[] aad = manifestAad(item, recoveryPointId);
+        byte[] inner = sealManifestLayer(manifestKey, (byte) 0, plaintext, aad);
+        return infrastructureKey == null ? inner : sealManifestLayer(infrastructureKey, (byte) 2, inner, aad);
+    }
+
+    public byte[] openManifest(byte[] sealed, String item, String recoveryPointId) {
+        byte[] aad = manifestAad(item, recoveryPointId);
+        byte[] inner = infrastructureKey == null ? sealed : openManifestLayer(infrastructureKey, (byte) 2, sealed, aad);
+        if (infrastructureKey == null && sealed.length > 1 && sealed[1] == 2) {
+            throw new IntegrityException("Manifest of " + recoveryPointId + " has an infrastructure layer this vault does not expect");
+        }
+        return openManifestLayer(manifestKey, (byte) 0, inner, aad);
+    }
+
+    private byte[] manifestAad(String item, String recoveryPointId) {
+        byte[] names = (vault + "\0" + item + "\0" + recoveryPointId).getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(MANIFEST_DOMAIN.length + names.length).put(MANIFEST_DOMAIN).put(names).array();
+    }
+
+    private byte[] sealManifestLayer(KeyMaterial key, byte flags, byte[] plaintext, byte[] aad) {
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"), new GCMParameterSpec(TAG * 8, nonce));
+            cipher.updateAAD(aad);
+            cipher.updateAAD(new byte[] {FORMAT, flags});
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(2 + NONCE + ciphertext.length).put(FORMAT).put(flags).put(nonce).put(ciphertext).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Sealing a manifest failed", e);
+        }
+    }
+
+    private byte[] openManifestLayer(KeyMaterial key, byte flags, byte[] sealed, byte[] aad) {
+        if (sealed.length < 2 + NONCE + TAG || sealed[0] != FORMAT || sealed[1] != flags) {
+            throw new IntegrityException("Manifest is truncated or has an unknown header");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"),
+                    new GCMParameterSpec(TAG * 8, sealed, 2, NONCE));
+            cipher.updateAAD(aad);
+            cipher.updateAAD(new byte[] {FORMAT, flags});
+            return cipher.doFinal(sealed, 2 + NONCE, sealed.length - 2 - NONCE);
+        } catch (AEADBadTagException e) {
+            throw new IntegrityException("Manifest failed authentication (altered, moved or another key)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Opening a manifest failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        chunkKey.close();
+        idKey.close();
+        manifestKey.close();
+        if (infrastructureKey != null) {
+            infrastructureKey.close();
+        }
+    }
+}

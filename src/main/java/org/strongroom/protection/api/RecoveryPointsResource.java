@@ -1,0 +1,46 @@
+package org.strongroom.protection.api;
+
+import java.time.Instant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.strongroom.platform.Timestamps;
+import org.strongroom.protection.app.RecoveryPoints;
+import org.strongroom.security.Roles;
+import org.strongroom.web.ListDto;
+import org.strongroom.web.QueryParameters;
+
+/** An item's recovery points, newest first, between {@code from} and {@code to} (SPEC 17). */
+@Path("vaults/{vault}/items/{item}/recoveryPoints")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+public class RecoveryPointsResource {
+
+    @Inject
+    RecoveryPoints points;
+
+    @GET
+    public ListDto<RecoveryPointDto> list(@PathParam("vault") String vault, @PathParam("item") String item,
+                                          @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant fromTime = QueryParameters.time(from, "from");
+        Instant toTime = QueryParameters.time(to, "to");
+        QueryParameters.requireOrdered(fromTime, toTime);
+        Instant now = Timestamps.now();
+        return ListDto.of(points.list(vault, item, fromTime, toTime).stream().map(p -> RecoveryPointDto.of(p, now)).toList());
+    }
+
+    @GET
+    @Path("{rp}")
+    public RecoveryPointDto get(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp) {
+        return RecoveryPointDto.of(points.get(vault, item, rp), Timestamps.now());
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code POST .../recoveryPoints/{rp}/verify} (and restores). */
+package org.strongroom.restore.api;

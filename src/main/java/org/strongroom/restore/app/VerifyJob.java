@@ -1,0 +1,123 @@
+package org.strongroom.restore.app;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+
+import org.strongroom.crypto.IntegrityException;
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.jobs.app.JobExecution;
+import org.strongroom.jobs.app.JobHandler;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.app.RecoveryPoints;
+import org.strongroom.protection.domain.RecoveryPoint;
+import org.strongroom.storage.app.RecoveryPointReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.storage.domain.StoreDamagedException;
+import org.strongroom.vault.app.VaultDataKeys;
+import org.strongroom.vault.app.VaultService;
+
+/**
+ * The {@code Verify} job: decrypts and authenticates every chunk of a recovery point and checks its
+ * manifest (sizes add up), writing nothing. Ends {@code Completed}, or {@code Failed} with
+ * {@code DataIntegrityError} naming the first thing that broke.
+ */
+@ApplicationScoped
+public class VerifyJob implements JobHandler {
+
+    @Inject
+    RecoveryPoints points;
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    VaultDataKeys dataKeys;
+
+    @Inject
+    ChunkStore store;
+
+    @Override
+    public Set<JobOperation> operations() {
+        return Set.of(JobOperation.Verify);
+    }
+
+    @Override
+    public void run(JobExecution job) {
+        String id = Json.createReader(new StringReader(job.parameters())).readObject().getString("recoveryPoint");
+        RecoveryPoint point = points.get(job.vault(), job.item(), id).point();
+        try (VaultDataKey keys = dataKeys.open(vaults.get(job.vault()));
+             RecoveryPointReader reader = new RecoveryPointReader(store, keys, job.vault(), job.item(), id)) {
+            Manifest manifest = reader.manifest();
+            List<Located> chunks = chunksOf(manifest);
+            long total = chunks.stream().mapToLong(c -> c.ref().plainLength()).sum();
+            long done = 0;
+            for (Located located : chunks) {
+                try {
+                    done += reader.chunk(located.ref()).length;
+                } catch (IntegrityException | StoreDamagedException e) {
+                    throw damaged("In " + located.where() + ": " + e.getMessage());
+                }
+                job.progress(done, total);
+            }
+            if (sizeOf(manifest) != point.statistics().sizeBytes()) {
+                throw damaged("The manifest describes " + sizeOf(manifest) + " bytes; the recovery point recorded "
+                        + point.statistics().sizeBytes());
+            }
+        } catch (IntegrityException | StoreDamagedException e) {
+            throw damaged(e.getMessage());
+        }
+    }
+
+    private record Located(ChunkRef ref, String where) {
+    }
+
+    /** Every chunk the manifest refers to, with what it belongs to; file sizes are checked against chunk lengths. */
+    private static List<Located> chunksOf(Manifest manifest) {
+        List<Located> chunks = new ArrayList<>();
+        for (Manifest.Entry entry : manifest.entries()) {
+            long length = entry.chunks().stream().mapToLong(ChunkRef::plainLength).sum();
+            if (entry.type() == Manifest.EntryType.FILE && length != entry.size()) {
+                throw damaged("File " + entry.path() + " is " + entry.size() + " bytes but its chunks hold " + length);
+            }
+            entry.chunks().forEach(ref -> chunks.add(new Located(ref, "file " + entry.path() + ", chunk " + ref.id())));
+        }
+        if (manifest.disk() != null) {
+            Manifest.Disk disk = manifest.disk();
+            List<ChunkRef> blocks = disk.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                long expected = Math.min(disk.blockSize(), disk.size() - (long) i * disk.blockSize());
+                ChunkRef block = blocks.get(i);
+                if (expected <= 0 || (block != null && block.plainLength() != expected)) {
+                    throw damaged("Disk block " + i + " does not fit a " + disk.size() + "-byte disk of "
+                            + disk.blockSize() + "-byte blocks");
+                }
+                if (block != null) {
+                    chunks.add(new Located(block, "disk block " + i + ", chunk " + block.id()));
+                }
+            }
+            if ((long) blocks.size() * disk.blockSize() < disk.size()) {
+                throw damaged("The disk's block map covers less than its " + disk.size() + " bytes");
+            }
+        }
+        return chunks;
+    }
+
+    private static long sizeOf(Manifest manifest) {
+        return manifest.disk() != null ? manifest.disk().size()
+                : manifest.entries().stream().mapToLong(Manifest.Entry::size).sum();
+    }
+
+    private static StrongroomException damaged(String message) {
+        return new StrongroomException(ErrorCode.DataIntegrityError, message, "recoveryPoint");
+    }
+}

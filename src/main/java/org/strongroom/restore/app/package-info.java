@@ -1,0 +1,2 @@
+/** The {@code Verify} job and requesting it. */
+package org.strongroom.restore.app;

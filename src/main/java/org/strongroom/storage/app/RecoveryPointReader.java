@@ -1,0 +1,70 @@
+package org.strongroom.storage.app;
+
+import org.strongroom.crypto.ChunkSealer;
+import org.strongroom.crypto.IntegrityException;
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.storage.domain.BlobReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.storage.domain.ManifestCodec;
+
+/**
+ * Reads one recovery point back: its manifest, then its chunks, each decrypted and authenticated
+ * (AES-GCM tag, associated data naming vault and chunk, chunk id recomputed, length checked). Restore
+ * and verify both read through here. Chunks may be read from several threads. Close it when done.
+ *
+ * <p>Anything that does not check out fails with {@link IntegrityException} (altered, truncated, swapped,
+ * wrong key) or {@link org.strongroom.storage.domain.StoreDamagedException} (a missing or short file).
+ */
+public final class RecoveryPointReader implements AutoCloseable {
+
+    private final ChunkStore store;
+    private final VaultDataKey keys;
+    private final String vault;
+    private final String item;
+    private final String recoveryPointId;
+    private final BlobReader blobs;
+    private final ThreadLocal<ChunkSealer> sealers;
+
+    public RecoveryPointReader(ChunkStore store, VaultDataKey keys, String vault, String item, String recoveryPointId) {
+        this.store = store;
+        this.keys = keys;
+        this.vault = vault;
+        this.item = item;
+        this.recoveryPointId = recoveryPointId;
+        this.blobs = store.blobs(vault);
+        this.sealers = ThreadLocal.withInitial(keys::newSealer);
+    }
+
+    /** The manifest, decrypted and checked to be this recovery point's. */
+    public Manifest manifest() {
+        byte[] plaintext = keys.openManifest(store.readManifest(vault, item, recoveryPointId), item, recoveryPointId);
+        Manifest manifest;
+        try {
+            manifest = ManifestCodec.decode(plaintext);
+        } catch (IllegalArgumentException e) {
+            throw new IntegrityException("The manifest of " + recoveryPointId + " is not readable: " + e.getMessage());
+        }
+        if (!manifest.vault().equals(vault) || !manifest.item().equals(item)
+                || !manifest.recoveryPointId().equals(recoveryPointId)) {
+            throw new IntegrityException("The manifest of " + recoveryPointId + " belongs to another recovery point");
+        }
+        return manifest;
+    }
+
+    /** A chunk's plaintext, authenticated. */
+    public byte[] chunk(ChunkRef ref) {
+        byte[] plaintext = sealers.get().open(ref.id().bytes(), blobs.read(ref));
+        if (plaintext.length != ref.plainLength()) {
+            throw new IntegrityException("Chunk " + ref.id() + " holds " + plaintext.length + " bytes, the manifest says "
+                    + ref.plainLength());
+        }
+        return plaintext;
+    }
+
+    @Override
+    public void close() {
+        blobs.close();
+    }
+}

@@ -1,0 +1,35 @@
+package org.strongroom.storage.domain;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the database knows of each vault's store: the chunks it holds (for deduplication), its packs, and
+ * which recovery points use which packs (for garbage collection). Callers run inside a transaction.
+ */
+public interface ChunkIndex {
+
+    /** Every chunk the vault holds, by id. */
+    Map<ChunkId, ChunkRef> chunks(String vault);
+
+    /**
+     * Records a committed recovery point: the packs it wrote ({@code newPacks}, id and length) and their
+     * chunks, and every pack it reads from ({@code usedPacks}, new ones included).
+     */
+    void recordPoint(String vault, UUID recoveryPoint, Map<UUID, Long> newPacks, Collection<ChunkRef> newChunks,
+                     Set<UUID> usedPacks);
+
+    /** Forgets a recovery point's use of packs. */
+    void forgetPoint(UUID recoveryPoint);
+
+    /** The vault's packs no recovery point uses. */
+    Set<UUID> unusedPacks(String vault);
+
+    /** Every pack the database knows for the vault. */
+    Set<UUID> packs(String vault);
+
+    /** Forgets packs and their chunks. */
+    void removePacks(String vault, Collection<UUID> packs);
+}

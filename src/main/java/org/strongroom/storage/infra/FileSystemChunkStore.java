@@ -1,0 +1,341 @@
+package org.strongroom.storage.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.strongroom.storage.domain.BlobReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.PackWriter;
+import org.strongroom.storage.domain.StoreDamagedException;
+
+/**
+ * The chunk store in a directory (docs/format.md, "Store layout"):
+ * <pre>
+ *   {root}/vaults/{vault}/data-key.properties
+ *   {root}/vaults/{vault}/packs/{first two characters of the pack id}/{pack id}.pack
+ *   {root}/vaults/{vault}/points/{item}/{recovery point id}.manifest
+ * </pre>
+ * Every file is written under a temporary name, forced to disk, and renamed into place (its directory
+ * forced too), so a crash leaves no torn file under a final name.
+ */
+public class FileSystemChunkStore implements ChunkStore {
+
+    private static final String TEMPORARY = ".tmp-";
+
+    private final Path root;
+
+    public FileSystemChunkStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    private Path vaultDir(String vault) {
+        return root.resolve("vaults").resolve(vault);
+    }
+
+    Path packPath(String vault, UUID pack) {
+        String name = pack.toString();
+        return vaultDir(vault).resolve("packs").resolve(name.substring(0, 2)).resolve(name + ".pack");
+    }
+
+    private Path manifestPath(String vault, String item, String recoveryPointId) {
+        return vaultDir(vault).resolve("points").resolve(item).resolve(recoveryPointId + ".manifest");
+    }
+
+    @Override
+    public PackWriter newPack(String vault) {
+        UUID id = UUID.randomUUID();
+        Path target = packPath(vault, id);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = target.resolveSibling(TEMPORARY + target.getFileName());
+            return new FilePackWriter(id, FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), temporary, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a pack in " + target.getParent(), e);
+        }
+    }
+
+    @Override
+    public BlobReader blobs(String vault) {
+        return new FileBlobReader(vault);
+    }
+
+    @Override
+    public Set<UUID> packs(String vault) {
+        Path packs = vaultDir(vault).resolve("packs");
+        Set<UUID> found = new HashSet<>();
+        if (!Files.isDirectory(packs)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.walk(packs, 2)) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".pack") && !name.startsWith(TEMPORARY))
+                    .forEach(name -> found.add(UUID.fromString(name.substring(0, name.length() - 5))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Override
+    public void deletePack(String vault, UUID pack) {
+        delete(packPath(vault, pack));
+    }
+
+    @Override
+    public void writeManifest(String vault, String item, String recoveryPointId, byte[] sealed) {
+        writeAtomically(manifestPath(vault, item, recoveryPointId), sealed);
+    }
+
+    @Override
+    public byte[] readManifest(String vault, String item, String recoveryPointId) {
+        Path path = manifestPath(vault, item, recoveryPointId);
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new StoreDamagedException("The manifest of recovery point " + recoveryPointId + " is missing: " + path);
+        } catch (IOException e) {
+            throw new StoreDamagedException("The manifest of recovery point " + recoveryPointId + " cannot be read", e);
+        }
+    }
+
+    @Override
+    public List<ManifestName> manifests(String vault) {
+        Path points = vaultDir(vault).resolve("points");
+        List<ManifestName> found = new ArrayList<>();
+        if (!Files.isDirectory(points)) {
+            return found;
+        }
+        try (DirectoryStream<Path> items = Files.newDirectoryStream(points)) {
+            for (Path item : items) {
+                try (DirectoryStream<Path> manifests = Files.newDirectoryStream(item, "*.manifest")) {
+                    for (Path manifest : manifests) {
+                        String name = manifest.getFileName().toString();
+                        found.add(new ManifestName(item.getFileName().toString(), name.substring(0, name.length() - 9)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Override
+    public void deleteManifest(String vault, String item, String recoveryPointId) {
+        delete(manifestPath(vault, item, recoveryPointId));
+    }
+
+    @Override
+    public void writeDataKey(DataKeyFile file) {
+        writeAtomically(vaultDir(file.vault()).resolve("data-key.properties"), file.toText().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public Optional<DataKeyFile> readDataKey(String vault) {
+        Path path = vaultDir(vault).resolve("data-key.properties");
+        try {
+            return Optional.of(DataKeyFile.parse(Files.readString(path, StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] content) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = target.resolveSibling(TEMPORARY + UUID.randomUUID() + "-" + target.getFileName());
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(temporary, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (FileChannel directory = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException notSupported) {
+            // some file systems cannot force a directory; the file itself is durable
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + path, e);
+        }
+    }
+
+    /** Appends to a temporary file; sealing forces it to disk and renames it. */
+    private static final class FilePackWriter implements PackWriter {
+
+        private final UUID id;
+        private final FileChannel channel;
+        private final Path temporary;
+        private final Path target;
+        private long length;
+        private boolean sealed;
+
+        FilePackWriter(UUID id, FileChannel channel, Path temporary, Path target) {
+            this.id = id;
+            this.channel = channel;
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        @Override
+        public UUID id() {
+            return id;
+        }
+
+        @Override
+        public long append(byte[] blob, int offset, int count) {
+            long at = length;
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(blob, offset, count);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write pack " + temporary, e);
+            }
+            length += count;
+            return at;
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public void seal() {
+            try {
+                channel.force(true);
+                channel.close();
+                moveIntoPlace(temporary, target);
+                sealed = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot seal pack " + target, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (sealed) {
+                return;
+            }
+            try {
+                channel.close();
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot remove unsealed pack " + temporary, e);
+            }
+        }
+    }
+
+    /** Positional reads, with the last few packs kept open. */
+    private final class FileBlobReader implements BlobReader {
+
+        private static final int OPEN_PACKS = 8;
+
+        private final String vault;
+        private final Map<UUID, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, FileChannel> eldest) {
+                if (size() > OPEN_PACKS) {
+                    closeQuietly(eldest.getValue());
+                    return true;
+                }
+                return false;
+            }
+        };
+
+        FileBlobReader(String vault) {
+            this.vault = vault;
+        }
+
+        @Override
+        public synchronized byte[] read(ChunkRef ref) {
+            FileChannel channel = open.get(ref.pack());
+            Path path = packPath(vault, ref.pack());
+            try {
+                if (channel == null) {
+                    channel = FileChannel.open(path, StandardOpenOption.READ);
+                    open.put(ref.pack(), channel);
+                }
+                ByteBuffer blob = ByteBuffer.allocate(ref.storedLength());
+                long position = ref.offset();
+                while (blob.hasRemaining()) {
+                    int read = channel.read(blob, position);
+                    if (read < 0) {
+                        throw new StoreDamagedException("Pack " + ref.pack() + " ends before chunk " + ref.id()
+                                + " (wanted " + ref.storedLength() + " bytes at " + ref.offset() + ")");
+                    }
+                    position += read;
+                }
+                return blob.array();
+            } catch (NoSuchFileException e) {
+                throw new StoreDamagedException("Pack " + ref.pack() + " of chunk " + ref.id() + " is missing: " + path);
+            } catch (IOException e) {
+                throw new StoreDamagedException("Pack " + ref.pack() + " cannot be read", e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            open.values().forEach(FileSystemChunkStore::closeQuietly);
+            open.clear();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // a read-only channel has nothing to lose
+        }
+    }
+}
