@@ -34,7 +34,7 @@ CREATE TABLE protected_item (
     policy_instant_restore_days INTEGER       NOT NULL,
     protection_state            VARCHAR(24)   NOT NULL,
     last_backup_time            TIMESTAMP WITH TIME ZONE,
-    last_backup_status          VARCHAR(32),
+    last_backup_status          VARCHAR(64),
     created                     TIMESTAMP WITH TIME ZONE NOT NULL,
     updated                     TIMESTAMP WITH TIME ZONE NOT NULL,
     version                     BIGINT        NOT NULL,

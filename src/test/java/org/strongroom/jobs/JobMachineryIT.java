@@ -120,6 +120,14 @@ class JobMachineryIT {
     }
 
     @Test
+    void handlerThatThrowsACheckedException_isRecordedAndDeadLettered() {
+        Job job = submission.submit(JobOperation.Verify, newVault(), ProbeJobHandler.CHECKED_FAULT, "it");
+        Job done = awaitEnd(job.id());
+        assertEquals(ErrorCode.InternalErrorJobAbandoned, done.errorCode().orElseThrow());
+        assertTrue(done.errorMessage().orElseThrow().contains("simulated checked fault"), done.errorMessage().orElseThrow());
+    }
+
+    @Test
     void redeliveredMessage_forFinishedJob_doesNotRunItAgain() {
         Job job = submission.submit(JobOperation.Verify, newVault(), "item-1", "it");
         Job done = awaitEnd(job.id());

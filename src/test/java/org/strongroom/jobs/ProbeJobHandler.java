@@ -20,6 +20,8 @@ import org.strongroom.jobs.domain.JobOperation;
 public class ProbeJobHandler implements JobHandler {
 
     public static final String ALWAYS_FAILS = "always-fails";
+    /** Throws a checked exception unannounced, as a transaction interceptor does when a commit fails. */
+    public static final String CHECKED_FAULT = "checked-fault";
 
     private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
 
@@ -35,6 +37,14 @@ public class ProbeJobHandler implements JobHandler {
         if (ALWAYS_FAILS.equals(execution.item())) {
             throw new IllegalStateException("simulated fault in attempt " + execution.attempt());
         }
+        if (CHECKED_FAULT.equals(execution.item())) {
+            ProbeJobHandler.<RuntimeException>sneaky(new java.io.IOException("simulated checked fault"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneaky(Throwable checked) throws E {
+        throw (E) checked;
     }
 
     public int runs(UUID jobId) {

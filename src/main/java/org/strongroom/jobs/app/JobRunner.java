@@ -88,13 +88,22 @@ public class JobRunner {
                     + ": " + refusal.getMessage());
             transitions.fail(job.id(), refusal.code(), refusal.getMessage());
             return;
-        } catch (RuntimeException fault) {
-            LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.operation() + ") attempt " + job.attempts()
-                    + " broke off; its message will be delivered again", fault);
-            transitions.recordFailedAttempt(job.id(), describe(fault));
+        } catch (RuntimeException | Error fault) {
+            brokeOff(job, fault);
             throw fault;
+        } catch (Throwable fault) {
+            // A checked exception can arrive through an interceptor: a failed commit is a RollbackException.
+            brokeOff(job, fault);
+            throw new IllegalStateException("Job " + job.id() + " attempt failed: " + describe(fault), fault);
         }
         transitions.complete(job.id(), execution.warnings());
+    }
+
+    /** Records an attempt that broke off unexpectedly; its message will be delivered again. */
+    private void brokeOff(Job job, Throwable fault) {
+        LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.operation() + ") attempt " + job.attempts()
+                + " broke off; its message will be delivered again", fault);
+        transitions.recordFailedAttempt(job.id(), describe(fault));
     }
 
     private void skip(UUID jobId, String reason) {

@@ -49,7 +49,7 @@ public class ProtectedItem {
     @Column(name = "last_backup_time")
     private Instant lastBackupTime;
 
-    @Column(name = "last_backup_status", length = 32)
+    @Column(name = "last_backup_status", length = 64)
     private String lastBackupStatus;
 
     @Column(nullable = false)

@@ -1,0 +1,281 @@
+package org.strongroom.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.storage.app.RecoveryPointReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.support.Api;
+import org.strongroom.support.Await;
+import org.strongroom.support.Cmk;
+import org.strongroom.support.Deployments;
+import org.strongroom.support.Names;
+import org.strongroom.support.SourceTrees;
+import org.strongroom.vault.app.VaultDataKeys;
+import org.strongroom.vault.app.VaultService;
+
+/**
+ * What tampering with the store or the wrapped data key does: {@code Verify} fails with
+ * {@code DataIntegrityError} naming what broke. And nothing of the source's plaintext reaches the store
+ * or the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BackupTamperIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
+                Names.class, SourceTrees.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    VaultDataKeys dataKeys;
+
+    @Inject
+    ChunkStore store;
+
+    @Resource(lookup = "java:jboss/datasources/StrongroomDS")
+    DataSource database;
+
+    private record Backed(String vault, String point, Path tree) {
+    }
+
+    private Backed backedUp(Path tree) {
+        Cmk cmk = new Cmk(base);
+        String vault = cmk.vault("westeurope");
+        assertEquals(201, cmk.admin().put("/api/vaults/" + vault + "/items/files1",
+                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + tree + "\"}}").status());
+        JsonObject job = cmk.awaitJob(cmk.admin().post("/api/vaults/" + vault + "/items/files1/backup", ""));
+        assertEquals("Completed", job.getString("status"), job.toString());
+        String point = cmk.admin().get("/api/vaults/" + vault + "/items/files1/recoveryPoints").json()
+                .getJsonArray("value").getJsonObject(0).getString("id");
+        return new Backed(vault, point, tree);
+    }
+
+    private JsonObject verify(Backed backed) {
+        Cmk cmk = new Cmk(base);
+        return cmk.awaitJob(cmk.admin().post("/api/vaults/" + backed.vault() + "/items/files1/recoveryPoints/"
+                + backed.point() + "/verify", ""));
+    }
+
+    private static void assertDataIntegrityError(JsonObject job, String mentions) {
+        assertEquals("Failed", job.getString("status"), job.toString());
+        assertEquals("DataIntegrityError", job.getJsonObject("error").getString("code"), job.toString());
+        assertTrue(job.getJsonObject("error").getString("message").contains(mentions), job.toString());
+    }
+
+    private Path storeRoot() {
+        return Path.of(System.getProperty("jboss.server.data.dir"), "strongroom", "store");
+    }
+
+    private Path vaultStore(String vault) {
+        return storeRoot().resolve("vaults").resolve(vault);
+    }
+
+    private Path onlyPack(String vault) throws Exception {
+        try (Stream<Path> files = Files.walk(vaultStore(vault).resolve("packs"))) {
+            List<Path> packs = files.filter(p -> p.toString().endsWith(".pack")).toList();
+            assertEquals(1, packs.size(), packs.toString());
+            return packs.get(0);
+        }
+    }
+
+    private Manifest manifest(Backed backed) {
+        try (VaultDataKey keys = dataKeys.open(vaults.get(backed.vault()));
+             RecoveryPointReader reader = new RecoveryPointReader(store, keys, backed.vault(), "files1", backed.point())) {
+            return reader.manifest();
+        }
+    }
+
+    private static ChunkRef chunkOf(Manifest manifest, String path) {
+        return manifest.entries().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().chunks().get(0);
+    }
+
+    @Test
+    void untouchedPoint_verifies() {
+        assertEquals("Completed", verify(backedUp(SourceTrees.tree("untouched", 10))).getString("status"));
+    }
+
+    @Test
+    void flippedBitInAChunk_failsVerification() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("flip", 11));
+        ChunkRef ref = chunkOf(manifest(backed), "docs/readme.txt");
+        try (RandomAccessFile pack = new RandomAccessFile(onlyPack(backed.vault()).toFile(), "rw")) {
+            long position = ref.offset() + ref.storedLength() / 2;
+            pack.seek(position);
+            int b = pack.read();
+            pack.seek(position);
+            pack.write(b ^ 0x01);
+        }
+        assertDataIntegrityError(verify(backed), "docs/readme.txt");
+    }
+
+    @Test
+    void truncatedPack_failsVerification() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("truncate", 12));
+        Path pack = onlyPack(backed.vault());
+        try (RandomAccessFile file = new RandomAccessFile(pack.toFile(), "rw")) {
+            file.setLength(file.length() - 100);
+        }
+        assertDataIntegrityError(verify(backed), "chunk");
+    }
+
+    @Test
+    void chunkSwappedWithAnotherChunk_failsVerification() throws Exception {
+        Path tree = SourceTrees.newDirectory("swap");
+        Random random = new Random(13);
+        SourceTrees.write(tree.resolve("one.bin"), SourceTrees.bytes(random, 50_000));
+        SourceTrees.write(tree.resolve("two.bin"), SourceTrees.bytes(random, 50_000));
+        Backed backed = backedUp(tree);
+        Manifest manifest = manifest(backed);
+        ChunkRef one = chunkOf(manifest, "one.bin");
+        ChunkRef two = chunkOf(manifest, "two.bin");
+        assertEquals(one.storedLength(), two.storedLength());
+        try (RandomAccessFile pack = new RandomAccessFile(onlyPack(backed.vault()).toFile(), "rw")) {
+            byte[] first = new byte[one.storedLength()];
+            byte[] second = new byte[two.storedLength()];
+            pack.seek(one.offset());
+            pack.readFully(first);
+            pack.seek(two.offset());
+            pack.readFully(second);
+            pack.seek(one.offset());
+            pack.write(second);
+            pack.seek(two.offset());
+            pack.write(first);
+        }
+        assertDataIntegrityError(verify(backed), "one.bin");
+    }
+
+    @Test
+    void editedManifest_failsVerification() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("manifest", 14));
+        Path manifest = vaultStore(backed.vault()).resolve("points/files1/" + backed.point() + ".manifest");
+        byte[] bytes = Files.readAllBytes(manifest);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(manifest, bytes);
+        assertDataIntegrityError(verify(backed), "Manifest");
+    }
+
+    @Test
+    void wrappedDataKeyReplacedByAnotherVaults_failsVerification() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("vdk", 15));
+        String other = new Cmk(base).vault("westeurope");
+        try (Connection c = database.getConnection();
+             PreparedStatement copy = c.prepareStatement(
+                     "UPDATE vault SET wrapped_data_key = (SELECT o.wrapped_data_key FROM vault o WHERE o.name = ?) WHERE name = ?")) {
+            copy.setString(1, other);
+            copy.setString(2, backed.vault());
+            assertEquals(1, copy.executeUpdate());
+        }
+        assertDataIntegrityError(verify(backed), "data key");
+    }
+
+    @Test
+    void storeAndDatabase_holdNoneOfTheSourcesPlaintext() throws Exception {
+        String marker = "PLAINTEXT-MARKER-" + Names.unique("m");
+        Backed backed = backedUp(SourceTrees.tree(marker, 16));
+        byte[] markerBytes = marker.getBytes(StandardCharsets.UTF_8);
+        byte[] large = Files.readAllBytes(backed.tree().resolve("large.bin"));
+        List<byte[]> needles = List.of(markerBytes, java.util.Arrays.copyOfRange(large, 1_000_000, 1_000_064),
+                java.util.Arrays.copyOfRange(large, large.length - 64, large.length));
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(storeRoot())) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(p -> p.toString().contains(backed.vault())), "the scan must reach the vault's store");
+        for (Path file : files) {
+            byte[] content = Files.readAllBytes(file);
+            for (byte[] needle : needles) {
+                assertFalse(contains(content, needle), file + " holds source plaintext");
+            }
+        }
+        for (byte[] cell : everyCell()) {
+            for (byte[] needle : needles) {
+                assertFalse(contains(cell, needle), "the database holds source plaintext");
+            }
+        }
+    }
+
+    private List<byte[]> everyCell() throws Exception {
+        List<byte[]> cells = new ArrayList<>();
+        try (Connection c = database.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema == null || (!schema.equalsIgnoreCase("INFORMATION_SCHEMA") && !schema.equalsIgnoreCase("pg_catalog"))) {
+                        tables.add((schema == null ? "" : "\"" + schema + "\".") + "\"" + rs.getString("TABLE_NAME") + "\"");
+                    }
+                }
+            }
+            for (String table : tables) {
+                try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT * FROM " + table)) {
+                    var meta = rows.getMetaData();
+                    while (rows.next()) {
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            int type = meta.getColumnType(i);
+                            byte[] cell = type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
+                                    ? rows.getBytes(i)
+                                    : rows.getString(i) == null ? null : rows.getString(i).getBytes(StandardCharsets.UTF_8);
+                            if (cell != null) {
+                                cells.add(cell);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
