@@ -23,9 +23,19 @@ if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
 fi
 
 session=$(mktemp)
-properties=$(mktemp)
-trap 'rm -f "$session" "$properties"' EXIT
+trap 'rm -f "$session"' EXIT
+# Server modules are files, not configuration: `module add` only for those not installed yet.
+#   org.strongroom.bouncycastle - BouncyCastle for org.strongroom.crypto, instead of an 8 MB jar in the
+#     WAR that WildFly would index on every deployment, and instead of WildFly's private BC module
+#   org.postgresql - the JDBC driver for STRONGROOM_DB_DRIVER=postgresql
+module_add() {
+    if [[ ! -d "$jboss_home/modules/${1//.//}/main" ]]; then
+        echo "module add --name=$1 --resources=$2${3:+ --dependencies=$3}"
+    fi
+}
 {
+    module_add org.strongroom.bouncycastle "$jars/bcprov.jar"
+    module_add org.postgresql "$jars/postgresql.jar" "javax.api,jakarta.transaction.api"
     echo "embed-server --std-out=discard --server-config=standalone-full.xml"
     for script in "${scripts[@]}"; do
         echo "echo applying $(basename "$script")"
@@ -34,8 +44,7 @@ trap 'rm -f "$session" "$properties"' EXIT
     done
     echo "stop-embedded-server"
 } > "$session"
-printf 'strongroom.postgresql.jar=%s\nstrongroom.bcprov.jar=%s\n' "$jars/postgresql.jar" "$jars/bcprov.jar" > "$properties"
 
 echo "wildfly-config: applying ${#scripts[@]} scripts to $jboss_home"
-"$jboss_home/bin/jboss-cli.sh" --file="$session" --properties="$properties"
+"$jboss_home/bin/jboss-cli.sh" --file="$session"
 echo "$digest" > "$stamp"
