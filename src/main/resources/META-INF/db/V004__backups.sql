@@ -49,3 +49,22 @@ CREATE INDEX recovery_point_pack_pack_idx ON recovery_point_pack (pack_id);
 
 -- What a job works on beyond vault and item (e.g. the recovery point to verify), as JSON.
 ALTER TABLE job ADD COLUMN parameters VARCHAR(4000);
+
+-- Requests from JMS producers (idempotent by request id per queue) and the replies they wait for.
+CREATE TABLE job_request (
+    request_queue VARCHAR(32)  NOT NULL,
+    request_id    VARCHAR(200) NOT NULL,
+    job_id        UUID         NOT NULL,
+    created       TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (request_queue, request_id)
+);
+
+CREATE TABLE job_reply (
+    id             UUID         NOT NULL PRIMARY KEY,
+    job_id         UUID         NOT NULL,
+    reply_to       VARCHAR(400) NOT NULL,
+    correlation_id VARCHAR(200),
+    created        TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX job_reply_job_idx ON job_reply (job_id);

@@ -37,7 +37,8 @@ public class HealthResource {
     @Resource(lookup = "java:jboss/datasources/StrongroomDS")
     DataSource database;
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    /** The pooled connection factory: the server's own, trusted connections to the broker. */
+    @Resource(lookup = "java:/JmsXA")
     ConnectionFactory broker;
 
     @Resource(lookup = "java:/jms/queue/keyUpdateJobs")

@@ -22,4 +22,12 @@ public enum JobOperation {
     public JobQueueName queue() {
         return queue;
     }
+
+    /**
+     * The queue outside JMS producers send requests for this operation to: key updates to
+     * {@code keyUpdateRequests} (admins only), everything else to {@code jobRequests}.
+     */
+    public String requestQueue() {
+        return queue == JobQueueName.keyUpdateJobs ? "keyUpdateRequests" : "jobRequests";
+    }
 }

@@ -1,0 +1,80 @@
+package org.strongroom.jobs.infra;
+
+import java.util.logging.Logger;
+
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import org.strongroom.jobs.app.JobRequests;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobRequest;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.web.ErrorBody;
+
+/**
+ * The pattern of the request queues' message-driven beans: parse, accept (idempotent by request id),
+ * and reply. A malformed or refused request is answered on {@code JMSReplyTo} with the error body and
+ * acknowledged: it never blocks the queue. The broker has already checked the sender's role for this queue.
+ */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public abstract class RequestListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(RequestListener.class.getName());
+
+    @Inject
+    JobRequests requests;
+
+    @Inject
+    JmsJobReplies replies;
+
+    /** The queue this bean consumes. */
+    protected abstract String queue();
+
+    @Override
+    public void onMessage(Message message) {
+        String replyTo = replyQueue(message);
+        String correlationId = messageId(message);
+        try {
+            if (!(message instanceof TextMessage text)) {
+                throw new IllegalArgumentException("Send the request as a TextMessage holding JSON");
+            }
+            JobRequest request = JobRequest.parse(text.getText());
+            Caller caller = new Caller(request.requestedBy() == null ? "jms" : "jms:" + request.requestedBy(), false);
+            Job job = requests.accept(queue(), request, caller,
+                    replyTo == null ? null : new JobRequests.ReplyTo(replyTo, correlationId));
+            LOG.info(() -> "Request " + request.requestId() + " on " + queue() + ": job " + job.id() + " " + job.status());
+            if (job.isFinished()) {
+                replies.sendFor(job.id());
+            }
+        } catch (IllegalArgumentException | JMSException malformed) {
+            LOG.info(() -> "Malformed request on " + queue() + ": " + malformed.getMessage());
+            replies.sendError(replyTo, correlationId, ErrorBody.of(ErrorCode.BadRequest, malformed.getMessage(), "request"));
+        } catch (StrongroomException refused) {
+            LOG.info(() -> "Request on " + queue() + " refused: " + refused.code() + ": " + refused.getMessage());
+            replies.sendError(replyTo, correlationId, ErrorBody.of(refused.code(), refused.getMessage(), refused.target()));
+        }
+    }
+
+    private static String replyQueue(Message message) {
+        try {
+            return ReplyDestinations.encode(message.getJMSReplyTo());
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.strongroom.vault.app;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.strongroom.jobs.app.JobRequestHandler;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.jobs.domain.JobRequest;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.vault.domain.InfrastructureEncryption;
+
+/**
+ * Key update requests from JMS producers (queue {@code keyUpdateRequests}, admins only):
+ * {@code {"operation":"UpdateEncryptionKey","vault","keyUri","keyVaultSubscriptionId","requestId"}}.
+ * The first assignment of a vault becomes a {@code ConfigureEncryption} job, as over REST.
+ */
+@ApplicationScoped
+public class KeyUpdateRequestHandler implements JobRequestHandler {
+
+    @Inject
+    KeyAssignments assignments;
+
+    @Override
+    public Set<JobOperation> operations() {
+        return Set.of(JobOperation.UpdateEncryptionKey, JobOperation.ConfigureEncryption);
+    }
+
+    @Override
+    public Job submit(JobRequest request, Caller caller) {
+        String keyUri = required(request, "keyUri");
+        String subscription = required(request, "keyVaultSubscriptionId");
+        String infrastructure = request.field("infrastructureEncryption");
+        InfrastructureEncryption requested;
+        try {
+            requested = infrastructure == null ? null : InfrastructureEncryption.valueOf(infrastructure);
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest("infrastructureEncryption is Enabled or Disabled", "infrastructureEncryption");
+        }
+        return assignments.request(caller, request.vault(), keyUri, subscription, requested);
+    }
+
+    private static String required(JobRequest request, String field) {
+        String value = request.field(field);
+        if (value == null) {
+            throw StrongroomException.badRequest("A key update request needs " + field, field);
+        }
+        return value;
+    }
+}
