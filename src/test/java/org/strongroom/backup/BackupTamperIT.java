@@ -31,10 +31,12 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.DataKeyFile;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
@@ -126,6 +128,33 @@ class BackupTamperIT {
 
     private static ChunkRef chunkOf(Manifest manifest, String path) {
         return manifest.entries().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().chunks().get(0);
+    }
+
+    @Test
+    void infrastructureEncryption_sealsEveryChunkAndManifestTwice_andVerifies() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Cmk.Setup setup = cmk.setup(cmk.keyVault(), "infra");
+        JsonObject assigned = cmk.awaitJob(cmk.assign(setup.vault(), setup.kid(), Cmk.KEY_VAULT_SUBSCRIPTION, "Enabled"));
+        assertEquals("Completed", assigned.getString("status"), assigned.toString());
+        Path tree = SourceTrees.tree("infra", 17);
+        assertEquals(201, cmk.admin().put("/api/vaults/" + setup.vault() + "/items/files1",
+                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + tree + "\"}}").status());
+        JsonObject job = cmk.awaitJob(cmk.admin().post("/api/vaults/" + setup.vault() + "/items/files1/backup", ""));
+        assertEquals("Completed", job.getString("status"), job.toString());
+        Backed backed = new Backed(setup.vault(), cmk.admin().get("/api/vaults/" + setup.vault() + "/items/files1/recoveryPoints")
+                .json().getJsonArray("value").getJsonObject(0).getString("id"), tree);
+
+        Manifest manifest = manifest(backed);
+        ChunkRef ref = chunkOf(manifest, "large.bin");
+        assertEquals(ref.plainLength() + 2 * ChunkSealer.OVERHEAD, ref.storedLength(), "two layers of header, nonce and tag");
+        byte[] pack = Files.readAllBytes(onlyPack(setup.vault()));
+        assertEquals(0x01, pack[(int) ref.offset()]);
+        assertEquals(0x02, pack[(int) ref.offset() + 1], "the outer layer is the infrastructure layer");
+        byte[] sealedManifest = Files.readAllBytes(vaultStore(setup.vault()).resolve("points/files1/" + backed.point() + ".manifest"));
+        assertEquals(0x02, sealedManifest[1]);
+        assertTrue(DataKeyFile.parse(Files.readString(vaultStore(setup.vault()).resolve("data-key.properties")))
+                .infrastructureEncryption());
+        assertEquals("Completed", verify(backed).getString("status"));
     }
 
     @Test
