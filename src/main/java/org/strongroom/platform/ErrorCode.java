@@ -64,7 +64,11 @@ public enum ErrorCode {
     /** SPEC 19: passphrase-based agent and classic workloads are not supported in vaults with customer-managed keys. */
     UserErrorWorkloadNotSupportedWithCmk(400),
     /** A protected item's source does not exist, is unreadable, or lies outside the allowed roots. */
-    UserErrorInvalidSource(400);
+    UserErrorInvalidSource(400),
+    /** A restore target is not absolute, lies outside the allowed roots, or is of the wrong kind. */
+    UserErrorInvalidRestoreTarget(400),
+    /** A restore would replace existing files and the request did not say {@code overwrite: true}. */
+    UserErrorRestoreTargetExists(409);
 
     private final int httpStatus;
 

@@ -163,7 +163,7 @@ class BackupTamperIT {
     }
 
     @Test
-    void flippedBitInAChunk_failsVerification() throws Exception {
+    void flippedBitInAChunk_failsVerificationAndRestore() throws Exception {
         Backed backed = backedUp(SourceTrees.tree("flip", 11));
         ChunkRef ref = chunkOf(manifest(backed), "docs/readme.txt");
         try (RandomAccessFile pack = new RandomAccessFile(onlyPack(backed.vault()).toFile(), "rw")) {
@@ -174,6 +174,14 @@ class BackupTamperIT {
             pack.write(b ^ 0x01);
         }
         assertDataIntegrityError(verify(backed), "docs/readme.txt");
+
+        Path out = SourceTrees.newDirectory("restore-flipped");
+        JsonObject restore = new Cmk(base).awaitJob(new Cmk(base).admin().post("/api/vaults/" + backed.vault()
+                + "/items/files1/recoveryPoints/" + backed.point() + "/restore", "{\"target\":{\"path\":\"" + out + "\"}}"));
+        assertDataIntegrityError(restore, "nothing written");
+        try (Stream<Path> written = Files.list(out)) {
+            assertEquals(List.of(), written.toList(), "a restore that meets a damaged chunk leaves the target as it was");
+        }
     }
 
     @Test

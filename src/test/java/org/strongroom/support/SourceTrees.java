@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /** Source data for backup tests, generated reproducibly under target/it-sources (which the server can read). */
 public final class SourceTrees {
@@ -68,6 +74,39 @@ public final class SourceTrees {
         }
         write(image, content);
         return image;
+    }
+
+    /**
+     * Everything a restore must bring back of a tree, one line per entry, sorted by path: type, mode bits,
+     * modification time (ms), and the content's SHA-256 or the link's target. Compare two with assertEquals.
+     */
+    public static String describe(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> paths = walk.sorted().toList();
+            StringBuilder description = new StringBuilder();
+            for (Path path : paths) {
+                String relative = root.relativize(path).toString();
+                Map<String, Object> unix = Files.readAttributes(path, "unix:mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+                description.append(relative.isEmpty() ? "." : relative).append(' ');
+                if (Files.isSymbolicLink(path)) {
+                    description.append("link -> ").append(Files.readSymbolicLink(path));
+                } else {
+                    description.append(Files.isDirectory(path) ? "dir" : "file")
+                            .append(' ').append(Integer.toOctalString((Integer) unix.get("mode") & 07777))
+                            .append(' ').append(((FileTime) unix.get("lastModifiedTime")).toMillis());
+                    if (Files.isRegularFile(path)) {
+                        description.append(' ').append(HexFormat.of().formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
+                    }
+                }
+                description.append('\n');
+            }
+            return description.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static byte[] bytes(Random random, int size) {

@@ -1,0 +1,60 @@
+package org.strongroom.restore.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.strongroom.jobs.api.JobDto;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.restore.app.Restores;
+import org.strongroom.security.Roles;
+import org.strongroom.web.Callers;
+import org.strongroom.web.Locations;
+
+/** Restores a recovery point: 202 with the {@code Restore} job. */
+@Path("vaults/{vault}/items/{item}/recoveryPoints/{rp}/restore")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+public class RestoreResource {
+
+    /** {@code {"target":{"path"},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?}}. */
+    public record RestoreBody(Target target, List<String> paths, Boolean overwrite, String diskEncryptionSetId) {
+    }
+
+    public record Target(String path) {
+    }
+
+    @Inject
+    Restores restores;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response restore(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp,
+                            @NotNull(message = "a JSON body is required") RestoreBody body) {
+        Job job = restores.request(Callers.of(security), vault, item, rp, new Restores.Request(
+                body.target() == null ? null : body.target().path(), body.paths(),
+                Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId()));
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+    }
+}

@@ -1,0 +1,57 @@
+package org.strongroom.restore.app;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.jobs.app.JobSubmission;
+import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.app.RecoveryPoints;
+import org.strongroom.protection.app.RecoveryPoints.PointOfItem;
+import org.strongroom.protection.domain.WorkloadType;
+import org.strongroom.restore.domain.RestorePaths;
+import org.strongroom.restore.domain.RestoreRequest;
+
+/** Starts restores: checks the request against the point's item, then submits the {@code Restore} job. */
+@ApplicationScoped
+public class Restores {
+
+    @Inject
+    RecoveryPoints points;
+
+    @Inject
+    RestoreTargets targets;
+
+    @Inject
+    JobSubmission jobs;
+
+    /** A restore as asked for; {@code targetPath} may be absent for a {@code Files} item (its original place). */
+    public record Request(String targetPath, List<String> paths, boolean overwrite, String diskEncryptionSetId) {
+    }
+
+    @Transactional
+    public Job request(Caller caller, String vault, String item, String recoveryPoint, Request request) {
+        PointOfItem found = points.get(vault, item, recoveryPoint);
+        WorkloadType workload = found.item().workloadType();
+        List<String> paths = RestorePaths.normalise(request.paths());
+        if (!paths.isEmpty() && workload != WorkloadType.Files) {
+            throw StrongroomException.badRequest("paths selects files of a Files item; a " + workload
+                    + " point is restored whole", "paths");
+        }
+        if (request.diskEncryptionSetId() != null && workload != WorkloadType.Disk) {
+            throw StrongroomException.badRequest("A disk encryption set applies to Disk restores only; files are "
+                    + "restored as plaintext and the target's own encryption applies", "diskEncryptionSetId");
+        }
+        String target = request.targetPath() == null && workload == WorkloadType.Files
+                ? found.item().sourcePath() : request.targetPath();
+        String checked = targets.check(workload, target, request.overwrite()).toString();
+        RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, paths, request.overwrite(),
+                request.diskEncryptionSetId());
+        return jobs.submit(JobOperation.Restore, vault, item, caller.name(), restore.toJson());
+    }
+}

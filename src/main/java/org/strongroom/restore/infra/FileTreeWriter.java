@@ -1,0 +1,259 @@
+package org.strongroom.restore.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.restore.domain.RestorePaths;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.storage.domain.Manifest.Entry;
+import org.strongroom.storage.domain.Manifest.EntryType;
+
+/**
+ * Writes a {@code Files} recovery point, or selected paths of it, as plaintext under a target directory
+ * (SPEC 16: the target's own encryption applies): contents, mode bits, modification times, symbolic
+ * links (as links, never followed). Used by the {@code Restore} job and by the offline recovery tool.
+ *
+ * <p>Nothing is written before everything checks out: first every collision with existing files is
+ * found (refused unless {@code overwrite}); then every file is decrypted and authenticated into a staging
+ * directory inside the target ({@code .strongroom-restore-…}); only then are files renamed into place,
+ * links and directories created, and modes and times applied (directories last, deepest first). A
+ * chunk that fails authentication, or any other failure before that point, leaves the target as it was.
+ */
+public final class FileTreeWriter {
+
+    private static final String STAGING_PREFIX = ".strongroom-restore-";
+
+    /** Reports bytes written so far of the total. */
+    public interface Progress {
+        void update(long bytesDone, long bytesTotal);
+    }
+
+    private record Place(Entry entry, Path path) {
+    }
+
+    /** What was restored. */
+    public record Result(int files, int directories, int links, long bytes) {
+    }
+
+    private FileTreeWriter() {
+    }
+
+    /**
+     * The entries to restore: the whole tree when {@code paths} is empty, else each selected path with
+     * everything inside it and the directories above it. A path the recovery point does not hold is
+     * refused ({@code NotFound}, target {@code paths}).
+     */
+    public static List<Entry> select(Manifest manifest, List<String> paths) {
+        if (paths.isEmpty()) {
+            return manifest.entries();
+        }
+        Set<String> known = manifest.entries().stream().map(Entry::path).collect(Collectors.toSet());
+        List<String> missing = paths.stream().filter(p -> !known.contains(p)).toList();
+        if (!missing.isEmpty()) {
+            throw new StrongroomException(ErrorCode.NotFound, "The recovery point holds no " + String.join(", ", missing),
+                    "paths");
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String path : paths) {
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                wanted.add(path.substring(0, slash));
+            }
+        }
+        return manifest.entries().stream()
+                .filter(e -> !e.path().isEmpty())
+                .filter(e -> wanted.contains(e.path()) || paths.stream().anyMatch(p -> RestorePaths.covers(p, e.path())))
+                .toList();
+    }
+
+    /** Restores {@code entries} under {@code target}, reading file contents through {@code chunks}. */
+    public static Result write(List<Entry> entries, Path target, boolean overwrite, Function<ChunkRef, byte[]> chunks,
+                               Progress progress) {
+        List<Place> places = places(entries, target);
+        refuseCollisions(places, overwrite);
+        long total = entries.stream().filter(e -> e.type() == EntryType.FILE).mapToLong(Entry::size).sum();
+        try {
+            Files.createDirectories(target);
+            Path staging = Files.createTempDirectory(target, STAGING_PREFIX);
+            Map<Entry, Path> staged;
+            try {
+                staged = stage(entries, staging, chunks, progress, total);
+            } catch (RuntimeException | IOException e) {
+                deleteTree(staging);
+                throw e;
+            }
+            return putInPlace(places, staged, staging, overwrite, total);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Restoring to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Place> places(List<Entry> entries, Path target) {
+        List<Place> places = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            Path place = entry.path().isEmpty() ? target : target.resolve(entry.path()).normalize();
+            if (!place.startsWith(target)) {
+                throw new StrongroomException(ErrorCode.DataIntegrityError, "The recovery point names a path outside "
+                        + "its tree: " + entry.path(), "recoveryPoint");
+            }
+            places.add(new Place(entry, place));
+        }
+        return places;
+    }
+
+    private static void refuseCollisions(List<Place> places, boolean overwrite) {
+        List<String> existing = new ArrayList<>();
+        for (Place place : places) {
+            Path path = place.path();
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+            if (place.entry().type() == EntryType.DIRECTORY) {
+                if (!directory) {
+                    throw exists(path + " exists and is not a directory (the recovery point has a directory there)");
+                }
+            } else if (directory) {
+                throw exists(path + " is a directory (the recovery point has a " + place.entry().type().name().toLowerCase()
+                        + " there)");
+            } else if (!overwrite) {
+                existing.add(path.toString());
+            }
+        }
+        if (!existing.isEmpty()) {
+            throw exists(existing.size() + " file(s) of the restore exist at the target, e.g. "
+                    + String.join(", ", existing.subList(0, Math.min(3, existing.size())))
+                    + "; restore elsewhere or pass \"overwrite\": true");
+        }
+    }
+
+    private static StrongroomException exists(String message) {
+        return new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, message, "target.path");
+    }
+
+    private static Map<Entry, Path> stage(List<Entry> entries, Path staging, Function<ChunkRef, byte[]> chunks,
+                                          Progress progress, long total) throws IOException {
+        Map<Entry, Path> staged = new IdentityHashMap<>();
+        long done = 0;
+        int n = 0;
+        for (Entry entry : entries) {
+            if (entry.type() != EntryType.FILE) {
+                continue;
+            }
+            Path file = staging.resolve(Integer.toString(n++));
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                for (ChunkRef ref : entry.chunks()) {
+                    ByteBuffer plaintext = ByteBuffer.wrap(chunks.apply(ref));
+                    while (plaintext.hasRemaining()) {
+                        out.write(plaintext);
+                    }
+                    done += ref.plainLength();
+                    progress.update(done, total);
+                }
+            }
+            staged.put(entry, file);
+        }
+        return staged;
+    }
+
+    private static Result putInPlace(List<Place> places, Map<Entry, Path> staged, Path staging, boolean overwrite,
+                                     long total) throws IOException {
+        int files = 0;
+        int links = 0;
+        List<Place> directories = new ArrayList<>();
+        for (Place place : places) {
+            if (place.entry().type() == EntryType.DIRECTORY) {
+                Files.createDirectories(place.path());
+                directories.add(place);
+            }
+        }
+        for (Place place : places) {
+            Entry entry = place.entry();
+            Path path = place.path();
+            if (entry.type() == EntryType.FILE) {
+                Files.createDirectories(path.getParent());
+                Files.move(staged.get(entry), path, overwrite
+                        ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE}
+                        : new StandardCopyOption[] {StandardCopyOption.ATOMIC_MOVE});
+                Files.setAttribute(path, "unix:mode", entry.mode(), LinkOption.NOFOLLOW_LINKS);
+                setTime(path, entry.modifiedMillis());
+                files++;
+            } else if (entry.type() == EntryType.SYMLINK) {
+                Files.createDirectories(path.getParent());
+                if (overwrite) {
+                    Files.deleteIfExists(path);
+                }
+                Files.createSymbolicLink(path, Path.of(entry.linkTarget()));
+                setTime(path, entry.modifiedMillis());
+                links++;
+            }
+        }
+        Files.delete(staging);
+        directories.sort(Comparator.comparingInt((Place d) -> d.path().getNameCount()).reversed());
+        for (Place directory : directories) {
+            Files.setAttribute(directory.path(), "unix:mode", directory.entry().mode(), LinkOption.NOFOLLOW_LINKS);
+            setTime(directory.path(), directory.entry().modifiedMillis());
+        }
+        return new Result(files, directories.size(), links, total);
+    }
+
+    /** Sets the modification time without following a link (left as created where the system cannot). */
+    private static void setTime(Path path, long millis) {
+        try {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(FileTime.fromMillis(millis), null, null);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (!Files.isSymbolicLink(path)) {
+                throw new UncheckedIOException(new IOException("Cannot set the time of " + path + ": " + e.getMessage(), e));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    try {
+                        Files.delete(dir);
+                    } catch (DirectoryNotEmptyException ignored) {
+                        // left for the operator; never expected
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // the staging directory stays; its name says what it is
+        }
+    }
+}

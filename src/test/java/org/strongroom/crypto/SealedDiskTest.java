@@ -1,0 +1,101 @@
+package org.strongroom.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class SealedDiskTest {
+
+    private static final int BLOCK = 4096;
+
+    private static byte[] image(int size) {
+        byte[] image = new byte[size];
+        new Random(size).nextBytes(image);
+        return image;
+    }
+
+    private static byte[] seal(byte[] image, KeyMaterial key, String keyId) throws IOException {
+        SealedDisk.Header header = new SealedDisk.Header(SealedDisk.Wrapping.KEY_VAULT, keyId, new byte[] {1, 2, 3},
+                image.length, BLOCK, SealedDisk.Header.newFileId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SealedDisk.Writer writer = new SealedDisk.Writer(out, header, key);
+        for (int offset = 0; offset < image.length; offset += BLOCK) {
+            int length = Math.min(BLOCK, image.length - offset);
+            byte[] block = new byte[length];
+            System.arraycopy(image, offset, block, 0, length);
+            writer.write(block, length);
+        }
+        writer.finish();
+        return out.toByteArray();
+    }
+
+    private static byte[] open(byte[] sealed, KeyMaterial key) throws IOException {
+        InputStream in = new ByteArrayInputStream(sealed);
+        SealedDisk.Header header = SealedDisk.Header.read(in);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SealedDisk.open(in, header, key, out);
+        return out.toByteArray();
+    }
+
+    private static int headerLength(byte[] sealed) throws IOException {
+        return SealedDisk.Header.read(new ByteArrayInputStream(sealed)).encode().length;
+    }
+
+    @Test
+    void sealedDisk_opensToTheImage_includingAShortLastBlock() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] image = image(3 * BLOCK + 100);
+        byte[] sealed = seal(image, key, "https://kv/keys/des/1");
+        assertArrayEquals(image, open(sealed, key));
+        SealedDisk.Header header = SealedDisk.Header.read(new ByteArrayInputStream(sealed));
+        assertEquals("https://kv/keys/des/1", header.keyId());
+        assertEquals(image.length, header.size());
+    }
+
+    @Test
+    void flippedBitInABlock_fails() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] sealed = seal(image(2 * BLOCK), key, "k");
+        sealed[sealed.length - 100] ^= 1;
+        assertThrows(IntegrityException.class, () -> open(sealed, key));
+    }
+
+    @Test
+    void blocksSwapped_fail() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] sealed = seal(image(2 * BLOCK), key, "k");
+        int start = headerLength(sealed);
+        int sealedBlock = SealedDisk.NONCE + BLOCK + SealedDisk.TAG;
+        byte[] swapped = sealed.clone();
+        System.arraycopy(sealed, start, swapped, start + sealedBlock, sealedBlock);
+        System.arraycopy(sealed, start + sealedBlock, swapped, start, sealedBlock);
+        assertThrows(IntegrityException.class, () -> open(swapped, key));
+    }
+
+    @Test
+    void editedHeader_fails() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] sealed = seal(image(BLOCK), key, "key-a");
+        byte[] edited = sealed.clone();
+        edited[9] = 'b';
+        assertThrows(IntegrityException.class, () -> open(edited, key));
+    }
+
+    @Test
+    void truncatedOrWrongKey_fails() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] sealed = seal(image(2 * BLOCK), key, "k");
+        byte[] truncated = java.util.Arrays.copyOf(sealed, sealed.length - 1);
+        assertThrows(IntegrityException.class, () -> open(truncated, key));
+        assertThrows(IntegrityException.class, () -> open(sealed, DataKeys.generate()));
+        assertThrows(IntegrityException.class, () -> open(new byte[] {'S', 'R', 'M', 'F', 1}, key));
+    }
+}
