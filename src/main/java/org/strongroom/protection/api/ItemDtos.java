@@ -17,7 +17,9 @@ public final class ItemDtos {
     public record ItemRequest(String workloadType, Source source, Policy policy) {
     }
 
-    public record Source(String path) {
+    /** {@code {"path","diskEncryptionSetId"?}}: the disk encryption set only for a {@code Disk} item's source disk. */
+    @JsonbPropertyOrder({"path", "diskEncryptionSetId"})
+    public record Source(String path, String diskEncryptionSetId) {
     }
 
     @JsonbPropertyOrder({"schedule", "retentionDays", "instantRestoreDays"})
@@ -35,7 +37,8 @@ public final class ItemDtos {
 
         static ItemDto of(ProtectedItem item) {
             return new ItemDto(item.name(), item.vault(), item.workloadType().name(),
-                    item.sourcePath() == null ? null : new Source(item.sourcePath()), Policy.of(item.policy()),
+                    item.sourcePath() == null ? null : new Source(item.sourcePath(), item.sourceDiskEncryptionSet().orElse(null)),
+                    Policy.of(item.policy()),
                     item.protectionState().name(), item.lastBackupTime(), item.lastBackupStatus(), item.created());
         }
     }

@@ -67,7 +67,8 @@ public class ProtectedItemsResource {
         BackupPolicy backupPolicy = policy == null ? BackupPolicy.none()
                 : BackupPolicy.of(policy.schedule(), policy.retentionDays(), policy.instantRestoreDays());
         ProtectedItems.PutResult result = items.register(Callers.of(security), vault, item,
-                new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(), backupPolicy));
+                new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(),
+                        body.source() == null ? null : body.source().diskEncryptionSetId(), backupPolicy));
         ItemDto dto = ItemDto.of(result.item());
         return result.created()
                 ? Response.created(Locations.of(uri, "vaults", vault, "items", item)).entity(dto).build()

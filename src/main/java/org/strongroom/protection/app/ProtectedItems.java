@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
@@ -47,8 +48,12 @@ public class ProtectedItems {
     @Inject
     ProtectedItems self;
 
+    @Inject
+    DiskEncryptionSetRepository diskEncryptionSets;
+
     /** What a registration asks for. */
-    public record Registration(WorkloadType workloadType, String sourcePath, BackupPolicy policy) {
+    public record Registration(WorkloadType workloadType, String sourcePath, String sourceDiskEncryptionSet,
+                               BackupPolicy policy) {
     }
 
     /** The outcome of a {@code PUT}: the item, and whether it was created by it. */
@@ -79,12 +84,17 @@ public class ProtectedItems {
             } else if (workload == WorkloadType.PostgreSQL) {
                 throw StrongroomException.badRequest("PostgreSQL items cannot be protected yet", "workloadType");
             }
+            String des = registration.sourceDiskEncryptionSet();
+            if (des != null && diskEncryptionSets.find(des).isEmpty()) {
+                throw StrongroomException.notFound("No disk encryption set named '" + des + "'", "source.diskEncryptionSetId");
+            }
             var existing = items.find(vaultName, name);
             if (existing.isPresent()) {
-                existing.get().update(workload, source, registration.policy(), Timestamps.now());
+                existing.get().update(workload, source, des, registration.policy(), Timestamps.now());
                 return new PutResult(existing.get(), false);
             }
-            ProtectedItem item = new ProtectedItem(vaultName, name, workload, source, registration.policy(), Timestamps.now());
+            ProtectedItem item = new ProtectedItem(vaultName, name, workload, source, des, registration.policy(),
+                    Timestamps.now());
             items.add(item);
             return new PutResult(item, true);
         }, result -> result.item().workloadType() + " " + result.item().sourcePath());

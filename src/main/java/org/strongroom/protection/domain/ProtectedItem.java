@@ -2,6 +2,7 @@ package org.strongroom.protection.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -39,6 +40,10 @@ public class ProtectedItem {
     @Column(name = "source_path", length = 1000)
     private String sourcePath;
 
+    /** The disk encryption set of a {@code Disk} item's source disk (SPEC 15), if it has one. */
+    @Column(name = "source_disk_encryption_set", length = 50)
+    private String sourceDiskEncryptionSet;
+
     @Embedded
     private BackupPolicy policy;
 
@@ -65,26 +70,40 @@ public class ProtectedItem {
         // for JPA
     }
 
-    public ProtectedItem(String vault, String name, WorkloadType workloadType, String sourcePath, BackupPolicy policy,
-                         Instant now) {
+    public ProtectedItem(String vault, String name, WorkloadType workloadType, String sourcePath,
+                         String sourceDiskEncryptionSet, BackupPolicy policy, Instant now) {
         this.id = UUID.randomUUID();
         this.vault = Objects.requireNonNull(vault);
         this.name = Objects.requireNonNull(name);
         this.workloadType = Objects.requireNonNull(workloadType);
         this.sourcePath = sourcePath;
+        this.sourceDiskEncryptionSet = requireDisk(workloadType, sourceDiskEncryptionSet);
         this.policy = Objects.requireNonNull(policy);
         this.created = now;
         this.updated = now;
     }
 
-    /** A {@code PUT} on a registered item: same workload and source; the policy may change. */
-    public void update(WorkloadType workloadType, String sourcePath, BackupPolicy policy, Instant now) {
+    /**
+     * A {@code PUT} on a registered item: same workload and source; the policy, and the disk encryption
+     * set of a source disk (which may be encrypted later), may change.
+     */
+    public void update(WorkloadType workloadType, String sourcePath, String sourceDiskEncryptionSet, BackupPolicy policy,
+                       Instant now) {
         if (this.workloadType != workloadType || !Objects.equals(this.sourcePath, sourcePath)) {
             throw StrongroomException.conflict("Item '" + name + "' protects " + this.workloadType + " " + this.sourcePath
                     + "; register another item for another source", "source");
         }
+        this.sourceDiskEncryptionSet = requireDisk(workloadType, sourceDiskEncryptionSet);
         this.policy = policy;
         this.updated = now;
+    }
+
+    private static String requireDisk(WorkloadType workloadType, String diskEncryptionSet) {
+        if (diskEncryptionSet != null && workloadType != WorkloadType.Disk) {
+            throw StrongroomException.badRequest("Only a Disk item's source has a disk encryption set",
+                    "source.diskEncryptionSetId");
+        }
+        return diskEncryptionSet;
     }
 
     /** A backup of this item ended: {@code Protected} after a success; the last status either way. */
@@ -117,6 +136,10 @@ public class ProtectedItem {
 
     public String sourcePath() {
         return sourcePath;
+    }
+
+    public Optional<String> sourceDiskEncryptionSet() {
+        return Optional.ofNullable(sourceDiskEncryptionSet);
     }
 
     public BackupPolicy policy() {

@@ -8,7 +8,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.strongroom.crypto.DataKeys;
 import org.strongroom.crypto.IntegrityException;
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.SealedDisk;
+import org.strongroom.diskencryption.app.DiskEncryptionSets;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
@@ -18,6 +23,7 @@ import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.restore.domain.RestoreRequest;
 import org.strongroom.restore.infra.FileTreeWriter;
+import org.strongroom.restore.infra.SealedDiskWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.Manifest;
@@ -28,7 +34,8 @@ import org.strongroom.vault.app.VaultService;
 /**
  * The {@code Restore} job: opens the vault's data key afresh (key refusals fail the job before anything
  * is written), reads the recovery point through the same {@link RecoveryPointReader} as {@code Verify},
- * and writes the target: a {@code Files} tree as plaintext.
+ * and writes the target: a {@code Files} tree as plaintext (SPEC 16), a {@code Disk} as a sealed image under
+ * a fresh key wrapped by the disk encryption set the request settled on, or by the platform key (SPEC 15).
  */
 @ApplicationScoped
 public class RestoreJob implements JobHandler {
@@ -44,6 +51,12 @@ public class RestoreJob implements JobHandler {
 
     @Inject
     ChunkStore store;
+
+    @Inject
+    DiskEncryptionSets diskEncryptionSets;
+
+    @Inject
+    PlatformKey platformKey;
 
     @Override
     public Set<JobOperation> operations() {
@@ -61,7 +74,7 @@ public class RestoreJob implements JobHandler {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());
                 FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), reader::chunk, job::progress);
             } else {
-                throw new StrongroomException(ErrorCode.BadRequest, "Disk restores are not available yet", "recoveryPoint");
+                restoreDisk(manifest.disk(), request, reader, job);
             }
         } catch (IntegrityException | StoreDamagedException e) {
             throw new StrongroomException(ErrorCode.DataIntegrityError, "Restore stopped, nothing written to the target: "
@@ -69,6 +82,25 @@ public class RestoreJob implements JobHandler {
         } catch (UncheckedIOException e) {
             throw new StrongroomException(ErrorCode.UserErrorInvalidRestoreTarget, "Writing the target failed: "
                     + e.getMessage(), "target.path");
+        }
+    }
+
+    /** A fresh disk key, wrapped by the disk encryption set (as its identity) or the platform key, seals the image. */
+    private void restoreDisk(Manifest.Disk disk, RestoreRequest request, RecoveryPointReader reader, JobExecution job) {
+        try (KeyMaterial diskKey = DataKeys.generate()) {
+            byte[] fileId = SealedDisk.Header.newFileId();
+            SealedDisk.Header header;
+            if (request.diskEncryptionSetId() != null) {
+                DiskEncryptionSets.WrappedKey wrapped = diskEncryptionSets.wrap(request.diskEncryptionSetId(), diskKey);
+                header = new SealedDisk.Header(SealedDisk.Wrapping.KEY_VAULT, wrapped.kid(), wrapped.wrapped(), disk.size(),
+                        disk.blockSize(), fileId);
+            } else {
+                header = new SealedDisk.Header(SealedDisk.Wrapping.PLATFORM, platformKey.currentKeyId(),
+                        platformKey.seal(diskKey.bytes(), SealedDisk.Header.platformContext(fileId)), disk.size(),
+                        disk.blockSize(), fileId);
+            }
+            SealedDiskWriter.write(disk, Path.of(request.targetPath()), request.overwrite(), reader::chunk, header, diskKey,
+                    job::progress);
         }
     }
 }

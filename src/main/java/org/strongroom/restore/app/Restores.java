@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.strongroom.diskencryption.app.DiskEncryptionSets;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.app.RecoveryPoints.PointOfItem;
+import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.restore.domain.RestorePaths;
 import org.strongroom.restore.domain.RestoreRequest;
@@ -29,6 +32,9 @@ public class Restores {
 
     @Inject
     JobSubmission jobs;
+
+    @Inject
+    DiskEncryptionSets diskEncryptionSets;
 
     /** A restore as asked for; {@code targetPath} may be absent for a {@code Files} item (its original place). */
     public record Request(String targetPath, List<String> paths, boolean overwrite, String diskEncryptionSetId) {
@@ -50,8 +56,31 @@ public class Restores {
         String target = request.targetPath() == null && workload == WorkloadType.Files
                 ? found.item().sourcePath() : request.targetPath();
         String checked = targets.check(workload, target, request.overwrite()).toString();
+        String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, request.diskEncryptionSetId()) : null;
         RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, paths, request.overwrite(),
-                request.diskEncryptionSetId());
+                sealWith);
         return jobs.submit(JobOperation.Restore, vault, item, caller.name(), restore.toJson());
+    }
+
+    /**
+     * SPEC 15: a disk restored from a {@code Snapshot} point is sealed with the source disk's disk
+     * encryption set; from a {@code Vault} point with the set the request names, else with the platform
+     * key ({@code null}).
+     */
+    private String diskEncryptionSet(PointOfItem found, String requested) {
+        RecoveryPoint.Type type = found.point().type(Timestamps.now(), found.item().policy().instantRestoreDays());
+        if (type == RecoveryPoint.Type.Snapshot) {
+            if (requested != null) {
+                throw StrongroomException.badRequest("Recovery point " + found.point().id() + " is a Snapshot: its disk is "
+                        + "restored with the source disk's disk encryption set"
+                        + found.item().sourceDiskEncryptionSet().map(d -> " (" + d + ")").orElse(" (none: the platform key)")
+                        + "; diskEncryptionSetId applies to Vault points", "diskEncryptionSetId");
+            }
+            return found.item().sourceDiskEncryptionSet().orElse(null);
+        }
+        if (requested != null) {
+            diskEncryptionSets.get(requested);
+        }
+        return requested;
     }
 }

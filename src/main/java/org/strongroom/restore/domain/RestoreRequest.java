@@ -13,7 +13,8 @@ import jakarta.json.JsonString;
  * What a {@code Restore} job restores, as checked when it was requested and kept as the job's parameters:
  * the recovery point, the target path (a directory for {@code Files}, the image file for {@code Disk}), the
  * selected paths ({@code Files} only; empty = the whole tree), whether existing files may be replaced,
- * and the disk encryption set a {@code Disk} restore from a {@code Vault} point was given.
+ * and the disk encryption set that seals a restored disk ({@code null}: the platform key), as SPEC 15
+ * decided it when the restore was requested.
  */
 public record RestoreRequest(String recoveryPoint, String targetPath, List<String> paths, boolean overwrite,
                              String diskEncryptionSetId) {

@@ -48,11 +48,6 @@ public final class FileTreeWriter {
 
     private static final String STAGING_PREFIX = ".strongroom-restore-";
 
-    /** Reports bytes written so far of the total. */
-    public interface Progress {
-        void update(long bytesDone, long bytesTotal);
-    }
-
     private record Place(Entry entry, Path path) {
     }
 
@@ -92,7 +87,7 @@ public final class FileTreeWriter {
 
     /** Restores {@code entries} under {@code target}, reading file contents through {@code chunks}. */
     public static Result write(List<Entry> entries, Path target, boolean overwrite, Function<ChunkRef, byte[]> chunks,
-                               Progress progress) {
+                               RestoreProgress progress) {
         List<Place> places = places(entries, target);
         refuseCollisions(places, overwrite);
         long total = entries.stream().filter(e -> e.type() == EntryType.FILE).mapToLong(Entry::size).sum();
@@ -156,7 +151,7 @@ public final class FileTreeWriter {
     }
 
     private static Map<Entry, Path> stage(List<Entry> entries, Path staging, Function<ChunkRef, byte[]> chunks,
-                                          Progress progress, long total) throws IOException {
+                                          RestoreProgress progress, long total) throws IOException {
         Map<Entry, Path> staged = new IdentityHashMap<>();
         long done = 0;
         int n = 0;

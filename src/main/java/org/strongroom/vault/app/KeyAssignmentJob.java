@@ -16,6 +16,7 @@ import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.keyvault.KeyVaultClient;
+import org.strongroom.keyvault.KeyVaultRefusals;
 import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.Caller;

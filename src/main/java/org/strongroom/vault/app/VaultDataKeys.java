@@ -9,6 +9,7 @@ import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.keyvault.KeyVaultClient;
+import org.strongroom.keyvault.KeyVaultRefusals;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;

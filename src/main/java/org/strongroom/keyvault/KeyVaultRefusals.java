@@ -1,18 +1,18 @@
-package org.strongroom.vault.app;
+package org.strongroom.keyvault;
 
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
 /**
- * Turns what the key vault answered, acting as the vault's identity, into the refusals the seed names
- * for vaults (SPEC 5, 8, 9): the key vault speaks of keys, the vault of its key assignment.
+ * Turns what the key vault answered a managed identity (a vault's, a disk encryption set's) into the
+ * refusals the seed names (SPEC 5, 8, 9): the key vault speaks of keys, its users of their key assignment.
  */
-final class KeyVaultRefusals {
+public final class KeyVaultRefusals {
 
     private KeyVaultRefusals() {
     }
 
-    static StrongroomException translate(StrongroomException answer, String keyUri) {
+    public static StrongroomException translate(StrongroomException answer, String keyUri) {
         ErrorCode code = switch (answer.code()) {
             case NotFound -> ErrorCode.UserErrorKeyNotFound;
             case Forbidden -> ErrorCode.UserErrorKeyVaultPermissionsNotConfigured;

@@ -1,0 +1,2 @@
+/** {@code /api/diskEncryptionSets}. */
+package org.strongroom.diskencryption.api;

@@ -1,0 +1,117 @@
+package org.strongroom.diskencryption.app;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.diskencryption.domain.DiskEncryptionSet;
+import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
+import org.strongroom.keyvault.KeyVaultClient;
+import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
+import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
+import org.strongroom.keyvault.KeyVaultRefusals;
+import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Settings;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
+
+/**
+ * Creates and reads disk encryption sets, and wraps a restored disk's fresh key with a set's key,
+ * acting as the set's identity (so a disabled key or a missing permission fails with the seed's codes).
+ */
+@ApplicationScoped
+public class DiskEncryptionSets {
+
+    @Inject
+    DiskEncryptionSetRepository sets;
+
+    @Inject
+    KeyVaultClient keyVault;
+
+    @Inject
+    ActivityLog activity;
+
+    @Inject
+    Settings settings;
+
+    /** Whether {@link #put} created the set or changed its key. */
+    public record PutResult(DiskEncryptionSet set, boolean created) {
+    }
+
+    /**
+     * Creates the set with a new identity, or points an existing one at another key. The key must be a
+     * key of a key vault in the set's region with soft delete and purge protection (as for vaults); the
+     * identity's permissions are checked when the set is used, since they can only be granted after it exists.
+     */
+    @Transactional
+    public PutResult put(Caller caller, String name, String region, String keyUri) {
+        if (keyUri == null || keyUri.isBlank()) {
+            throw StrongroomException.badRequest("keyUri is required", "keyUri");
+        }
+        checkKeyVault(keyUri, region);
+        return activity.record(caller, "PutDiskEncryptionSet", "diskEncryptionSets/" + name, () -> {
+            var existing = sets.find(name);
+            if (existing.isPresent()) {
+                existing.get().changeKey(region, keyUri, Timestamps.now());
+                return new PutResult(existing.get(), false);
+            }
+            DiskEncryptionSet created = new DiskEncryptionSet(name, region, keyUri, settings.tenantId(), Timestamps.now());
+            sets.add(created);
+            return new PutResult(created, true);
+        }, result -> "key " + keyUri + ", principal " + result.set().principalId());
+    }
+
+    @Transactional
+    public DiskEncryptionSet get(String name) {
+        return sets.find(name).orElseThrow(() -> StrongroomException.notFound("No disk encryption set named '" + name + "'",
+                "diskEncryptionSets/" + name));
+    }
+
+    @Transactional
+    public List<DiskEncryptionSet> list() {
+        return sets.all();
+    }
+
+    /** A disk key wrapped by a set's key: the key version used and the wrapped bytes. */
+    public record WrappedKey(String kid, byte[] wrapped) {
+    }
+
+    /** Wraps {@code diskKey} with the set's key (its newest version for a versionless URI), as the set's identity. */
+    public WrappedKey wrap(String name, KeyMaterial diskKey) {
+        DiskEncryptionSet set = get(name);
+        Caller identity = Caller.identity(set.principalId());
+        try {
+            ResolvedKey key = keyVault.resolve(set.keyUri(), identity);
+            if (!key.enabled()) {
+                throw new StrongroomException(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " of disk encryption set '"
+                        + name + "' is disabled", "diskEncryptionSetId");
+            }
+            return new WrappedKey(key.kid(), keyVault.wrap(key.kid(), diskKey.bytes(), identity));
+        } catch (StrongroomException answer) {
+            throw KeyVaultRefusals.translate(answer, set.keyUri());
+        }
+    }
+
+    private void checkKeyVault(String keyUri, String region) {
+        KeyVaultProperties properties;
+        try {
+            properties = keyVault.keyVaultOf(keyUri);
+        } catch (StrongroomException answer) {
+            throw KeyVaultRefusals.translate(answer, keyUri);
+        }
+        if (!properties.region().equalsIgnoreCase(region)) {
+            throw new StrongroomException(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + properties.name()
+                    + "' is in region '" + properties.region() + "', the disk encryption set in '" + region + "'", "keyUri");
+        }
+        if (!properties.softDeleteEnabled() || !properties.purgeProtectionEnabled()) {
+            throw new StrongroomException(properties.softDeleteEnabled() ? ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled
+                    : ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + properties.name()
+                    + "' must have soft delete and purge protection enabled", "keyUri");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA repository of disk encryption sets. */
+package org.strongroom.diskencryption.infra;

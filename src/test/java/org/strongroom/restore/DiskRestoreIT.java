@@ -1,0 +1,292 @@
+package org.strongroom.restore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.SealedDisk;
+import org.strongroom.support.Api;
+import org.strongroom.support.Await;
+import org.strongroom.support.Cmk;
+import org.strongroom.support.Deployments;
+import org.strongroom.support.Names;
+import org.strongroom.support.SourceTrees;
+
+/**
+ * Disk restores (SPEC 15) and disk encryption sets: a restored disk is sealed under a fresh key wrapped
+ * by the source disk's set (a Snapshot point), by the set the request names (a Vault point), or by the
+ * platform key; unsealing gives back the source image, byte for byte. In-container: a point is made
+ * older than its item's instant-restore days by moving its time back in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DiskRestoreIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
+                Names.class, SourceTrees.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    PlatformKey platformKey;
+
+    @Resource(lookup = "java:jboss/datasources/StrongroomDS")
+    DataSource database;
+
+    private record Des(String name, String keyVault, String kid) {
+    }
+
+    private record Backed(Cmk cmk, String vault, Path image, String point) {
+    }
+
+    /** A disk encryption set on a new key, its identity granted {@code permissions}. */
+    private Des des(Cmk cmk, String permissions) {
+        String kv = cmk.keyVault();
+        String kid = cmk.rsa2048(kv, "des-key");
+        String name = Names.unique("des-");
+        Api.Response created = cmk.admin().put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + Cmk.versionless(kid) + "\",\"region\":\"westeurope\"}");
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("SystemAssigned", created.json().getJsonObject("identity").getString("type"));
+        if (permissions != null) {
+            cmk.grant(kv, created.json().getJsonObject("identity").getString("principalId"), permissions);
+        }
+        return new Des(name, kv, kid);
+    }
+
+    private Backed backedUpDisk(Cmk cmk, String sourceDes) {
+        String vault = cmk.vault("westeurope");
+        Path image = SourceTrees.diskImage(5, 41);
+        Api.Response registered = cmk.admin().put("/api/vaults/" + vault + "/items/disk1",
+                "{\"workloadType\":\"Disk\",\"source\":{\"path\":\"" + image + "\""
+                        + (sourceDes == null ? "" : ",\"diskEncryptionSetId\":\"" + sourceDes + "\"") + "}}");
+        assertEquals(201, registered.status(), registered.toString());
+        JsonObject backup = cmk.awaitJob(cmk.admin().post("/api/vaults/" + vault + "/items/disk1/backup", ""));
+        assertEquals("Completed", backup.getString("status"), backup.toString());
+        String point = cmk.admin().get("/api/vaults/" + vault + "/items/disk1/recoveryPoints").json()
+                .getJsonArray("value").getJsonObject(0).getString("id");
+        return new Backed(cmk, vault, image, point);
+    }
+
+    /** Moves the point 3 days back: older than the default 2 instant-restore days, it is a Vault point. */
+    private void age(Backed backed) throws Exception {
+        try (Connection c = database.getConnection();
+             PreparedStatement older = c.prepareStatement("UPDATE recovery_point SET point_time = ? WHERE id = ?")) {
+            older.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(3));
+            older.setObject(2, java.util.UUID.fromString(backed.point()));
+            assertEquals(1, older.executeUpdate());
+        }
+        assertEquals("Vault", backed.cmk().admin().get("/api/vaults/" + backed.vault() + "/items/disk1/recoveryPoints/"
+                + backed.point()).json().getString("type"));
+    }
+
+    private static Api.Response requestRestore(Backed backed, Path target, String extra) {
+        return backed.cmk().admin().post("/api/vaults/" + backed.vault() + "/items/disk1/recoveryPoints/" + backed.point()
+                + "/restore", "{\"target\":{\"path\":\"" + target + "\"}" + extra + "}");
+    }
+
+    private static Path target() {
+        return SourceTrees.newDirectory("restored-disk").resolve("disk.sealed");
+    }
+
+    private static SealedDisk.Header header(Path sealed) throws Exception {
+        try (InputStream in = Files.newInputStream(sealed)) {
+            return SealedDisk.Header.read(in);
+        }
+    }
+
+    private static byte[] open(Path sealed, KeyMaterial key) throws Exception {
+        try (InputStream in = Files.newInputStream(sealed)) {
+            SealedDisk.Header header = SealedDisk.Header.read(in);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            SealedDisk.open(in, header, key, out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Unwraps the disk's key the way a customer would: the key vault's unwrapkey, as an admin. */
+    private static KeyMaterial unwrapThroughTheKeyVault(Cmk cmk, SealedDisk.Header header) {
+        String path = header.keyId().substring(header.keyId().indexOf("/api/"));
+        Api.Response unwrapped = cmk.admin().post(path + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(header.wrappedKey()) + "\"}");
+        assertEquals(200, unwrapped.status(), unwrapped.toString());
+        return KeyMaterial.wrap(Base64.getUrlDecoder().decode(unwrapped.json().getString("value")));
+    }
+
+    @Test
+    void diskFromAVaultPoint_withADiskEncryptionSet_isSealedWithItsKey_andUnsealsToTheSourceImage() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des des = des(cmk, "\"get\",\"wrapKey\",\"unwrapKey\"");
+        Backed backed = backedUpDisk(cmk, null);
+        age(backed);
+        Path target = target();
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ",\"diskEncryptionSetId\":\"" + des.name() + "\""));
+
+        assertEquals("Completed", job.getString("status"), job.toString());
+        SealedDisk.Header header = header(target);
+        assertEquals(SealedDisk.Wrapping.KEY_VAULT, header.wrapping());
+        assertEquals(des.kid(), header.keyId());
+        assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header)));
+    }
+
+    @Test
+    void diskFromASnapshotPoint_isSealedWithTheSourceDisksSet() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des source = des(cmk, "\"get\",\"wrapKey\",\"unwrapKey\"");
+        Backed backed = backedUpDisk(cmk, source.name());
+        Path target = target();
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ""));
+
+        assertEquals("Completed", job.getString("status"), job.toString());
+        SealedDisk.Header header = header(target);
+        assertEquals(source.kid(), header.keyId());
+        assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header)));
+
+        Api.Response otherSet = requestRestore(backed, target(), ",\"diskEncryptionSetId\":\"" + source.name() + "\"");
+        assertEquals(400, otherSet.status(), "a Snapshot point takes the source disk's set, not one from the request");
+        assertEquals("diskEncryptionSetId", otherSet.json().getString("target"));
+    }
+
+    @Test
+    void diskWithoutAnySet_isSealedWithThePlatformKey() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Backed backed = backedUpDisk(cmk, null);
+        age(backed);
+        Path target = target();
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ""));
+
+        assertEquals("Completed", job.getString("status"), job.toString());
+        SealedDisk.Header header = header(target);
+        assertEquals(SealedDisk.Wrapping.PLATFORM, header.wrapping());
+        try (KeyMaterial key = platformKey.open(header.wrappedKey(), SealedDisk.Header.platformContext(header.fileId()))) {
+            assertArrayEquals(Files.readAllBytes(backed.image()), open(target, key));
+        }
+    }
+
+    @Test
+    void aSetWhoseIdentityMayNotWrap_failsTheRestore_andWritesNothing() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des des = des(cmk, "\"get\"");
+        Backed backed = backedUpDisk(cmk, null);
+        age(backed);
+        Path target = target();
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ",\"diskEncryptionSetId\":\"" + des.name() + "\""));
+
+        assertEquals("Failed", job.getString("status"));
+        assertEquals("UserErrorKeyVaultPermissionsNotConfigured", job.getJsonObject("error").getString("code"), job.toString());
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(0, files.count(), "nothing written, not even a temporary file");
+        }
+    }
+
+    @Test
+    void restoreOntoAnExistingImage_isRefusedWithoutOverwrite() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Backed backed = backedUpDisk(cmk, null);
+        Path target = target();
+        Files.writeString(target, "an existing image");
+
+        Api.Response refused = requestRestore(backed, target, "");
+        assertEquals(409, refused.status());
+        assertEquals("UserErrorRestoreTargetExists", refused.json().getString("code"));
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ",\"overwrite\":true"));
+        assertEquals("Completed", job.getString("status"), job.toString());
+        assertEquals(SealedDisk.Wrapping.PLATFORM, header(target).wrapping());
+    }
+
+    @Test
+    void diskEncryptionSets_checkTheirKeyVault_andAreChangedByAdminsOnly() {
+        Cmk cmk = new Cmk(base);
+        String kv = cmk.keyVault();
+        String kid = cmk.rsa2048(kv, "k");
+        String name = Names.unique("des-");
+
+        Api.Response elsewhere = cmk.admin().put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + kid + "\",\"region\":\"northeurope\"}");
+        assertTrue(elsewhere.isError(400, "UserErrorKeyVaultRegionMismatch"), elsewhere.toString());
+        Api.Response unknownKey = cmk.admin().put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + base + "api/keyvaults/nosuchkv/keys/k\",\"region\":\"westeurope\"}");
+        assertEquals(400, unknownKey.status(), unknownKey.toString());
+        assertEquals("keyUri", unknownKey.json().getString("target"));
+        Api.Response noRegion = cmk.admin().put("/api/diskEncryptionSets/" + name, "{\"keyUri\":\"" + kid + "\"}");
+        assertEquals(400, noRegion.status());
+        assertEquals(404, cmk.admin().get("/api/diskEncryptionSets/" + name).status(), "nothing created by refusals");
+
+        assertEquals(201, cmk.admin().put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + kid + "\",\"region\":\"westeurope\"}").status());
+        Api.Response again = cmk.admin().put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + Cmk.versionless(kid) + "\",\"region\":\"westeurope\"}");
+        assertEquals(200, again.status());
+        assertEquals(Cmk.versionless(kid), again.json().getString("keyUri"));
+        assertTrue(cmk.admin().get("/api/diskEncryptionSets").json().getJsonArray("value").toString().contains(name));
+
+        String reader = Names.unique("reader");
+        assertEquals(201, cmk.admin().put("/api/users/" + reader, "{\"password\":\"reader-Secret-42\",\"roles\":[\"reader\"]}").status());
+        Api asReader = Api.as(base, reader, "reader-Secret-42");
+        assertEquals(200, asReader.get("/api/diskEncryptionSets/" + name).status());
+        assertEquals(403, asReader.put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + kid + "\",\"region\":\"westeurope\"}").status());
+
+        Api.Response unknownSet = cmk.admin().put("/api/vaults/" + cmk.vault("westeurope") + "/items/d",
+                "{\"workloadType\":\"Disk\",\"source\":{\"path\":\"" + SourceTrees.diskImage(1, 3)
+                        + "\",\"diskEncryptionSetId\":\"nosuchset\"}}");
+        assertEquals(404, unknownSet.status(), unknownSet.toString());
+        assertEquals("source.diskEncryptionSetId", unknownSet.json().getString("target"));
+    }
+
+    @Test
+    void aRestoredDisk_withAFlippedBit_doesNotUnseal() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Backed backed = backedUpDisk(cmk, null);
+        Path target = target();
+        assertEquals("Completed", cmk.awaitJob(requestRestore(backed, target, "")).getString("status"));
+        byte[] sealed = Files.readAllBytes(target);
+        sealed[sealed.length - 1000] ^= 0x10;
+        Files.write(target, sealed);
+        SealedDisk.Header header = header(target);
+        try (KeyMaterial key = platformKey.open(header.wrappedKey(), SealedDisk.Header.platformContext(header.fileId()))) {
+            assertFalse(tryOpen(target, key));
+        }
+    }
+
+    private static boolean tryOpen(Path sealed, KeyMaterial key) throws Exception {
+        try {
+            open(sealed, key);
+            return true;
+        } catch (org.strongroom.crypto.IntegrityException e) {
+            return false;
+        }
+    }
+}
