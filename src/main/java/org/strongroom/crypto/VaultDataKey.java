@@ -57,6 +57,16 @@ public final class VaultDataKey implements AutoCloseable {
         return new VaultDataKey(vault, vdk, infrastructureKey);
     }
 
+    /** The platform seal context of a platform-managed vault's data key (docs/format.md). */
+    public static String platformSealContext(String vault) {
+        return "vault/" + vault + "/data-key";
+    }
+
+    /** The context of a vault's infrastructure-layer key, derived from the platform key (docs/format.md). */
+    public static String infrastructureContext(String vault) {
+        return "infrastructure-encryption/" + vault;
+    }
+
     /** A chunk sealer for one thread. */
     public ChunkSealer newSealer() {
         return new ChunkSealer(vault, EPOCH, chunkKey.bytes(), idKey.bytes(),

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.net.URL;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -32,6 +30,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.support.Api;
+import org.strongroom.support.CustomerKeys;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
@@ -78,8 +77,7 @@ class KeysIT {
     }
 
     private static String b64(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return b64(bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes);
+        return CustomerKeys.b64(value);
     }
 
     private static byte[] dataKey() {
@@ -94,17 +92,12 @@ class KeysIT {
                 : new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
     }
 
-    private static RSAPrivateCrtKey customerKey(int bits) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
-        return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    private static RSAPrivateCrtKey customerKey(int bits) {
+        return CustomerKeys.generate(bits);
     }
 
     private static String jwk(RSAPrivateCrtKey k) {
-        return "{\"kty\":\"RSA\",\"n\":\"" + b64(k.getModulus()) + "\",\"e\":\"" + b64(k.getPublicExponent())
-                + "\",\"d\":\"" + b64(k.getPrivateExponent()) + "\",\"p\":\"" + b64(k.getPrimeP())
-                + "\",\"q\":\"" + b64(k.getPrimeQ()) + "\",\"dp\":\"" + b64(k.getPrimeExponentP())
-                + "\",\"dq\":\"" + b64(k.getPrimeExponentQ()) + "\",\"qi\":\"" + b64(k.getCrtCoefficient()) + "\"}";
+        return CustomerKeys.jwk(k);
     }
 
     @Test

@@ -40,7 +40,7 @@ public class VaultDataKeys {
     /** A fresh VDK sealed by the platform key, for the vault {@code name}. */
     public byte[] newPlatformWrappedKey(String name) {
         try (KeyMaterial vdk = DataKeys.generate()) {
-            return platformKey.seal(vdk.bytes(), sealingContext(name));
+            return platformKey.seal(vdk.bytes(), VaultDataKey.platformSealContext(name));
         }
     }
 
@@ -48,7 +48,7 @@ public class VaultDataKeys {
     public KeyMaterial unwrap(Vault vault) {
         if (vault.dataKeyWrappedBy().isEmpty()) {
             try {
-                return platformKey.open(vault.wrappedDataKey(), sealingContext(vault.name()));
+                return platformKey.open(vault.wrappedDataKey(), VaultDataKey.platformSealContext(vault.name()));
             } catch (IntegrityException e) {
                 throw new StrongroomException(ErrorCode.DataIntegrityError, "The data key of vault '" + vault.name()
                         + "' does not open with the platform key: " + e.getMessage(), "vaults/" + vault.name());
@@ -73,7 +73,7 @@ public class VaultDataKeys {
         syncStore(vault);
         try (KeyMaterial dataKey = unwrap(vault)) {
             KeyMaterial infrastructure = vault.infrastructureEncryption() == InfrastructureEncryption.Enabled
-                    ? platformKey.derive(infrastructureContext(vault.name())) : null;
+                    ? platformKey.derive(VaultDataKey.infrastructureContext(vault.name())) : null;
             return VaultDataKey.of(vault.name(), dataKey, infrastructure);
         }
     }
@@ -92,14 +92,5 @@ public class VaultDataKeys {
         if (!upToDate) {
             store.writeDataKey(current);
         }
-    }
-
-    /** The context of a vault's infrastructure layer key, derived from the platform key. */
-    public static String infrastructureContext(String vault) {
-        return "infrastructure-encryption/" + vault;
-    }
-
-    static String sealingContext(String vault) {
-        return "vault/" + vault + "/data-key";
     }
 }

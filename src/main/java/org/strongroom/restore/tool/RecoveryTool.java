@@ -1,0 +1,279 @@
+package org.strongroom.restore.tool;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.strongroom.crypto.IntegrityException;
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.PrivateKeys;
+import org.strongroom.crypto.Rsa;
+import org.strongroom.crypto.SealedDisk;
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.crypto.WrapAlgorithm;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.restore.domain.RestorePaths;
+import org.strongroom.restore.infra.FileTreeWriter;
+import org.strongroom.storage.app.RecoveryPointReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.Manifest;
+import org.strongroom.storage.domain.StoreDamagedException;
+import org.strongroom.storage.infra.FileSystemChunkStore;
+
+/**
+ * Break-glass recovery without the server or its database (docs/recovery.md): with the chunk store's
+ * files and the customer's own private key (or the platform keystore), restore a recovery point, or
+ * open a sealed disk. Built as {@code target/strongroom-recover.jar}.
+ *
+ * <pre>
+ *   java -jar strongroom-recover.jar recover --store DIR --vault NAME --point ID --out PATH
+ *        [--key private.pem|key.jwk] [--platform-keystore FILE [--platform-password PW]] [--paths a,b] [--overwrite]
+ *   java -jar strongroom-recover.jar unseal --in disk.sealed --out disk.img
+ *        [--key private.pem|key.jwk] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
+ * </pre>
+ * Exit status: 0 done, 1 an input or output problem, 2 a wrong key or damaged data, 64 a usage error.
+ */
+public final class RecoveryTool {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int WRONG_KEY_OR_DAMAGED = 2;
+    static final int USAGE = 64;
+
+    private static final String HELP = """
+            Strongroom offline recovery: no server, no database, only the chunk store and your key.
+
+              recover --store DIR --vault NAME --point ID --out PATH
+                      [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--paths P1,P2] [--overwrite]
+                  Restores a recovery point: a Files point as a directory tree at PATH, a Disk point as a
+                  plain disk image file at PATH. --key is the RSA private key (PEM or JWK) that wraps the
+                  vault's data key; the platform keystore is needed for a platform-managed vault and for
+                  one with infrastructure encryption.
+
+              unseal --in SEALED --out IMAGE [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
+                  Opens a disk that a Strongroom restore wrote sealed: with the disk encryption set's private
+                  key, or the platform keystore when the platform key sealed it.
+            """;
+
+    private static final Set<String> FLAGS = Set.of("overwrite");
+
+    private RecoveryTool() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; answers the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(HELP);
+            return args.length == 0 ? USAGE : OK;
+        }
+        try {
+            Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+            switch (args[0]) {
+                case "recover" -> recover(options, out);
+                case "unseal" -> unseal(options, out);
+                default -> throw new UsageException("Unknown command '" + args[0] + "'");
+            }
+            return OK;
+        } catch (UsageException e) {
+            err.println("strongroom-recover: " + e.getMessage());
+            err.print(HELP);
+            return USAGE;
+        } catch (IntegrityException | StoreDamagedException e) {
+            err.println("strongroom-recover: " + e.getMessage());
+            return WRONG_KEY_OR_DAMAGED;
+        } catch (StrongroomException | IllegalArgumentException | IllegalStateException e) {
+            err.println("strongroom-recover: " + e.getMessage());
+            return FAILED;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("strongroom-recover: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static void recover(Map<String, String> options, PrintStream out) throws IOException {
+        Path storeDir = existing(required(options, "store"));
+        String vault = required(options, "vault");
+        String point = required(options, "point");
+        Path target = Path.of(required(options, "out")).toAbsolutePath().normalize();
+        boolean overwrite = options.containsKey("overwrite");
+        ChunkStore store = new FileSystemChunkStore(storeDir);
+        DataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
+                "The store " + storeDir + " holds no vault '" + vault + "' (no vaults/" + vault + "/data-key.properties)"));
+        String item = store.manifests(vault).stream().filter(m -> m.recoveryPointId().equals(point))
+                .map(ChunkStore.ManifestName::item).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Vault '" + vault + "' has no recovery point " + point
+                        + " in " + storeDir));
+        PlatformKey platform = platformKey(options, dataKeyFile.wrappedByPlatform() || dataKeyFile.infrastructureEncryption());
+        try (KeyMaterial dataKey = dataKey(dataKeyFile, options, platform);
+             VaultDataKey keys = VaultDataKey.of(vault, dataKey, dataKeyFile.infrastructureEncryption()
+                     ? platform.derive(VaultDataKey.infrastructureContext(vault)) : null);
+             RecoveryPointReader reader = new RecoveryPointReader(store, keys, vault, item, point)) {
+            Manifest manifest = reader.manifest();
+            if (manifest.kind() == Manifest.Kind.FILES) {
+                List<String> paths = options.containsKey("paths")
+                        ? RestorePaths.normalise(List.of(options.get("paths").split(","))) : List.of();
+                FileTreeWriter.Result result = FileTreeWriter.write(FileTreeWriter.select(manifest, paths), target, overwrite,
+                        reader::chunk, (done, total) -> { });
+                out.println("Restored " + result.files() + " files, " + result.directories() + " directories and "
+                        + result.links() + " links (" + result.bytes() + " bytes) of item '" + item + "', recovery point "
+                        + point + ", to " + target);
+            } else {
+                writeImage(manifest.disk(), reader, target, overwrite);
+                out.println("Restored the " + manifest.disk().size() + "-byte disk of item '" + item + "', recovery point "
+                        + point + ", to " + target);
+            }
+        }
+    }
+
+    private static void unseal(Map<String, String> options, PrintStream out) throws IOException {
+        Path sealed = existing(required(options, "in"));
+        Path target = Path.of(required(options, "out")).toAbsolutePath().normalize();
+        refuseExisting(target, options.containsKey("overwrite"));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(sealed), 1 << 20)) {
+            SealedDisk.Header header = SealedDisk.Header.read(in);
+            try (KeyMaterial diskKey = header.wrapping() == SealedDisk.Wrapping.KEY_VAULT
+                    ? unwrapWithPrivateKey(options, header.wrappedKey(), "the disk (sealed by " + header.keyId() + ")")
+                    : platformKey(options, true).open(header.wrappedKey(), SealedDisk.Header.platformContext(header.fileId()))) {
+                writeAtomically(target, output -> SealedDisk.open(in, header, diskKey, output));
+            }
+            out.println("Unsealed " + header.size() + " bytes to " + target);
+        }
+    }
+
+    private static KeyMaterial dataKey(DataKeyFile file, Map<String, String> options, PlatformKey platform) {
+        if (file.wrappedByPlatform()) {
+            return platform.open(file.wrappedDataKey(), VaultDataKey.platformSealContext(file.vault()));
+        }
+        if (!DataKeyFile.RSA_OAEP_256.equals(file.algorithm())) {
+            throw new IllegalArgumentException("Unknown wrapping algorithm " + file.algorithm() + " in the data-key file");
+        }
+        return unwrapWithPrivateKey(options, file.wrappedDataKey(), "the data key of vault '" + file.vault()
+                + "' (wrapped by " + file.wrappedBy() + ")");
+    }
+
+    private static KeyMaterial unwrapWithPrivateKey(Map<String, String> options, byte[] wrapped, String what) {
+        if (!options.containsKey("key")) {
+            throw new UsageException("--key is needed: " + what + " is wrapped by an RSA key");
+        }
+        String text;
+        try {
+            text = Files.readString(existing(options.get("key")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the key file: " + e.getMessage(), e);
+        }
+        try (KeyMaterial privateKey = PrivateKeys.read(text)) {
+            return Rsa.unwrap(privateKey, WrapAlgorithm.RSA_OAEP_256, wrapped);
+        } catch (IntegrityException e) {
+            throw new IntegrityException("The key in " + options.get("key") + " does not open " + what + ": wrong key?");
+        }
+    }
+
+    private static PlatformKey platformKey(Map<String, String> options, boolean needed) {
+        if (!needed) {
+            return null;
+        }
+        if (!options.containsKey("platform-keystore")) {
+            throw new UsageException("--platform-keystore is needed: this data is protected by the platform key too "
+                    + "(a platform-managed vault, infrastructure encryption, or a disk sealed without a disk encryption set)");
+        }
+        return PlatformKey.fromKeyStore(existing(options.get("platform-keystore")),
+                options.getOrDefault("platform-password", PlatformKey.DEFAULT_PASSWORD).toCharArray());
+    }
+
+    private static void writeImage(Manifest.Disk disk, RecoveryPointReader reader, Path target, boolean overwrite)
+            throws IOException {
+        refuseExisting(target, overwrite);
+        writeAtomically(target, output -> {
+            List<ChunkRef> blocks = disk.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                int length = (int) Math.min(disk.blockSize(), disk.size() - (long) i * disk.blockSize());
+                output.write(blocks.get(i) == null ? new byte[length] : reader.chunk(blocks.get(i)));
+            }
+        });
+    }
+
+    private interface Content {
+        void writeTo(OutputStream output) throws IOException;
+    }
+
+    /** Writes into a temporary file next to {@code target}, then renames it: a failure leaves no partial file. */
+    private static void writeAtomically(Path target, Content content) throws IOException {
+        Path temporary = target.resolveSibling(".strongroom-recover-" + System.nanoTime() + "-" + target.getFileName());
+        try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), 1 << 20)) {
+            content.writeTo(output);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void refuseExisting(Path target, boolean overwrite) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
+            throw new IllegalArgumentException(target + " exists; choose another --out or add --overwrite");
+        }
+    }
+
+    private static Path existing(String path) {
+        Path file = Path.of(path);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("No such file or directory: " + path);
+        }
+        return file;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new UsageException("Unexpected argument '" + args[i] + "'");
+            }
+            String name = args[i].substring(2);
+            if (FLAGS.contains(name)) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new UsageException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    /** A command line that cannot be run as given. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
