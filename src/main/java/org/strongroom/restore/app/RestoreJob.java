@@ -14,26 +14,21 @@ import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.SealedDisk;
 import org.strongroom.diskencryption.app.DiskEncryptionSets;
-import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.restore.domain.RestoreRequest;
 import org.strongroom.restore.infra.FileTreeWriter;
 import org.strongroom.restore.infra.SealedDiskWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
-import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
-import org.strongroom.vault.app.VaultDataKeys;
-import org.strongroom.vault.app.VaultService;
 
 /**
- * The {@code Restore} job: opens the vault's data key afresh (key refusals fail the job before anything
- * is written), reads the recovery point through the same {@link RecoveryPointReader} as {@code Verify},
+ * The {@code Restore} job: opens the recovery point as {@code Verify} does ({@link RecoveryPointAccess}: the
+ * data key afresh, so key refusals fail the job before anything is written),
  * and writes the target: a {@code Files} tree as plaintext (SPEC 16), a {@code Disk} as a sealed image under
  * a fresh key wrapped by the disk encryption set the request settled on, or by the platform key (SPEC 15).
  */
@@ -41,16 +36,7 @@ import org.strongroom.vault.app.VaultService;
 public class RestoreJob implements JobHandler {
 
     @Inject
-    RecoveryPoints points;
-
-    @Inject
-    VaultService vaults;
-
-    @Inject
-    VaultDataKeys dataKeys;
-
-    @Inject
-    ChunkStore store;
+    RecoveryPointAccess access;
 
     @Inject
     DiskEncryptionSets diskEncryptionSets;
@@ -66,9 +52,8 @@ public class RestoreJob implements JobHandler {
     @Override
     public void run(JobExecution job) {
         RestoreRequest request = RestoreRequest.fromJson(job.parameters());
-        points.get(job.vault(), job.item(), request.recoveryPoint());
-        try (VaultDataKey keys = dataKeys.open(vaults.get(job.vault()));
-             RecoveryPointReader reader = new RecoveryPointReader(store, keys, job.vault(), job.item(), request.recoveryPoint())) {
+        try (RecoveryPointAccess.Opened opened = access.open(job.vault(), job.item(), request.recoveryPoint())) {
+            RecoveryPointReader reader = opened.reader();
             Manifest manifest = reader.manifest();
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());

@@ -10,21 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 
 import org.strongroom.crypto.IntegrityException;
-import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
-import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
-import org.strongroom.vault.app.VaultDataKeys;
-import org.strongroom.vault.app.VaultService;
 
 /**
  * The {@code Verify} job: decrypts and authenticates every chunk of a recovery point and checks its
@@ -35,16 +30,7 @@ import org.strongroom.vault.app.VaultService;
 public class VerifyJob implements JobHandler {
 
     @Inject
-    RecoveryPoints points;
-
-    @Inject
-    VaultService vaults;
-
-    @Inject
-    VaultDataKeys dataKeys;
-
-    @Inject
-    ChunkStore store;
+    RecoveryPointAccess access;
 
     @Override
     public Set<JobOperation> operations() {
@@ -54,9 +40,9 @@ public class VerifyJob implements JobHandler {
     @Override
     public void run(JobExecution job) {
         String id = Json.createReader(new StringReader(job.parameters())).readObject().getString("recoveryPoint");
-        RecoveryPoint point = points.get(job.vault(), job.item(), id).point();
-        try (VaultDataKey keys = dataKeys.open(vaults.get(job.vault()));
-             RecoveryPointReader reader = new RecoveryPointReader(store, keys, job.vault(), job.item(), id)) {
+        try (RecoveryPointAccess.Opened opened = access.open(job.vault(), job.item(), id)) {
+            RecoveryPoint point = opened.point();
+            RecoveryPointReader reader = opened.reader();
             Manifest manifest = reader.manifest();
             List<Located> chunks = chunksOf(manifest);
             long total = chunks.stream().mapToLong(c -> c.ref().plainLength()).sum();

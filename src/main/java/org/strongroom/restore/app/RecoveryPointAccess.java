@@ -1,0 +1,57 @@
+package org.strongroom.restore.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.protection.app.RecoveryPoints;
+import org.strongroom.protection.domain.RecoveryPoint;
+import org.strongroom.storage.app.RecoveryPointReader;
+import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.vault.app.VaultDataKeys;
+import org.strongroom.vault.app.VaultService;
+
+/**
+ * The one way {@code Verify} and {@code Restore} open a recovery point: the point as recorded, the
+ * vault's data key unwrapped afresh (key refusals carry the seed's codes, before anything is read or
+ * written), and a reader that authenticates every chunk.
+ */
+@ApplicationScoped
+public class RecoveryPointAccess {
+
+    @Inject
+    RecoveryPoints points;
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    VaultDataKeys dataKeys;
+
+    @Inject
+    ChunkStore store;
+
+    /** An opened recovery point; closing it closes the reader and zeroes the keys. */
+    public record Opened(RecoveryPoint point, VaultDataKey keys, RecoveryPointReader reader) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } finally {
+                keys.close();
+            }
+        }
+    }
+
+    public Opened open(String vault, String item, String recoveryPoint) {
+        RecoveryPoint point = points.get(vault, item, recoveryPoint).point();
+        VaultDataKey keys = dataKeys.open(vaults.get(vault));
+        try {
+            return new Opened(point, keys, new RecoveryPointReader(store, keys, vault, item, recoveryPoint));
+        } catch (RuntimeException e) {
+            keys.close();
+            throw e;
+        }
+    }
+}
