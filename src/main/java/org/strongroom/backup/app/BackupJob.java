@@ -19,6 +19,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.jobs.app.JobExecution;
@@ -48,6 +50,10 @@ import org.strongroom.vault.domain.Vault;
  */
 @ApplicationScoped
 public class BackupJob implements JobHandler {
+
+    /** Prometheus: {@code strongroom_backup_source_bytes_total} (bytes backed up) and {@code strongroom_backup_new_bytes_total} (new to the vault). */
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     VaultService vaults;
@@ -126,6 +132,10 @@ public class BackupJob implements JobHandler {
                 steps.commit(vault.name(), item.name(), pointId, job.jobId(), item.workloadType(), statistics,
                         pipeline.newPacks(), pipeline.newChunks(), packsOf(manifest));
                 job.progress(total[0], total[0]);
+                registry.counter("strongroom.backup.source.bytes", "workload", item.workloadType().name())
+                        .increment(statistics.sizeBytes());
+                registry.counter("strongroom.backup.new.bytes", "workload", item.workloadType().name())
+                        .increment(statistics.newBytes());
             }
         } catch (IOException e) {
             throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "Reading the source failed: " + e.getMessage(),

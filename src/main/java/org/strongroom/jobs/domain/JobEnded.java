@@ -1,5 +1,6 @@
 package org.strongroom.jobs.domain;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.strongroom.platform.ErrorCode;
@@ -10,7 +11,7 @@ import org.strongroom.platform.ErrorCode;
  * mark a vault's key update failed when its job was abandoned); observe it {@code during = AFTER_SUCCESS}.
  */
 public record JobEnded(UUID jobId, JobOperation operation, String vault, String item, JobStatus status,
-                       ErrorCode errorCode) {
+                       ErrorCode errorCode, Duration duration) {
 
     /** The event for a job that has just ended. */
     public static JobEnded from(Job job) {
@@ -18,6 +19,6 @@ public record JobEnded(UUID jobId, JobOperation operation, String vault, String 
             throw new IllegalArgumentException("Job " + job.id() + " has not ended");
         }
         return new JobEnded(job.id(), job.operation(), job.vault(), job.item(), job.status(),
-                job.errorCode().orElse(null));
+                job.errorCode().orElse(null), Duration.between(job.startTime(), job.endTime().orElseThrow()));
     }
 }

@@ -46,6 +46,9 @@ import org.strongroom.platform.Timestamps;
 public class KeyOperations {
 
     @Inject
+    KeyVaultMetrics metrics;
+
+    @Inject
     KeyVaultRepository keyVaults;
 
     @Inject
@@ -238,12 +241,14 @@ public class KeyOperations {
     /** Wraps {@code secret} with a version ({@code null}: the current one); the caller needs {@code wrapKey}. */
     @Transactional
     public WrapResult wrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm, byte[] secret) {
-        KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.WRAP_KEY, "wrapKey");
-        try {
-            return new WrapResult(usable, Rsa.wrap(usable.modulus(), usable.publicExponent(), algorithm, secret));
-        } catch (IllegalArgumentException e) {
-            throw StrongroomException.badRequest(e.getMessage(), "value");
-        }
+        return metrics.count("wrapKey", () -> {
+            KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.WRAP_KEY, "wrapKey");
+            try {
+                return new WrapResult(usable, Rsa.wrap(usable.modulus(), usable.publicExponent(), algorithm, secret));
+            } catch (IllegalArgumentException e) {
+                throw StrongroomException.badRequest(e.getMessage(), "value");
+            }
+        });
     }
 
     /**
@@ -253,12 +258,14 @@ public class KeyOperations {
     @Transactional
     public UnwrapResult unwrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm,
                                byte[] wrapped) {
-        KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
-        try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
-            return new UnwrapResult(usable, Rsa.unwrap(privateKey, algorithm, wrapped));
-        } catch (IntegrityException e) {
-            throw StrongroomException.badRequest(e.getMessage(), "value");
-        }
+        return metrics.count("unwrapKey", () -> {
+            KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
+            try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
+                return new UnwrapResult(usable, Rsa.unwrap(privateKey, algorithm, wrapped));
+            } catch (IntegrityException e) {
+                throw StrongroomException.badRequest(e.getMessage(), "value");
+            }
+        });
     }
 
     /** A wrapped value and the version that wrapped it. */
