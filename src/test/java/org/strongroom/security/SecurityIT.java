@@ -47,6 +47,19 @@ class SecurityIT {
     }
 
     @Test
+    void scriptCall_withWrongPassword_is401WithoutChallenge_soBrowsersShowNoLoginDialog() throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/vaults"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "admin:not-the-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("X-Requested-With", "XMLHttpRequest").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, answer.statusCode());
+        assertTrue(answer.headers().firstValue("WWW-Authenticate").isEmpty(), answer.headers().toString());
+        assertTrue(answer.body().contains("\"Unauthorized\""), answer.body());
+    }
+
+    @Test
     void apiCall_asUnknownUser_is401() {
         Api.Response answer = Api.as(base, "nobody-" + UUID.randomUUID(), "whatever-password").get("/api/jobs");
         assertTrue(answer.isError(401, "Unauthorized"), answer.toString());

@@ -1,0 +1,65 @@
+package org.strongroom.security.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * HTTP Basic authentication, as Jakarta Security's built-in mechanism does it, with one difference: a
+ * request sent by a script ({@code X-Requested-With: XMLHttpRequest}, as Strongroom's pages send) gets its
+ * 401 without the {@code WWW-Authenticate} challenge, so that the browser shows the page's own sign-in
+ * form and message instead of its login dialog. Credentials are checked against Strongroom's users
+ * ({@link DatabaseIdentityStore}); web.xml says which paths need them.
+ */
+@ApplicationScoped
+public class BasicAuthentication implements HttpAuthenticationMechanism {
+
+    static final String REALM = "Strongroom";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        UsernamePasswordCredential credential = credential(request.getHeader("Authorization"));
+        if (credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+            }
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
+        return context.responseUnauthorized();
+    }
+
+    /** The user name and password of a Basic {@code Authorization} header; null when there is none or it is malformed. */
+    static UsernamePasswordCredential credential(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? null : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+}

@@ -1,0 +1,174 @@
+package org.strongroom.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.strongroom.support.Api;
+import org.strongroom.support.Cmk;
+import org.strongroom.support.Deployments;
+import org.strongroom.support.Names;
+import org.strongroom.support.SourceTrees;
+
+/**
+ * The backup-jobs page in a real browser (headless Chromium from Debian, which .ci/run installs; on a
+ * machine without it this test is skipped): sign in, watch a backup appear and complete, filter failed
+ * jobs and read a key update's error code, see a vault's encryption properties and its activity log's
+ * verdict. Screenshots go to target/screenshots (docs/images holds copies).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "headless Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path directory = Path.of("target", "screenshots");
+        Files.createDirectories(directory);
+        Path taken = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(taken, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String newOperator() {
+        String name = Names.unique("watcher");
+        assertEquals(201, Api.admin(base).put("/api/users/" + name,
+                "{\"password\":\"watch-Secret-42\",\"roles\":[\"operator\"]}").status());
+        return name;
+    }
+
+    private void signIn(String user, String password) {
+        browser.get(base + "jobs");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-table")));
+    }
+
+    private WebElement jobRow(String id, String status) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-job-id='" + id + "'][data-status='" + status + "']")));
+    }
+
+    @Test
+    void operator_watchesABackupComplete_filtersFailedJobs_andReadsAVaultsEncryptionAndActivityLog() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Cmk.Setup setup = cmk.cmkVault();
+        assertEquals(201, cmk.admin().put("/api/vaults/" + setup.vault() + "/items/files1",
+                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + SourceTrees.tree("browser", 70) + "\"}}").status());
+        String unauthorised = cmk.vault("westeurope");
+        cmk.identity(unauthorised);
+        JsonObject failedUpdate = cmk.assignAndWait(unauthorised, setup.kid());
+        assertEquals("Failed", failedUpdate.getString("status"), failedUpdate.toString());
+        String user = newOperator();
+
+        signIn(user, "watch-Secret-42");
+        assertEquals(user, browser.findElement(By.id("who")).getText());
+
+        String backup = cmk.admin().post("/api/vaults/" + setup.vault() + "/items/files1/backup", "").json().getString("id");
+        WebElement done = jobRow(backup, "Completed");
+        assertTrue(done.getText().contains(setup.vault()), done.getText());
+        screenshot("jobs");
+
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Failed");
+        browser.findElement(By.id("filter-apply")).click();
+        WebElement failed = jobRow(failedUpdate.getString("id"), "Failed");
+        assertEquals(failedUpdate.getJsonObject("error").getString("code"),
+                failed.findElement(By.className("error-code")).getText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#jobs-body tr[data-job-id]"));
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(r -> "Failed".equals(r.getAttribute("data-status"))), "only failed jobs are listed");
+        assertTrue(browser.getCurrentUrl().contains("status=Failed"), "the filter is in the address, to share or reload");
+        screenshot("jobs-failed");
+
+        failed.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-title"), "Failed"));
+        assertTrue(browser.findElement(By.id("job-details")).getText().contains(failedUpdate.getJsonObject("error").getString("message")));
+
+        browser.get(base + "#/vaults/" + setup.vault());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vault-encryption"), "CustomerManaged"));
+        String encryption = browser.findElement(By.id("vault-encryption")).getText();
+        assertTrue(encryption.contains(setup.kid()) || encryption.contains(Cmk.versionless(setup.kid())), encryption);
+        assertTrue(encryption.contains("Succeeded"), encryption);
+        assertTrue(encryption.contains(Cmk.version(setup.kid())), "the active key version: " + encryption);
+        screenshot("vault");
+
+        browser.findElement(By.id("vault-activity-link")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-verdict"), "intact"));
+        assertTrue(browser.findElements(By.cssSelector("#activity-body tr")).size() >= 2, "identity and key assignment");
+        assertTrue(browser.findElements(By.cssSelector("#activity-body tr.altered")).isEmpty());
+        screenshot("activity");
+    }
+
+    @Test
+    void wrongPassword_isRefused_onTheSignInForm() {
+        String user = newOperator();
+        browser.get(base.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys("not-" + UUID.randomUUID());
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Wrong user or password"));
+        assertFalse(browser.findElement(By.id("jobs-view")).isDisplayed());
+    }
+}
