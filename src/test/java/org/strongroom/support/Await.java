@@ -18,7 +18,7 @@ public final class Await {
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Gave up after " + DEFAULT.toSeconds() + " s waiting for " + what
-                        + "; last seen: " + value);
+                        + "; last seen: " + value + strongroomThreads());
             }
             sleep();
             value = probe.get();
@@ -28,6 +28,23 @@ public final class Await {
 
     public static void until(BooleanSupplier condition, String what) {
         until(condition::getAsBoolean, Boolean::booleanValue, what);
+    }
+
+    /**
+     * Where Strongroom's threads are, when this runs inside the server (in-container tests): what a job
+     * that does not end is waiting for. Empty in a client JVM.
+     */
+    private static String strongroomThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean ours = java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("org.strongroom.")
+                    && !frame.getClassName().startsWith("org.strongroom.support."));
+            if (ours) {
+                dump.append("\n--- ").append(thread.getName()).append(' ').append(thread.getState());
+                java.util.Arrays.stream(stack).limit(40).forEach(frame -> dump.append("\n    at ").append(frame));
+            }
+        });
+        return dump.length() == 0 ? "" : "\nStrongroom threads:" + dump;
     }
 
     private static void sleep() {
