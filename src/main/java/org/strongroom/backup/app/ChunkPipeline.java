@@ -1,5 +1,9 @@
 package org.strongroom.backup.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +85,32 @@ final class ChunkPipeline implements AutoCloseable {
                 .whenComplete((ref, failure) -> {
                     budget.release(permits);
                     doneBytes.add(length);
+                    progress.accept(doneBytes.sum());
+                });
+    }
+
+    /**
+     * Submits a small file (at most one chunk long) to be read by a worker, so that opening and reading
+     * many small files runs in parallel instead of on the job's thread. The future fails with an
+     * {@link java.io.UncheckedIOException} when the file cannot be read; its chunk is then not stored.
+     */
+    CompletableFuture<ChunkRef> submitSmallFile(Path file, int expectedSize) {
+        int permits = Math.min(Math.max(expectedSize, 1), IN_FLIGHT_BYTES);
+        budget.acquireUninterruptibly(permits);
+        chunkCount.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> {
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    doneBytes.add(content.length);
+                    return store(content, content.length);
+                }, workers)
+                .thenCompose(stored -> stored)
+                .whenComplete((ref, failure) -> {
+                    budget.release(permits);
                     progress.accept(doneBytes.sum());
                 });
     }

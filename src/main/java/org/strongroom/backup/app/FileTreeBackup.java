@@ -1,6 +1,7 @@
 package org.strongroom.backup.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 
 import org.strongroom.storage.domain.ChunkRef;
@@ -37,6 +39,9 @@ final class FileTreeBackup {
     private record Slot(Entry done, Found file, List<CompletableFuture<ChunkRef>> chunks, long bytes) {
     }
 
+    /** The size of a small file read by a worker: known once its chunk is stored. */
+    private static final long UNKNOWN = -1;
+
     List<Entry> run(Path root, ChunkPipeline pipeline, Map<String, Entry> previous, LongConsumer total,
                     List<String> warnings) throws IOException {
         List<Found> found = walk(root, warnings);
@@ -59,12 +64,21 @@ final class FileTreeBackup {
                 continue;
             }
             List<ChunkRef> refs = new ArrayList<>(slot.chunks().size());
-            for (CompletableFuture<ChunkRef> chunk : slot.chunks()) {
-                refs.add(chunk.join());
+            try {
+                for (CompletableFuture<ChunkRef> chunk : slot.chunks()) {
+                    refs.add(chunk.join());
+                }
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException unreadable) {
+                    warnings.add("skipped " + slot.file().path() + ": " + unreadable.getCause().getMessage());
+                    continue;
+                }
+                throw e;
             }
             SourceFile meta = slot.file().meta();
+            long bytes = slot.bytes() >= 0 ? slot.bytes() : refs.stream().mapToLong(ChunkRef::plainLength).sum();
             entries.add(Entry.file(slot.file().path(), meta.mode(), meta.modifiedMillis(), meta.changedMillis(),
-                    meta.inode(), slot.bytes(), refs));
+                    meta.inode(), bytes, refs));
         }
         return entries;
     }
@@ -75,6 +89,9 @@ final class FileTreeBackup {
                 && meta.sameAs(earlier.size(), earlier.modifiedMillis(), earlier.changedMillis(), earlier.inode())) {
             pipeline.reused(earlier.size(), earlier.chunks().size());
             return done(earlier);
+        }
+        if (meta.size() > 0 && meta.size() <= FastCdc.MIN) {
+            return new Slot(null, f, List.of(pipeline.submitSmallFile(f.absolute(), (int) meta.size())), UNKNOWN);
         }
         try {
             ChunkReader.Chunked chunked = reader.submit(f.absolute(), pipeline);
