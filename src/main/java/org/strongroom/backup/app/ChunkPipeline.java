@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
@@ -33,7 +35,9 @@ import org.strongroom.storage.domain.PackWriter;
  * Reading, hashing, encrypting and writing overlap; a byte budget keeps memory bounded.
  *
  * <p>Packs are sealed (forced to disk, renamed into place) when they reach {@link #PACK_TARGET} and at
- * {@link #finish()}; nothing refers to them until the recovery point commits.
+ * {@link #finish()}; nothing refers to them until the recovery point commits. Sealing runs on a thread of
+ * its own, so that the workers go on filling the next pack while the disk catches up with the last one
+ * (an fsync under the pack lock stalled every worker, and with them the reader).
  */
 final class ChunkPipeline implements AutoCloseable {
 
@@ -48,6 +52,10 @@ final class ChunkPipeline implements AutoCloseable {
     private final LongConsumer progress;
     private final ExecutorService workers;
     private final ThreadLocal<ChunkSealer> sealers;
+    /** Each worker's buffer for sealed chunks: a blob is written to the pack before the next one is sealed. */
+    private final ThreadLocal<byte[]> blobBuffers;
+    private final ExecutorService packSealer;
+    private final List<CompletableFuture<Void>> seals = new ArrayList<>();
     private final Semaphore budget = new Semaphore(IN_FLIGHT_BYTES);
     private final Map<ChunkId, CompletableFuture<ChunkRef>> known = new ConcurrentHashMap<>();
 
@@ -69,6 +77,8 @@ final class ChunkPipeline implements AutoCloseable {
         this.progress = progress;
         this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
         this.sealers = ThreadLocal.withInitial(keys::newSealer);
+        this.blobBuffers = ThreadLocal.withInitial(() -> new byte[sealers.get().blobLength(FastCdc.MAX)]);
+        this.packSealer = Executors.newSingleThreadExecutor(threads);
         alreadyStored.forEach((id, ref) -> known.put(id, CompletableFuture.completedFuture(ref)));
     }
 
@@ -131,7 +141,7 @@ final class ChunkPipeline implements AutoCloseable {
             return earlier;
         }
         try {
-            byte[] blob = new byte[sealer.blobLength(length)];
+            byte[] blob = blobBuffers.get();
             int blobLength = sealer.seal(id.bytes(), plaintext, 0, length, blob, 0);
             ChunkRef ref = append(id, blob, blobLength, length);
             newBytes.add(length);
@@ -158,18 +168,31 @@ final class ChunkPipeline implements AutoCloseable {
         }
     }
 
+    /** Hands the current pack to the sealing thread; call holding the pack lock. */
     private void sealPack() {
-        pack.seal();
-        newPacks.put(pack.id(), pack.length());
+        PackWriter full = pack;
         pack = null;
+        seals.add(CompletableFuture.runAsync(() -> {
+            full.seal();
+            synchronized (packLock) {
+                newPacks.put(full.id(), full.length());
+            }
+        }, packSealer));
     }
 
-    /** Seals the last pack; call once every submitted chunk has completed. */
+    /** Seals the last pack and waits until every pack is durable; call once every submitted chunk has completed. */
     void finish() {
+        List<CompletableFuture<Void>> pending;
         synchronized (packLock) {
             if (pack != null) {
                 sealPack();
             }
+            pending = List.copyOf(seals);
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -207,6 +230,12 @@ final class ChunkPipeline implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        packSealer.shutdown();
+        try {
+            packSealer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (packLock) {
             if (pack != null) {
                 pack.close();

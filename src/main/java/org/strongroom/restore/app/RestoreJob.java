@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,6 +43,9 @@ public class RestoreJob implements JobHandler {
     @Inject
     DiskEncryptionSets diskEncryptionSets;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     @Inject
     PlatformKey platformKey;
 
@@ -57,7 +62,8 @@ public class RestoreJob implements JobHandler {
             Manifest manifest = reader.manifest();
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());
-                FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), reader::chunk, job::progress);
+                FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), reader::chunk, job::progress,
+                        threads);
             } else {
                 restoreDisk(manifest.disk(), request, reader, job);
             }

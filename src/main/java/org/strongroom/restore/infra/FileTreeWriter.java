@@ -22,7 +22,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import org.strongroom.platform.ErrorCode;
@@ -85,9 +92,12 @@ public final class FileTreeWriter {
                 .toList();
     }
 
-    /** Restores {@code entries} under {@code target}, reading file contents through {@code chunks}. */
+    /**
+     * Restores {@code entries} under {@code target}, reading file contents through {@code chunks} (called
+     * from several threads of {@code threads} at once).
+     */
     public static Result write(List<Entry> entries, Path target, boolean overwrite, Function<ChunkRef, byte[]> chunks,
-                               RestoreProgress progress) {
+                               RestoreProgress progress, ThreadFactory threads) {
         List<Place> places = places(entries, target);
         refuseCollisions(places, overwrite);
         long total = entries.stream().filter(e -> e.type() == EntryType.FILE).mapToLong(Entry::size).sum();
@@ -96,7 +106,7 @@ public final class FileTreeWriter {
             Path staging = Files.createTempDirectory(target, STAGING_PREFIX);
             Map<Entry, Path> staged;
             try {
-                staged = stage(entries, staging, chunks, progress, total);
+                staged = stage(entries, staging, chunks, progress, total, threads);
             } catch (RuntimeException | IOException e) {
                 deleteTree(staging);
                 throw e;
@@ -150,29 +160,56 @@ public final class FileTreeWriter {
         return new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, message, "target.path");
     }
 
+    /** Decrypts every file into the staging directory, a file per task, on one worker per core. */
     private static Map<Entry, Path> stage(List<Entry> entries, Path staging, Function<ChunkRef, byte[]> chunks,
-                                          RestoreProgress progress, long total) throws IOException {
+                                          RestoreProgress progress, long total, ThreadFactory threads) throws IOException {
         Map<Entry, Path> staged = new IdentityHashMap<>();
-        long done = 0;
-        int n = 0;
         for (Entry entry : entries) {
-            if (entry.type() != EntryType.FILE) {
-                continue;
+            if (entry.type() == EntryType.FILE) {
+                staged.put(entry, staging.resolve(Integer.toString(staged.size())));
             }
-            Path file = staging.resolve(Integer.toString(n++));
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (ChunkRef ref : entry.chunks()) {
-                    ByteBuffer plaintext = ByteBuffer.wrap(chunks.apply(ref));
-                    while (plaintext.hasRemaining()) {
-                        out.write(plaintext);
-                    }
-                    done += ref.plainLength();
-                    progress.update(done, total);
+        }
+        AtomicLong done = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        try {
+            List<Future<?>> writes = new ArrayList<>(staged.size());
+            for (Entry entry : entries) {
+                Path file = staged.get(entry);
+                if (file != null) {
+                    writes.add(workers.submit(() -> {
+                        stageFile(entry, file, chunks, bytes -> progress.update(done.addAndGet(bytes), total));
+                        return null;
+                    }));
                 }
             }
-            staged.put(entry, file);
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Restore interrupted", e);
+        } finally {
+            workers.shutdownNow();
         }
         return staged;
+    }
+
+    private static void stageFile(Entry entry, Path file, Function<ChunkRef, byte[]> chunks, LongConsumer written)
+            throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (ChunkRef ref : entry.chunks()) {
+                ByteBuffer plaintext = ByteBuffer.wrap(chunks.apply(ref));
+                while (plaintext.hasRemaining()) {
+                    out.write(plaintext);
+                }
+                written.accept(ref.plainLength());
+            }
+        }
     }
 
     private static Result putInPlace(List<Place> places, Map<Entry, Path> staged, Path staging, boolean overwrite,

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.KeyMaterial;
@@ -134,7 +135,7 @@ public final class RecoveryTool {
                 List<String> paths = options.containsKey("paths")
                         ? RestorePaths.normalise(List.of(options.get("paths").split(","))) : List.of();
                 FileTreeWriter.Result result = FileTreeWriter.write(FileTreeWriter.select(manifest, paths), target, overwrite,
-                        reader::chunk, (done, total) -> { });
+                        reader::chunk, (done, total) -> { }, Executors.defaultThreadFactory());
                 out.println("Restored " + result.files() + " files, " + result.directories() + " directories and "
                         + result.links() + " links (" + result.bytes() + " bytes) of item '" + item + "', recovery point "
                         + point + ", to " + target);

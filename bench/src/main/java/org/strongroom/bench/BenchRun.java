@@ -1,0 +1,386 @@
+package org.strongroom.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.JsonObject;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmark (docs/benchmarks.md), one run, side by side: Strongroom vs restic vs borg on the same
+ * data set for first backup, incremental backup and restore; the per-core crypto limit (JMH) and
+ * Strongroom's backup throughput per busy core on Java 17 and Java 25; key rotation for 100 MiB and for
+ * the whole data set; key-update jobs per minute; GET /api/jobs latency under a fixed request rate.
+ * Writes bench/results/latest.json, latest.md and throughput.png.
+ *
+ * <p>Arguments: the project directory (default: the working directory), then the Java 25 home (default
+ * /usr/lib/jvm/temurin-25-jdk-amd64; "none" to skip Java 25).
+ */
+public final class BenchRun {
+
+    private static final double MIB = 1024 * 1024;
+
+    private final Path project;
+    private final Path work;
+    private final DataSet data;
+    private final Results results = new Results();
+
+    private BenchRun(Path project) {
+        this.project = project;
+        this.work = project.resolve("target/bench");
+        this.data = new DataSet(work.resolve("data"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path java25 = Path.of(args.length > 1 ? args[1] : "/usr/lib/jvm/temurin-25-jdk-amd64");
+        new BenchRun(project).run(Path.of(System.getProperty("java.home")), Files.isDirectory(java25) ? java25 : null);
+    }
+
+    private void run(Path java17, Path java25) throws Exception {
+        Instant started = Instant.now();
+        results.machine(java17, java25);
+        log("Generating the data set in " + data.root);
+        data.generate(42);
+        // Every tool starts from an empty repository: a repository left by an earlier run would deduplicate everything.
+        DataSet.deleteTree(work.resolve("restic-repo"));
+        DataSet.deleteTree(work.resolve("borg-repo"));
+        long treeBytes = data.treeBytes();
+        long imageBytes = data.imageBytes();
+        results.put("dataSet", Map.of("files", data.files().size(), "treeBytes", treeBytes, "diskImageBytes", imageBytes));
+        long total = treeBytes + imageBytes;
+
+        Map<String, Double> crypto17 = cryptoLimit(java17);
+        Map<String, Double> crypto25 = java25 == null ? null : cryptoLimit(java25);
+
+        try (Strongroom server = Strongroom.start(project, java17, work.resolve("server-17"))) {
+            log("Strongroom up on Java 17: " + server.base);
+            results.put("coldStart", warmUp(server, total));
+            Measured first = strongroomBackup(server, "bench");
+            Duration resticFirst = restic("backup", "--quiet", data.tree.toString(), data.image.toString());
+            Duration borgFirst = borg("create", "::first", "tree", "disk.img");
+            int changed = data.changeOnePercent(7);
+            log("Changed " + changed + " files");
+            Measured second = strongroomIncremental(server, "bench");
+            Duration resticSecond = restic("backup", "--quiet", data.tree.toString(), data.image.toString());
+            Duration borgSecond = borg("create", "::second", "tree", "disk.img");
+            Duration restore = strongroomRestore(server, "bench");
+            Duration resticRestore = resticRestore();
+            Duration borgRestore = borgRestore();
+
+            results.tools("firstBackup", total, first.wall(), resticFirst, borgFirst);
+            results.tools("incrementalBackup", total, second.wall(), resticSecond, borgSecond);
+            results.tools("restore", total, restore, resticRestore, borgRestore);
+            results.put("incrementalShare", Map.of("changedFiles", changed,
+                    "strongroom", ratio(second.wall(), first.wall()), "restic", ratio(resticSecond, resticFirst),
+                    "borg", ratio(borgSecond, borgFirst)));
+            results.perCore("java17", first, total, crypto17);
+
+            results.put("rotation", rotation(server));
+            results.put("keyUpdateJobs", keyUpdateJobsPerMinute(server, 10, Duration.ofSeconds(60)));
+            results.put("jobsListLatency", jobsListLatency(server, 50, Duration.ofSeconds(20)));
+        }
+        if (java25 != null) {
+            try (Strongroom server = Strongroom.start(project, java25, work.resolve("server-25"))) {
+                log("Strongroom up on Java 25");
+                warmUp(server, total);
+                Measured first = strongroomBackup(server, "bench25");
+                results.perCore("java25", first, total, crypto25);
+            }
+        }
+        results.put("tookMinutes", Duration.between(started, Instant.now()).toSeconds() / 60.0);
+        Path out = project.resolve("bench/results");
+        results.write(out);
+        log("Results in " + out);
+    }
+
+    // ---- Strongroom ----------------------------------------------------------------------------------
+
+    /** Wall-clock time of a backup and the server's CPU time meanwhile. */
+    record Measured(Duration wall, Duration cpu, long sourceBytes, long newBytes) {
+    }
+
+    /**
+     * A long-running service is measured warm: the same data set is backed up and restored once in a vault
+     * of its own (no deduplication across vaults) while the JIT compiles the hot paths. Those first times,
+     * right after a start, are reported as the cold start.
+     */
+    private Map<String, Object> warmUp(Strongroom server, long total) throws Exception {
+        Measured backup = strongroomBackup(server, "warmup");
+        Duration restore = strongroomRestore(server, "warmup");
+        return Map.of("backupSeconds", backup.wall().toNanos() / 1e9, "backupMibPerSecond", mibPerSecond(total, backup.wall()),
+                "restoreSeconds", restore.toNanos() / 1e9, "restoreMibPerSecond", mibPerSecond(total, restore));
+    }
+
+    private Measured strongroomBackup(Strongroom server, String vault) throws Exception {
+        String kid = server.keyVaultWithKey("kv-" + vault, "kek");
+        server.cmkVault(vault, "kv-" + vault, kid);
+        server.item(vault, "tree", "Files", data.tree);
+        server.item(vault, "disk", "Disk", data.image);
+        return strongroomIncremental(server, vault);
+    }
+
+    private Measured strongroomIncremental(Strongroom server, String vault) throws Exception {
+        Duration cpuBefore = server.cpuTime();
+        long start = System.nanoTime();
+        server.runTogether(List.of(
+                new String[] {"POST", "/api/vaults/" + vault + "/items/tree/backup", ""},
+                new String[] {"POST", "/api/vaults/" + vault + "/items/disk/backup", ""}));
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = server.cpuTime().minus(cpuBefore);
+        long source = 0;
+        long fresh = 0;
+        for (String item : List.of("tree", "disk")) {
+            JsonObject point = server.call("GET", "/api/vaults/" + vault + "/items/" + item + "/recoveryPoints", null)
+                    .getJsonArray("value").getJsonObject(0);
+            source += point.getJsonNumber("sizeBytes").longValue();
+            fresh += point.getJsonNumber("newBytes").longValue();
+        }
+        log(vault + " backup: " + wall.toMillis() + " ms wall, " + cpu.toMillis() + " ms CPU, " + fresh + " new bytes");
+        return new Measured(wall, cpu, source, fresh);
+    }
+
+    private Duration strongroomRestore(Strongroom server, String vault) throws Exception {
+        Path target = work.resolve("restore-strongroom");
+        DataSet.deleteTree(target);
+        Files.createDirectories(target);
+        long start = System.nanoTime();
+        server.runTogether(List.of(
+                new String[] {"POST", "/api/vaults/" + vault + "/items/tree/recoveryPoints/" + server.newestPoint(vault, "tree")
+                        + "/restore", "{\"target\":{\"path\":\"" + target.resolve("tree") + "\"}}"},
+                new String[] {"POST", "/api/vaults/" + vault + "/items/disk/recoveryPoints/" + server.newestPoint(vault, "disk")
+                        + "/restore", "{\"target\":{\"path\":\"" + target.resolve("disk.sealed") + "\"}}"}));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        requireSameSize(data.tree, target.resolve("tree"));
+        log("Strongroom restore: " + took.toMillis() + " ms");
+        return took;
+    }
+
+    /** Key rotation (versionless key, rotate, until the vault's job completes): 100 MiB vs the whole data set. */
+    private Map<String, Object> rotation(Strongroom server) throws Exception {
+        Path small = work.resolve("data-100m");
+        DataSet.deleteTree(small);
+        Files.createDirectories(small);
+        Files.write(small.resolve("100m.bin"), randomBytes(100 * 1024 * 1024));
+        Map<String, Object> rotation = new LinkedHashMap<>();
+        double[] medians = new double[2];
+        int i = 0;
+        for (String vault : List.of("rot-100m", "rot-all")) {
+            String kid = server.keyVaultWithKey("kv-" + vault, "kek");
+            String versionless = kid.substring(0, kid.lastIndexOf('/'));
+            server.cmkVault(vault, "kv-" + vault, versionless);
+            if (vault.equals("rot-100m")) {
+                server.item(vault, "tree", "Files", small);
+                server.awaitJob(server.call("POST", "/api/vaults/" + vault + "/items/tree/backup", "").getString("id"));
+            } else {
+                server.item(vault, "tree", "Files", data.tree);
+                server.item(vault, "disk", "Disk", data.image);
+                strongroomIncremental(server, vault);
+            }
+            List<Double> times = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                long start = System.nanoTime();
+                server.call("POST", "/api/keyvaults/kv-" + vault + "/keys/kek/rotate", null);
+                awaitNewKeyUpdate(server, vault, round + 2);
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+            medians[i++] = median(times);
+            rotation.put(vault, Map.of("millis", times, "medianMillis", medians[i - 1]));
+        }
+        rotation.put("ratioWholeTo100MiB", medians[1] / medians[0]);
+        log("Rotation medians: " + medians[0] + " ms (100 MiB), " + medians[1] + " ms (whole)");
+        return rotation;
+    }
+
+    /** Waits until the vault has {@code count} completed key-update jobs (the first assignment included). */
+    private static void awaitNewKeyUpdate(Strongroom server, String vault, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            long completed = server.call("GET", "/api/jobs?vault=" + vault + "&status=Completed", null).getJsonArray("value")
+                    .stream().map(v -> v.asJsonObject().getString("operation"))
+                    .filter(op -> op.equals("UpdateEncryptionKey") || op.equals("ConfigureEncryption")).count();
+            if (completed >= count) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("No key update of " + vault + " completed");
+    }
+
+    /** {@code vaults} vaults switch between two pinned key versions for {@code window}: completed jobs per minute. */
+    private Map<String, Object> keyUpdateJobsPerMinute(Strongroom server, int vaults, Duration window) throws Exception {
+        String first = server.keyVaultWithKey("kv-churn", "kek");
+        String second = server.call("POST", "/api/keyvaults/kv-churn/keys/kek/rotate", null).getJsonObject("key").getString("kid");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < vaults; i++) {
+            names.add("churn-" + i);
+            server.cmkVault(names.get(i), "kv-churn", first);
+        }
+        int completed = 0;
+        boolean useSecond = true;
+        long start = System.nanoTime();
+        long end = start + window.toNanos();
+        while (System.nanoTime() < end) {
+            List<String[]> calls = new ArrayList<>();
+            for (String vault : names) {
+                calls.add(new String[] {"PUT", "/api/vaults/" + vault + "/encryption",
+                        "{\"keyUri\":\"" + (useSecond ? second : first) + "\",\"keyVaultSubscriptionId\":\"sub-keys\"}"});
+            }
+            completed += server.runTogether(calls).size();
+            useSecond = !useSecond;
+        }
+        double minutes = (System.nanoTime() - start) / 60e9;
+        log("Key-update jobs: " + completed + " in " + minutes + " min");
+        return Map.of("vaults", vaults, "completedJobs", completed, "jobsPerMinute", completed / minutes);
+    }
+
+    /** GET /api/jobs at a fixed rate (open loop) for {@code length}: latency percentiles. */
+    private Map<String, Object> jobsListLatency(Strongroom server, int perSecond, Duration length) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+        long periodMicros = 1_000_000L / perSecond;
+        var task = clock.scheduleAtFixedRate(() -> {
+            try {
+                latencies.add(server.timedGet("/api/jobs?limit=50"));
+            } catch (Exception e) {
+                errors.add(e.getMessage());
+            }
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(length.toMillis());
+        task.cancel(false);
+        clock.shutdown();
+        clock.awaitTermination(30, TimeUnit.SECONDS);
+        List<Double> millis = latencies.stream().map(n -> n / 1e6).sorted().toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("requestsPerSecond", perSecond);
+        answer.put("requests", millis.size());
+        answer.put("errors", errors.size());
+        answer.put("p50Millis", percentile(millis, 0.50));
+        answer.put("p99Millis", percentile(millis, 0.99));
+        answer.put("maxMillis", millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
+        log("GET /api/jobs latency: " + answer);
+        return answer;
+    }
+
+    // ---- restic and borg -----------------------------------------------------------------------------
+
+    private Duration restic(String... arguments) throws Exception {
+        Path repository = work.resolve("restic-repo");
+        if (!Files.exists(repository)) {
+            Tool.run(work, Tool.restic(repository), "restic", "init", "--quiet");
+        }
+        Duration took = Tool.run(work, Tool.restic(repository), concat("restic", arguments));
+        log("restic " + arguments[0] + ": " + took.toMillis() + " ms");
+        return took;
+    }
+
+    private Duration resticRestore() throws Exception {
+        Path target = work.resolve("restore-restic");
+        DataSet.deleteTree(target);
+        Duration took = restic("restore", "latest", "--quiet", "--target", target.toString());
+        requireSameSize(data.tree, Path.of(target + data.tree.toString()));
+        return took;
+    }
+
+    private Duration borg(String... arguments) throws Exception {
+        Path repository = work.resolve("borg-repo");
+        if (!Files.exists(repository)) {
+            Tool.run(work, Tool.borg(repository), "borg", "init", "--encryption=repokey-blake2");
+        }
+        Duration took = Tool.run(data.root, Tool.borg(repository), concat("borg", arguments));
+        log("borg " + arguments[0] + ": " + took.toMillis() + " ms");
+        return took;
+    }
+
+    private Duration borgRestore() throws Exception {
+        Path target = work.resolve("restore-borg");
+        DataSet.deleteTree(target);
+        Files.createDirectories(target);
+        Duration took = Tool.run(target, Tool.borg(work.resolve("borg-repo")), "borg", "extract", "::second");
+        log("borg extract: " + took.toMillis() + " ms");
+        requireSameSize(data.tree, target.resolve("tree"));
+        return took;
+    }
+
+    // ---- JMH -----------------------------------------------------------------------------------------
+
+    /** Bytes per second one core manages for HMAC-SHA-256 + AES-256-GCM, and each alone, on {@code javaHome}. */
+    private Map<String, Double> cryptoLimit(Path javaHome) throws Exception {
+        log("JMH on " + javaHome);
+        Collection<RunResult> runs = new Runner(new OptionsBuilder()
+                .include(ChunkCryptoBenchmark.class.getName())
+                .jvm(javaHome.resolve("bin/java").toString())
+                .forks(1).threads(1)
+                .warmupIterations(10).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .build()).run();
+        Map<String, Double> limits = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            String name = run.getParams().getBenchmark();
+            limits.put(name.substring(name.lastIndexOf('.') + 1),
+                    run.getPrimaryResult().getScore() * ChunkCryptoBenchmark.CHUNK);
+        }
+        return limits;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static void requireSameSize(Path expected, Path actual) throws IOException {
+        long want = DataSet.bytesUnder(expected);
+        long got = DataSet.bytesUnder(actual);
+        if (want != got) {
+            throw new IllegalStateException("Restored " + got + " bytes to " + actual + ", expected " + want);
+        }
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new java.util.SplittableRandom(100).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    static double ratio(Duration a, Duration b) {
+        return (double) a.toNanos() / b.toNanos();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
+    }
+
+    static double mibPerSecond(long bytes, Duration took) {
+        return bytes / MIB / (took.toNanos() / 1e9);
+    }
+}

@@ -1,0 +1,132 @@
+package org.strongroom.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * The reproducible data set (seeded): a file tree of ~1 GiB — many small files, some large
+ * incompressible files, duplicated content — and a 512 MiB disk image whose every third MiB is zeros.
+ */
+final class DataSet {
+
+    static final int SMALL_FILES = 10_000;
+    static final int LARGE_FILES = 6;
+    static final int LARGE_SIZE = 96 * 1024 * 1024;
+    static final int DUPLICATED_SIZE = 32 * 1024 * 1024;
+    static final int DUPLICATE_COPIES = 3;
+    static final int DISK_MIB = 512;
+
+    final Path root;
+    final Path tree;
+    final Path image;
+
+    DataSet(Path root) {
+        this.root = root;
+        this.tree = root.resolve("tree");
+        this.image = root.resolve("disk.img");
+    }
+
+    void generate(long seed) throws IOException {
+        deleteTree(root);
+        Files.createDirectories(tree);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < SMALL_FILES; i++) {
+            Path file = tree.resolve("small/d" + (i % 100) + "/f" + i + ".dat");
+            Files.createDirectories(file.getParent());
+            write(file, random, 1024 + random.nextInt(47 * 1024));
+        }
+        Files.createDirectories(tree.resolve("large"));
+        for (int i = 0; i < LARGE_FILES; i++) {
+            write(tree.resolve("large/big-" + i + ".bin"), random, LARGE_SIZE);
+        }
+        Files.createDirectories(tree.resolve("dup"));
+        for (int original = 0; original < 2; original++) {
+            Path first = tree.resolve("dup/original-" + original + ".bin");
+            write(first, random, DUPLICATED_SIZE);
+            for (int copy = 1; copy <= DUPLICATE_COPIES; copy++) {
+                Files.copy(first, tree.resolve("dup/copy-" + original + "-" + copy + ".bin"));
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(image)) {
+            byte[] block = new byte[1024 * 1024];
+            byte[] zeros = new byte[block.length];
+            for (int mib = 0; mib < DISK_MIB; mib++) {
+                if (mib % 3 == 1) {
+                    out.write(zeros);
+                } else {
+                    random.nextBytes(block);
+                    out.write(block);
+                }
+            }
+        }
+    }
+
+    /** Changes 1 % of the files (seeded): 4 KiB in the middle of each is rewritten. Answers how many. */
+    int changeOnePercent(long seed) throws IOException {
+        List<Path> files = files();
+        SplittableRandom random = new SplittableRandom(seed);
+        int count = Math.max(1, files.size() / 100);
+        byte[] patch = new byte[4096];
+        for (int i = 0; i < count; i++) {
+            Path file = files.get(random.nextInt(files.size()));
+            random.nextBytes(patch);
+            try (RandomAccessFile data = new RandomAccessFile(file.toFile(), "rw")) {
+                long position = Math.max(0, data.length() / 2 - patch.length / 2);
+                data.seek(position);
+                data.write(patch, 0, (int) Math.min(patch.length, data.length()));
+            }
+        }
+        return count;
+    }
+
+    List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(tree)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    long treeBytes() throws IOException {
+        return bytesUnder(tree);
+    }
+
+    /** The bytes of the regular files under {@code directory}. */
+    static long bytesUnder(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            long total = 0;
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
+    long imageBytes() throws IOException {
+        return Files.size(image);
+    }
+
+    private static void write(Path file, SplittableRandom random, int size) throws IOException {
+        byte[] content = new byte[size];
+        random.nextBytes(content);
+        Files.write(file, content);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+            for (Path path : all) {
+                Files.delete(path);
+            }
+        }
+    }
+}
