@@ -18,6 +18,12 @@ import org.strongroom.platform.Caller;
  */
 public interface KeyVaultClient {
 
+    /**
+     * Refuses, without calling anything, a URI that cannot name a key of this key manager (another host,
+     * another scheme, no key path): {@code UserErrorKeyNotFound}, target {@code keyUri}.
+     */
+    void requireOwnKeyUri(String keyUri);
+
     /** Resolves a key URI (versioned, or versionless for the newest version) as {@code caller}, who needs {@code get}. */
     ResolvedKey resolve(String keyUri, Caller caller);
 

@@ -28,6 +28,7 @@ import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
+import org.strongroom.support.Figures;
 
 /**
  * The job machinery on the real server: JMS queue, MDB, JPA, the dead-letter queue and its consumer.
@@ -42,7 +43,7 @@ class JobMachineryIT {
                 .addPackages(true, Filters.exclude(".*(Test|IT)(\\$.*)?\\.class"),
                         "org.strongroom.jobs", "org.strongroom.platform", "org.strongroom.web",
                         "org.strongroom.security", "org.strongroom.crypto")
-                .addClasses(ProbeJobHandler.class, Api.class, Api.Response.class, Await.class)
+                .addClasses(ProbeJobHandler.class, Api.class, Api.Response.class, Await.class, Figures.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/META-INF/db"), "META-INF/db")
                 .setWebXML(new File("src/main/webapp/WEB-INF/web.xml"))
@@ -114,6 +115,8 @@ class JobMachineryIT {
         assertEquals(3, probe.runs(job.id()), "one run per delivery attempt (max-delivery-attempts=3)");
         String message = done.errorMessage().orElseThrow();
         assertTrue(message.contains("3 failed attempt") && message.contains("simulated fault"), message);
+        Figures.record("poison", "a job whose handler always throws: " + probe.runs(job.id()) + " runs (max-delivery-attempts=3), "
+                + "then Failed with InternalErrorJobAbandoned naming the cause (\"" + message + "\")");
 
         JsonObject error = Api.admin(base).get("/api/jobs/" + job.id()).json().getJsonObject("error");
         assertEquals("InternalErrorJobAbandoned", error.getString("code"));
@@ -141,5 +144,23 @@ class JobMachineryIT {
         assertEquals(JobStatus.Completed, after.status());
         assertEquals(1, after.attempts());
         assertEquals(done.endTime(), after.endTime());
+    }
+
+    @Test
+    void duplicateDeliveries_whileTheJobRunsAndAfter_runItExactlyOnce() {
+        Job job = submission.submit(JobOperation.Verify, newVault(), ProbeJobHandler.SLOW, "it");
+        Await.until(() -> probe.runs(job.id()) == 1, "the job to start");
+        long skippedBefore = runner.skippedDeliveries();
+        for (int i = 0; i < 5; i++) {
+            queue.enqueue(job);
+        }
+        Job done = awaitEnd(job.id());
+        Await.until(() -> runner.skippedDeliveries() >= skippedBefore + 5, "the five duplicates to be skipped");
+
+        assertEquals(JobStatus.Completed, done.status());
+        assertEquals(1, probe.runs(job.id()), "a duplicate delivery never runs a job twice");
+        assertEquals(1, jobs.get(job.id()).attempts());
+        Figures.record("duplicates", "5 duplicate deliveries of a running job's message: the job ran 1 time, "
+                + (runner.skippedDeliveries() - skippedBefore) + " deliveries skipped, 1 attempt recorded");
     }
 }

@@ -20,6 +20,8 @@ import org.strongroom.jobs.domain.JobOperation;
 public class ProbeJobHandler implements JobHandler {
 
     public static final String ALWAYS_FAILS = "always-fails";
+    /** Takes a while, so that further deliveries of its message arrive while it runs. */
+    public static final String SLOW = "slow";
     /** Throws a checked exception unannounced, as a transaction interceptor does when a commit fails. */
     public static final String CHECKED_FAULT = "checked-fault";
 
@@ -34,6 +36,13 @@ public class ProbeJobHandler implements JobHandler {
     public void run(JobExecution execution) {
         runs.computeIfAbsent(execution.jobId(), id -> new AtomicInteger()).incrementAndGet();
         execution.progress(512, 1024);
+        if (SLOW.equals(execution.item())) {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (ALWAYS_FAILS.equals(execution.item())) {
             throw new IllegalStateException("simulated fault in attempt " + execution.attempt());
         }

@@ -5,21 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +28,7 @@ import org.strongroom.support.Api;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
+import org.strongroom.support.SecretScan;
 
 /**
  * Private key material is encrypted at rest and never logged: after importing a known key (BYOK),
@@ -49,7 +40,7 @@ class KeyMaterialScanIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Names.class, KeyVaults.class);
+        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Names.class, KeyVaults.class, SecretScan.class);
     }
 
     @ArquillianResource
@@ -63,71 +54,7 @@ class KeyMaterialScanIT {
     }
 
     private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    /** Every encoding of a secret number we look for: raw bytes, hex, base64, base64url, decimal. */
-    private static Map<String, byte[]> needles(String name, BigInteger value) {
-        byte[] raw = unsigned(value);
-        Map<String, byte[]> needles = new LinkedHashMap<>();
-        needles.put(name + " raw", raw);
-        needles.put(name + " hex", HexFormat.of().formatHex(raw).getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " HEX", HexFormat.of().withUpperCase().formatHex(raw).getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " base64", Base64.getEncoder().encodeToString(raw).replace("=", "").getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " base64url", b64url(raw).getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " decimal", value.toString().getBytes(StandardCharsets.US_ASCII));
-        return needles;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /** Every cell of every table, as bytes. */
-    private List<byte[]> everyCell() throws Exception {
-        List<byte[]> cells = new ArrayList<>();
-        try (Connection connection = database.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    String schema = rs.getString("TABLE_SCHEM");
-                    if (schema != null && (schema.equalsIgnoreCase("INFORMATION_SCHEMA") || schema.equalsIgnoreCase("pg_catalog"))) {
-                        continue;
-                    }
-                    tables.add((schema == null ? "" : "\"" + schema + "\".") + "\"" + rs.getString("TABLE_NAME") + "\"");
-                }
-            }
-            assertTrue(tables.size() >= 8, "expected Strongroom's tables, found " + tables);
-            for (String table : tables) {
-                try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData columns = rows.getMetaData();
-                    while (rows.next()) {
-                        for (int c = 1; c <= columns.getColumnCount(); c++) {
-                            int type = columns.getColumnType(c);
-                            byte[] cell = type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
-                                    ? rows.getBytes(c)
-                                    : rows.getString(c) == null ? null : rows.getString(c).getBytes(StandardCharsets.UTF_8);
-                            if (cell != null) {
-                                cells.add(cell);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return cells;
+        return SecretScan.unsigned(value);
     }
 
     @Test
@@ -152,22 +79,22 @@ class KeyMaterialScanIT {
         admin.put("/api/keyvaults/" + kv + "/keys/bad", "{\"key\":" + jwk.replace("\"e\":\"AQAB\"", "\"e\":\"Aw\"") + "}");
 
         Map<String, byte[]> needles = new LinkedHashMap<>();
-        needles.putAll(needles("d", k.getPrivateExponent()));
-        needles.putAll(needles("p", k.getPrimeP()));
-        needles.putAll(needles("q", k.getPrimeQ()));
-        needles.putAll(needles("dp", k.getPrimeExponentP()));
-        needles.putAll(needles("dq", k.getPrimeExponentQ()));
-        needles.putAll(needles("qi", k.getCrtCoefficient()));
+        needles.putAll(SecretScan.needles("d", k.getPrivateExponent()));
+        needles.putAll(SecretScan.needles("p", k.getPrimeP()));
+        needles.putAll(SecretScan.needles("q", k.getPrimeQ()));
+        needles.putAll(SecretScan.needles("dp", k.getPrimeExponentP()));
+        needles.putAll(SecretScan.needles("dq", k.getPrimeExponentQ()));
+        needles.putAll(SecretScan.needles("qi", k.getCrtCoefficient()));
 
-        List<byte[]> cells = everyCell();
-        assertTrue(cells.stream().anyMatch(cell -> contains(cell, unsigned(k.getModulus()))),
+        List<byte[]> cells = SecretScan.everyCell(database);
+        assertTrue(cells.stream().anyMatch(cell -> SecretScan.contains(cell, unsigned(k.getModulus()))),
                 "the scan must reach the key rows: the public modulus is stored");
         byte[] log = Files.readAllBytes(Path.of(System.getProperty("jboss.server.log.dir"), "server.log"));
         for (Map.Entry<String, byte[]> needle : needles.entrySet()) {
             for (byte[] cell : cells) {
-                assertTrue(!contains(cell, needle.getValue()), "database holds " + needle.getKey());
+                assertTrue(!SecretScan.contains(cell, needle.getValue()), "database holds " + needle.getKey());
             }
-            assertTrue(!contains(log, needle.getValue()), "server log holds " + needle.getKey());
+            assertTrue(!SecretScan.contains(log, needle.getValue()), "server log holds " + needle.getKey());
         }
     }
 }

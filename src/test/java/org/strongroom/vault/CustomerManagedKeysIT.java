@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.support.Api;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.SourceTrees;
 
 /**
  * The seed's flow and every refusal of SPEC 1-9, 11-13, 18 and 19 over HTTP. Each refusal is checked to
@@ -204,10 +205,14 @@ class CustomerManagedKeysIT {
         Cmk.Setup setup = cmk.cmkVault();
         String kv = setup.keyVault();
         for (String uri : List.of(Cmk.versionless(setup.kid()).replace("/keys/cmk", "/keys/nothing"),
-                Cmk.versionless(setup.kid()) + "/" + "0".repeat(32),
-                "https://elsewhere.example/api/keyvaults/" + kv + "/keys/cmk")) {
+                Cmk.versionless(setup.kid()) + "/" + "0".repeat(32))) {
             assertChangeRefused(cmk, setup, uri, Cmk.KEY_VAULT_SUBSCRIPTION, "UserErrorKeyNotFound");
         }
+        // A URI that cannot name a key of this server's key vaults needs no key vault call: refused at once.
+        Api.Response elsewhere = cmk.assign(setup.vault(), "https://elsewhere.example/api/keyvaults/" + kv + "/keys/cmk",
+                Cmk.KEY_VAULT_SUBSCRIPTION, null);
+        assertTrue(elsewhere.isError(400, "UserErrorKeyNotFound"), elsewhere.toString());
+        assertEquals(setup.kid(), cmk.encryption(setup.vault()).getString("keyUri"));
         Api.Response notAUri = cmk.assign(setup.vault(), "not a uri", Cmk.KEY_VAULT_SUBSCRIPTION, null);
         assertTrue(notAUri.isError(400, "BadRequest"), notAUri.toString());
     }
@@ -219,7 +224,7 @@ class CustomerManagedKeysIT {
 
         Cmk.Setup withItem = cmk.setup(kv, "k1");
         Api.Response registered = cmk.admin().put("/api/vaults/" + withItem.vault() + "/items/files1",
-                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"/tmp\"}}");
+                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + SourceTrees.newDirectory("files") + "\"}}");
         assertEquals(201, registered.status(), registered.toString());
         Api.Response refused = cmk.assign(withItem.vault(), withItem.kid(), Cmk.KEY_VAULT_SUBSCRIPTION, null);
         assertTrue(refused.isError(409, "UserErrorVaultHasProtectedItems"), refused.toString());
@@ -299,7 +304,8 @@ class CustomerManagedKeysIT {
         Cmk cmk = cmk();
         Cmk.Setup setup = cmk.cmkVault();
         Api.Response registered = cmk.admin().put("/api/vaults/" + setup.vault() + "/items/files1",
-                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"/tmp\"},\"policy\":{\"retentionDays\":30}}");
+                "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + SourceTrees.newDirectory("files")
+                + "\"},\"policy\":{\"retentionDays\":30}}");
         assertEquals(201, registered.status(), registered.toString());
         assertEquals("IRPending", registered.json().getString("protectionState"));
         assertEquals(2, registered.json().getJsonObject("policy").getInt("instantRestoreDays"));

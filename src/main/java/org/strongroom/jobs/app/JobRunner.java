@@ -68,6 +68,11 @@ public class JobRunner {
                 () -> LOG.warning(() -> "Dead-lettered message for unknown job " + jobId + " dropped"));
     }
 
+    /** The node this runner belongs to ({@code jboss.node.name}). */
+    public String node() {
+        return self.node();
+    }
+
     /** Deliveries that ran nothing (duplicates, redeliveries of ended jobs) since this node started. */
     public long skippedDeliveries() {
         return skippedDeliveries.get();

@@ -30,6 +30,9 @@ import org.strongroom.platform.ErrorCode;
 @Table(name = "job")
 public class Job {
 
+    /** The most characters of parameters a job carries (the column's size). */
+    public static final int MAX_PARAMETERS = 4000;
+
     /** A runner on another node that has not reported for this long is presumed dead. */
     public static final Duration RUNNER_LEASE = Duration.ofMinutes(2);
 
@@ -101,8 +104,8 @@ public class Job {
 
     private Job(UUID id, JobOperation operation, String vault, String item, String requestedBy, String parameters,
                 Instant now) {
-        if (parameters != null && parameters.length() > 4000) {
-            throw new IllegalArgumentException("Job parameters exceed 4000 characters");
+        if (parameters != null && parameters.length() > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("Job parameters exceed " + MAX_PARAMETERS + " characters");
         }
         this.id = id;
         this.operation = Objects.requireNonNull(operation);
@@ -133,16 +136,8 @@ public class Job {
      * @return whether {@code me} now runs the job
      */
     public boolean claim(JobRunnerId me, Instant now) {
-        if (status.isFinished()) {
+        if (!claimableBy(me.node(), now)) {
             return false;
-        }
-        if (runner != null) {
-            JobRunnerId holder = JobRunnerId.parse(runner);
-            boolean sameNode = holder.node().equals(me.node());
-            boolean leaseExpired = heartbeat == null || heartbeat.plus(RUNNER_LEASE).isBefore(now);
-            if (!sameNode && !leaseExpired) {
-                return false;
-            }
         }
         runner = me.toString();
         heartbeat = now;
@@ -150,6 +145,18 @@ public class Job {
         percent = 0;
         bytesDone = 0;
         return true;
+    }
+
+    /** Whether a runner of {@code node} may take the job now: it is unfinished, and no live runner of another node holds it. */
+    public boolean claimableBy(String node, Instant now) {
+        if (status.isFinished()) {
+            return false;
+        }
+        if (runner == null) {
+            return true;
+        }
+        boolean leaseExpired = heartbeat == null || heartbeat.plus(RUNNER_LEASE).isBefore(now);
+        return JobRunnerId.parse(runner).node().equals(node) || leaseExpired;
     }
 
     /** Records how far the work is; {@code bytesTotal} may be 0 while unknown. */

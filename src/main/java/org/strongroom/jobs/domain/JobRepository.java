@@ -16,6 +16,9 @@ public interface JobRepository {
 
     List<Job> search(JobQuery query);
 
+    /** Every job still {@code InProgress}, oldest first. */
+    List<Job> unfinished();
+
     /** Whether a job of {@code operation} on the vault (and item, when not null) is {@code InProgress}. */
     boolean anyInProgress(String vault, String item, JobOperation operation);
 }

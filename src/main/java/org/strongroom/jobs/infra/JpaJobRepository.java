@@ -55,6 +55,13 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public List<Job> unfinished() {
+        return em.createQuery("SELECT j FROM Job j WHERE j.status = :running ORDER BY j.startTime", Job.class)
+                .setParameter("running", JobStatus.InProgress)
+                .getResultList();
+    }
+
+    @Override
     public List<Job> search(JobQuery query) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Job> select = cb.createQuery(Job.class);

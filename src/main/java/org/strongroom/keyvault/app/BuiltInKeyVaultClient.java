@@ -16,6 +16,7 @@ import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVersion;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 
@@ -65,6 +66,15 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
         KeyId id = parse(kid);
         return keys.unwrap(caller, id.keyVault(), id.name(), id.version().orElse(null), WrapAlgorithm.RSA_OAEP_256,
                 wrapped).secret();
+    }
+
+    @Override
+    public void requireOwnKeyUri(String keyUri) {
+        try {
+            KeyId.parse(keyUri, settings.publicBaseUrl());
+        } catch (IllegalArgumentException e) {
+            throw new StrongroomException(ErrorCode.UserErrorKeyNotFound, e.getMessage(), "keyUri");
+        }
     }
 
     private KeyId parse(String keyUri) {

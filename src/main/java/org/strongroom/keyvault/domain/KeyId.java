@@ -42,7 +42,8 @@ public record KeyId(String keyVault, String name, Optional<String> version) {
         if (key.getScheme() == null || key.getHost() == null
                 || !key.getScheme().equalsIgnoreCase(ours.getScheme())
                 || !key.getHost().toLowerCase(Locale.ROOT).equals(ours.getHost().toLowerCase(Locale.ROOT))
-                || port(key) != port(ours) || key.getRawUserInfo() != null || key.getRawFragment() != null) {
+                || port(key) != port(ours) || key.getRawUserInfo() != null || key.getRawFragment() != null
+                || key.getRawQuery() != null) {
             throw new IllegalArgumentException("'" + uri + "' is not a key of this server (" + base + ")");
         }
         String prefix = ours.getRawPath() == null ? "" : ours.getRawPath().replaceAll("/$", "");

@@ -23,6 +23,9 @@ import org.strongroom.protection.domain.WorkloadType;
 @ApplicationScoped
 public class RestoreTargets {
 
+    /** The longest path Linux accepts (PATH_MAX). */
+    private static final int MAX_PATH = 4096;
+
     @Inject
     Settings settings;
 
@@ -31,6 +34,9 @@ public class RestoreTargets {
         if (path == null || path.isBlank()) {
             throw invalid("A restore needs target.path: the " + (workload == WorkloadType.Disk ? "image file" : "directory")
                     + " to write");
+        }
+        if (path.length() > MAX_PATH) {
+            throw invalid("target.path is longer than " + MAX_PATH + " characters");
         }
         Path given;
         try {

@@ -59,7 +59,13 @@ public class Restores {
         String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, request.diskEncryptionSetId()) : null;
         RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, paths, request.overwrite(),
                 sealWith);
-        return jobs.submit(JobOperation.Restore, vault, item, caller.name(), restore.toJson());
+        String parameters = restore.toJson();
+        if (parameters.length() > Job.MAX_PARAMETERS) {
+            throw StrongroomException.badRequest("The paths are too many or too long for one restore (" + parameters.length()
+                    + " characters, at most " + Job.MAX_PARAMETERS + "): select the directories that hold them, or split the "
+                    + "restore", "paths");
+        }
+        return jobs.submit(JobOperation.Restore, vault, item, caller.name(), parameters);
     }
 
     /**

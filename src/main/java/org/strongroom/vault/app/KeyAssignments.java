@@ -13,6 +13,7 @@ import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.vault.domain.InfrastructureEncryption;
@@ -41,14 +42,18 @@ public class KeyAssignments {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    KeyVaultClient keyVault;
+
     /**
-     * Checks what needs no key vault call (identity, items, one update at a time, infrastructure
-     * encryption), then submits the {@code ConfigureEncryption} or {@code UpdateEncryptionKey} job.
+     * Checks what needs no key vault call (a URI the key vault could hold, identity, items, one update at
+     * a time, infrastructure encryption), then submits the {@code ConfigureEncryption} or {@code UpdateEncryptionKey} job.
      */
     @Transactional
     public Job request(Caller caller, String vaultName, String keyUri, String keyVaultSubscriptionId,
                        InfrastructureEncryption infrastructureEncryption) {
         return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName) + "/encryption", () -> {
+            keyVault.requireOwnKeyUri(keyUri);
             Vault vault = vaultService.locked(vaultName);
             boolean first = vault.checkKeyUpdateAllowed(infrastructureEncryption);
             Job job = jobs.submit(first ? JobOperation.ConfigureEncryption : JobOperation.UpdateEncryptionKey,

@@ -66,6 +66,23 @@ class JobTest {
     }
 
     @Test
+    void requeueAfterRestart_takesUnclaimedOwnAndAbandonedJobs_notLiveOnesOfOtherNodesNorFinishedOnes() {
+        Job unclaimed = newJob();
+        assertTrue(unclaimed.claimableBy("node-a", T0));
+        Job ownBeforeRestart = newJob();
+        ownBeforeRestart.claim(NODE_A, T0);
+        assertTrue(ownBeforeRestart.claimableBy(NODE_A_AFTER_RESTART.node(), T0.plusSeconds(1)));
+        Job liveElsewhere = newJob();
+        liveElsewhere.claim(NODE_B, T0);
+        assertFalse(liveElsewhere.claimableBy("node-a", T0.plus(Job.RUNNER_LEASE).minusSeconds(1)));
+        assertTrue(liveElsewhere.claimableBy("node-a", T0.plus(Job.RUNNER_LEASE).plusSeconds(1)));
+        Job finished = newJob();
+        finished.claim(NODE_A, T0);
+        finished.complete(T0.plusSeconds(1));
+        assertFalse(finished.claimableBy("node-a", T0.plusSeconds(2)));
+    }
+
+    @Test
     void claim_heldByRunnerOnOtherNodeSilentBeyondLease_isTakenOver() {
         Job job = newJob();
         job.claim(NODE_A, T0);

@@ -30,7 +30,7 @@ class KeyIdTest {
     }
 
     @Test
-    void uriOfAnotherHostOrPort_isRefused() {
+    void uriOfAnotherHostOrPort_orWithUserInfoQueryOrFragment_isRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> KeyId.parse("http://evil.example/api/keyvaults/kv1/keys/k", BASE));
         assertThrows(IllegalArgumentException.class,
@@ -39,6 +39,8 @@ class KeyIdTest {
                 () -> KeyId.parse("https://localhost:8080/api/keyvaults/kv1/keys/k", BASE));
         assertThrows(IllegalArgumentException.class,
                 () -> KeyId.parse("http://user@localhost:8080/api/keyvaults/kv1/keys/k", BASE));
+        assertThrows(IllegalArgumentException.class,
+                () -> KeyId.parse("http://localhost:8080/api/keyvaults/kv1/keys/k?api-version=7.4", BASE));
     }
 
     @Test

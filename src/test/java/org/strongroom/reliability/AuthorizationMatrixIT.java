@@ -1,0 +1,219 @@
+package org.strongroom.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.support.Api;
+import org.strongroom.support.Cmk;
+import org.strongroom.support.CustomerKeys;
+import org.strongroom.support.Deployments;
+import org.strongroom.support.Figures;
+import org.strongroom.support.Names;
+import org.strongroom.support.SourceTrees;
+
+/**
+ * Every REST endpoint of API.md × {no credentials, reader, operator, admin}: 401 without credentials;
+ * readers read; operators also back up, restore, verify and register items; only admins change vaults,
+ * key vaults, users and disk encryption sets; key operations need an access policy beyond admin (none is
+ * granted to the reader and operator here). Writes the table for docs/reliability.md.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthorizationMatrixIT {
+
+    private static final List<String> ROLES = List.of("none", "reader", "operator", "admin");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** Who may call: everyone signed in, operators and admins, admins only, or admins and key-vault policy holders. */
+    enum Access {
+        READ, OPERATE, ADMINISTER, KEY;
+
+        int expected(String role) {
+            return switch (role) {
+                case "none" -> 401;
+                case "reader" -> this == READ ? 200 : 403;
+                case "operator" -> this == READ || this == OPERATE ? 200 : 403;
+                default -> 200;
+            };
+        }
+    }
+
+    record Call(String method, String path, String body) {
+    }
+
+    record Row(String endpoint, Access access, Function<String, Call> call) {
+    }
+
+    @Test
+    void everyEndpoint_answersEachRoleAsTheRoleModelSays() throws IOException {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        Map<String, Api> callers = new LinkedHashMap<>();
+        callers.put("none", Api.anonymous(base));
+        callers.put("reader", admin.newUser("reader"));
+        callers.put("operator", admin.newUser("operator"));
+        callers.put("admin", admin);
+
+        // Fixtures: one of each resource, and per role a fresh one for the calls that change or consume it.
+        String kv = cmk.keyVault("westeurope", ",\"softDeleteEnabled\":true");
+        String kid = cmk.rsa2048(kv, "k");
+        String keyPath = "/api/keyvaults/" + kv + "/keys";
+        String version = Cmk.version(kid);
+        String wrapped = admin.post(keyPath + "/k/" + version + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]) + "\"}").json().getString("value");
+        String vault = cmk.vault("westeurope");
+        Path source = SourceTrees.newDirectory("authz");
+        Files.writeString(source.resolve("a.txt"), "authorization matrix");
+        String items = "/api/vaults/" + vault + "/items";
+        assertEquals(201, admin.put(items + "/i", itemBody(source)).status());
+        Api.Response backup = admin.post(items + "/i/backup", "{}");
+        String job = cmk.awaitJob(backup).getString("id");
+        String point = admin.get(items + "/i/recoveryPoints").json().getJsonArray("value").getJsonObject(0).getString("id");
+        String protectedKv = cmk.keyVault();
+        String protectedKid = cmk.rsa2048(protectedKv, "cmk");
+        String des = Names.unique("des-");
+        Api.Response desCreated = admin.put("/api/diskEncryptionSets/" + des, "{\"keyUri\":\"" + protectedKid + "\",\"region\":\"westeurope\"}");
+        assertEquals(200, desCreated.status() / 100 * 100, desCreated.toString());
+        Map<String, String> perRole = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            cmk.rsa2048(kv, "del-" + role);
+            cmk.rsa2048(kv, "rec-" + role);
+            assertEquals(200, admin.delete(keyPath + "/rec-" + role).status());
+            cmk.rsa2048(kv, "pur-" + role);
+            assertEquals(200, admin.delete(keyPath + "/pur-" + role).status());
+            admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + principal(role), "{\"permissions\":{\"keys\":[\"get\"]}}");
+            perRole.put("vault-" + role, cmk.vault("westeurope"));
+            String encrypted = cmk.vault("westeurope");
+            cmk.grant(protectedKv, cmk.identity(encrypted), Cmk.ALL_FOUR);
+            assertEquals(201, admin.put(items + "/b-" + role, itemBody(source)).status());
+            perRole.put("enc-" + role, encrypted);
+            admin.put("/api/users/del-" + role + "-" + vault, "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}");
+        }
+
+        String rp = items + "/i/recoveryPoints/" + point;
+        Path restoreRoot = SourceTrees.newDirectory("authz-restore");
+        List<Row> rows = List.of(
+                new Row("GET /api/keyvaults", Access.READ, r -> new Call("GET", "/api/keyvaults", null)),
+                new Row("GET /api/keyvaults/{kv}", Access.READ, r -> new Call("GET", "/api/keyvaults/" + kv, null)),
+                new Row("PUT /api/keyvaults/{kv}", Access.ADMINISTER, r -> new Call("PUT", "/api/keyvaults/" + Names.unique("kv"),
+                        "{\"region\":\"westeurope\",\"subscriptionId\":\"s\",\"resourceGroup\":\"rg\"}")),
+                new Row("PATCH /api/keyvaults/{kv}", Access.ADMINISTER, r -> new Call("PATCH", "/api/keyvaults/" + kv,
+                        "{\"softDeleteEnabled\":true}")),
+                new Row("PUT /api/keyvaults/{kv}/accessPolicies/{principalId}", Access.ADMINISTER, r -> new Call("PUT",
+                        "/api/keyvaults/" + kv + "/accessPolicies/" + UUID.randomUUID(), "{\"permissions\":{\"keys\":[\"get\"]}}")),
+                new Row("DELETE /api/keyvaults/{kv}/accessPolicies/{principalId}", Access.ADMINISTER, r -> new Call("DELETE",
+                        "/api/keyvaults/" + kv + "/accessPolicies/" + principal(r), null)),
+                new Row("POST {keyVaultUri}/keys/{name}/create", Access.KEY, r -> new Call("POST", keyPath + "/" + Names.unique("new")
+                        + "/create", "{\"kty\":\"RSA\",\"key_size\":2048}")),
+                new Row("PUT {keyVaultUri}/keys/{name} (import)", Access.KEY, r -> new Call("PUT", keyPath + "/" + Names.unique("imp"),
+                        "{\"key\":" + CustomerKeys.jwk(CustomerKeys.generate(2048)) + "}")),
+                new Row("GET {keyVaultUri}/keys", Access.KEY, r -> new Call("GET", keyPath, null)),
+                new Row("GET {keyVaultUri}/keys/{name}", Access.KEY, r -> new Call("GET", keyPath + "/k", null)),
+                new Row("GET {keyVaultUri}/keys/{name}/versions", Access.KEY, r -> new Call("GET", keyPath + "/k/versions", null)),
+                new Row("GET {keyVaultUri}/keys/{name}/{version}", Access.KEY, r -> new Call("GET", keyPath + "/k/" + version, null)),
+                new Row("PATCH {keyVaultUri}/keys/{name}/{version}", Access.KEY, r -> new Call("PATCH", keyPath + "/k/" + version,
+                        "{\"attributes\":{\"enabled\":true}}")),
+                new Row("POST {keyVaultUri}/keys/{name}/rotate", Access.KEY, r -> new Call("POST", keyPath + "/del-" + r + "/rotate", null)),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/wrapkey", Access.KEY, r -> new Call("POST", keyPath + "/k/" + version
+                        + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/unwrapkey", Access.KEY, r -> new Call("POST", keyPath + "/k/" + version
+                        + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + wrapped + "\"}")),
+                new Row("DELETE {keyVaultUri}/keys/{name}", Access.KEY, r -> new Call("DELETE", keyPath + "/del-" + r, null)),
+                new Row("GET {keyVaultUri}/deletedkeys", Access.KEY, r -> new Call("GET", "/api/keyvaults/" + kv + "/deletedkeys", null)),
+                new Row("GET {keyVaultUri}/deletedkeys/{name}", Access.KEY, r -> new Call("GET", "/api/keyvaults/" + kv
+                        + "/deletedkeys/rec-" + r, null)),
+                new Row("POST {keyVaultUri}/deletedkeys/{name}/recover", Access.KEY, r -> new Call("POST", "/api/keyvaults/" + kv
+                        + "/deletedkeys/rec-" + r + "/recover", null)),
+                new Row("DELETE {keyVaultUri}/deletedkeys/{name} (purge)", Access.KEY, r -> new Call("DELETE", "/api/keyvaults/" + kv
+                        + "/deletedkeys/pur-" + r, null)),
+                new Row("GET /api/vaults", Access.READ, r -> new Call("GET", "/api/vaults", null)),
+                new Row("GET /api/vaults/{vault}", Access.READ, r -> new Call("GET", "/api/vaults/" + vault, null)),
+                new Row("PUT /api/vaults/{vault}", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/" + Names.unique("v-"),
+                        "{\"region\":\"westeurope\",\"subscriptionId\":\"sub-backup\",\"resourceGroup\":\"rg-backup\"}")),
+                new Row("PUT /api/vaults/{vault}/identity", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
+                        + perRole.get("vault-" + r) + "/identity", "{\"type\":\"SystemAssigned\"}")),
+                new Row("GET /api/vaults/{vault}/encryption", Access.READ, r -> new Call("GET", "/api/vaults/" + vault + "/encryption", null)),
+                new Row("PUT /api/vaults/{vault}/encryption", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
+                        + perRole.get("enc-" + r) + "/encryption", "{\"keyUri\":\"" + protectedKid + "\",\"keyVaultSubscriptionId\":\"sub-keys\"}")),
+                new Row("POST /api/vaults/{vault}/move", Access.ADMINISTER, r -> new Call("POST", "/api/vaults/"
+                        + perRole.get("vault-" + r) + "/move", "{\"resourceGroup\":\"rg-moved\"}")),
+                new Row("PUT /api/vaults/{vault}/items/{item}", Access.OPERATE, r -> new Call("PUT", items + "/" + Names.unique("i-"),
+                        itemBody(source))),
+                new Row("GET /api/vaults/{vault}/items", Access.READ, r -> new Call("GET", items, null)),
+                new Row("GET /api/vaults/{vault}/items/{item}", Access.READ, r -> new Call("GET", items + "/i", null)),
+                new Row("POST /api/vaults/{vault}/items/{item}/backup", Access.OPERATE, r -> new Call("POST", items + "/b-" + r + "/backup", "{}")),
+                new Row("GET /api/vaults/{vault}/items/{item}/recoveryPoints", Access.READ, r -> new Call("GET", items
+                        + "/i/recoveryPoints", null)),
+                new Row("GET /api/vaults/{vault}/items/{item}/recoveryPoints/{rp}", Access.READ, r -> new Call("GET", rp, null)),
+                new Row("POST .../recoveryPoints/{rp}/restore", Access.OPERATE, r -> new Call("POST", rp + "/restore",
+                        "{\"target\":{\"path\":\"" + restoreRoot.resolve(r) + "\"}}")),
+                new Row("POST .../recoveryPoints/{rp}/verify", Access.OPERATE, r -> new Call("POST", rp + "/verify", null)),
+                new Row("PUT /api/diskEncryptionSets/{des}", Access.ADMINISTER, r -> new Call("PUT", "/api/diskEncryptionSets/"
+                        + Names.unique("des-"), "{\"keyUri\":\"" + protectedKid + "\",\"region\":\"westeurope\"}")),
+                new Row("GET /api/diskEncryptionSets", Access.READ, r -> new Call("GET", "/api/diskEncryptionSets", null)),
+                new Row("GET /api/diskEncryptionSets/{des}", Access.READ, r -> new Call("GET", "/api/diskEncryptionSets/" + des, null)),
+                new Row("GET /api/jobs", Access.READ, r -> new Call("GET", "/api/jobs?vault=" + vault, null)),
+                new Row("GET /api/jobs/{id}", Access.READ, r -> new Call("GET", "/api/jobs/" + job, null)),
+                new Row("GET /api/activitylog", Access.READ, r -> new Call("GET", "/api/activitylog?resource=" + vault, null)),
+                new Row("GET /api/activitylog/verification", Access.READ, r -> new Call("GET", "/api/activitylog/verification", null)),
+                new Row("PUT /api/users/{name}", Access.ADMINISTER, r -> new Call("PUT", "/api/users/" + Names.unique("u-"),
+                        "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}")),
+                new Row("GET /api/users", Access.ADMINISTER, r -> new Call("GET", "/api/users", null)),
+                new Row("GET /api/users/{name}", Access.ADMINISTER, r -> new Call("GET", "/api/users/admin", null)),
+                new Row("DELETE /api/users/{name}", Access.ADMINISTER, r -> new Call("DELETE", "/api/users/del-" + r + "-" + vault, null)));
+
+        List<String> wrong = new ArrayList<>();
+        StringBuilder table = new StringBuilder("| endpoint | none | reader | operator | admin |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            table.append("| `").append(row.endpoint()).append("` |");
+            for (String role : ROLES) {
+                Call call = row.call().apply(role);
+                Api.Response answer = callers.get(role).send(call.method(), call.path(), call.body(),
+                        call.body() == null ? null : "application/json");
+                int expected = row.access().expected(role);
+                boolean right = expected == 200 ? answer.status() / 100 == 2 : answer.isError(expected, expected == 401 ? "Unauthorized" : "Forbidden");
+                if (!right) {
+                    wrong.add(row.endpoint() + " as " + role + ": expected " + (expected == 200 ? "2xx" : expected) + ", got " + answer);
+                }
+                table.append(' ').append(answer.status()).append(right ? "" : " ✗").append(" |");
+            }
+            table.append('\n');
+        }
+        assertEquals(List.of(), wrong, table.toString());
+        Figures.record("authorization", table.toString().strip());
+    }
+
+    private static String itemBody(Path source) {
+        return "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}";
+    }
+
+    /** A principal id per role, with an access policy to remove. */
+    private static String principal(String role) {
+        return UUID.nameUUIDFromBytes(("authz-" + role).getBytes()).toString();
+    }
+}
