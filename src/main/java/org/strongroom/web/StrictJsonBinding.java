@@ -2,6 +2,7 @@ package org.strongroom.web;
 
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -71,24 +72,24 @@ public class StrictJsonBinding implements ContextResolver<Jsonb> {
     static final class WholeNumber implements JsonbDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            BigDecimal number = whole(parser);
-            try {
-                return number.intValueExact();
-            } catch (ArithmeticException e) {
-                throw new JsonbException("a number out of range: " + number);
-            }
+            return inRange(parser, BigDecimal::intValueExact);
         }
     }
 
     static final class LongNumber implements JsonbDeserializer<Long> {
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            BigDecimal number = whole(parser);
-            try {
-                return number.longValueExact();
-            } catch (ArithmeticException e) {
-                throw new JsonbException("a number out of range: " + number);
-            }
+            return inRange(parser, BigDecimal::longValueExact);
+        }
+    }
+
+    /** A whole JSON number converted exactly, or a refusal when it does not fit. */
+    private static <T> T inRange(JsonParser parser, Function<BigDecimal, T> exact) {
+        BigDecimal number = whole(parser);
+        try {
+            return exact.apply(number);
+        } catch (ArithmeticException e) {
+            throw new JsonbException("a number out of range: " + number);
         }
     }
 

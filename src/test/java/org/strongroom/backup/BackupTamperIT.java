@@ -11,10 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -43,6 +39,7 @@ import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Names;
+import org.strongroom.support.SecretScan;
 import org.strongroom.support.SourceTrees;
 import org.strongroom.vault.app.VaultDataKeys;
 import org.strongroom.vault.app.VaultService;
@@ -58,7 +55,7 @@ class BackupTamperIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
-                Names.class, SourceTrees.class);
+                Names.class, SecretScan.class, SourceTrees.class);
     }
 
     @ArquillianResource
@@ -261,58 +258,13 @@ class BackupTamperIT {
         for (Path file : files) {
             byte[] content = Files.readAllBytes(file);
             for (byte[] needle : needles) {
-                assertFalse(contains(content, needle), file + " holds source plaintext");
+                assertFalse(SecretScan.contains(content, needle), file + " holds source plaintext");
             }
         }
-        for (byte[] cell : everyCell()) {
+        for (byte[] cell : SecretScan.everyCell(database)) {
             for (byte[] needle : needles) {
-                assertFalse(contains(cell, needle), "the database holds source plaintext");
+                assertFalse(SecretScan.contains(cell, needle), "the database holds source plaintext");
             }
         }
-    }
-
-    private List<byte[]> everyCell() throws Exception {
-        List<byte[]> cells = new ArrayList<>();
-        try (Connection c = database.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    String schema = rs.getString("TABLE_SCHEM");
-                    if (schema == null || (!schema.equalsIgnoreCase("INFORMATION_SCHEMA") && !schema.equalsIgnoreCase("pg_catalog"))) {
-                        tables.add((schema == null ? "" : "\"" + schema + "\".") + "\"" + rs.getString("TABLE_NAME") + "\"");
-                    }
-                }
-            }
-            for (String table : tables) {
-                try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT * FROM " + table)) {
-                    var meta = rows.getMetaData();
-                    while (rows.next()) {
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            int type = meta.getColumnType(i);
-                            byte[] cell = type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
-                                    ? rows.getBytes(i)
-                                    : rows.getString(i) == null ? null : rows.getString(i).getBytes(StandardCharsets.UTF_8);
-                            if (cell != null) {
-                                cells.add(cell);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return cells;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

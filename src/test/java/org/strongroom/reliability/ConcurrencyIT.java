@@ -42,7 +42,7 @@ import org.strongroom.vault.app.VaultDataKeys;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.Vault;
 
-/** Many callers at once: key updates of one vault never overlap, and parallel backups all complete. */
+/** Many callers at once: one vault keeps exactly one key in force through racing key updates, and parallel backups all complete. */
 @ExtendWith(ArquillianExtension.class)
 class ConcurrencyIT {
 

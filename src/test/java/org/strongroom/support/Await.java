@@ -1,5 +1,6 @@
 package org.strongroom.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -44,7 +45,36 @@ public final class Await {
                 java.util.Arrays.stream(stack).limit(40).forEach(frame -> dump.append("\n    at ").append(frame));
             }
         });
-        return dump.length() == 0 ? "" : "\nStrongroom threads:" + dump;
+        return dump.length() == 0 ? serverThreads() : "\nStrongroom threads:" + dump;
+    }
+
+    /**
+     * The same, from a client JVM: the threads of the test server's JVM (found by its base directory,
+     * system property {@code it.server.base}) that run Strongroom code, as {@code jcmd Thread.print} shows them.
+     */
+    private static String serverThreads() {
+        String base = System.getProperty("it.server.base");
+        if (base == null) {
+            return "";
+        }
+        StringBuilder dump = new StringBuilder();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-Djboss.server.base.dir=" + base)).orElse(false))
+                .forEach(server -> {
+                    try {
+                        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                                Long.toString(server.pid()), "Thread.print").redirectErrorStream(true).start();
+                        String all = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        for (String thread : all.split("\n\n")) {
+                            if (thread.contains("org.strongroom.") || thread.contains("org.h2.")) {
+                                dump.append("\n").append(thread);
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        dump.append("\n(jcmd failed: ").append(e.getMessage()).append(')');
+                    }
+                });
+        return dump.length() == 0 ? "" : "\nServer threads:" + dump;
     }
 
     private static void sleep() {
