@@ -168,7 +168,7 @@ final class Results {
                     row.containsKey("shareOfCryptoLimit") ? String.format("%.0f %%", 100 * number(row, "shareOfCryptoLimit")) : "—"));
         }
         Map<String, Object> rotation = map("rotation");
-        md.append(String.format("%nKey rotation (rotate → job completed, median of 5): 100 MiB vault %.0f ms, whole data set %.0f ms, ratio %.2f.%n",
+        md.append(String.format("%nKey rotation (rotate → job completed, median of 9, the two vaults alternating): 100 MiB vault %.0f ms, whole data set %.0f ms, ratio %.2f.%n",
                 number(rotation, "rot-100m", "medianMillis"), number(rotation, "rot-all", "medianMillis"),
                 number(rotation, "ratioWholeTo100MiB")));
         Map<String, Object> jobs = map("keyUpdateJobs");
