@@ -34,11 +34,6 @@ public class StrictJsonBinding implements ContextResolver<Jsonb> {
         return jsonb;
     }
 
-    /** The value the parser stands on. */
-    private static JsonValue current(JsonParser parser) {
-        return parser.getValue();
-    }
-
     private static JsonbException wrongType(String expected, JsonValue got) {
         return new JsonbException("expected " + expected + " but found " + switch (got.getValueType()) {
             case OBJECT -> "an object";
@@ -51,7 +46,7 @@ public class StrictJsonBinding implements ContextResolver<Jsonb> {
     }
 
     private static BigDecimal whole(JsonParser parser) {
-        JsonValue value = current(parser);
+        JsonValue value = parser.getValue();
         if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
             throw wrongType("a whole number", value);
         }
@@ -61,7 +56,7 @@ public class StrictJsonBinding implements ContextResolver<Jsonb> {
     static final class Text implements JsonbDeserializer<String> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = current(parser);
+            JsonValue value = parser.getValue();
             if (!(value instanceof JsonString text)) {
                 throw wrongType("a string", value);
             }
@@ -96,7 +91,7 @@ public class StrictJsonBinding implements ContextResolver<Jsonb> {
     static final class YesNo implements JsonbDeserializer<Boolean> {
         @Override
         public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = current(parser);
+            JsonValue value = parser.getValue();
             if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
                 throw wrongType("true or false", value);
             }

@@ -3,7 +3,6 @@ package org.strongroom.keyvault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +52,6 @@ class KeyMaterialScanIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] unsigned(BigInteger value) {
-        return SecretScan.unsigned(value);
-    }
-
     @Test
     void databaseAndServerLog_holdNoPrivateKeyBytes() throws Exception {
         Api admin = Api.admin(base);
@@ -66,10 +61,10 @@ class KeyMaterialScanIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         RSAPrivateCrtKey k = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
-        String jwk = "{\"kty\":\"RSA\",\"n\":\"" + b64url(unsigned(k.getModulus())) + "\",\"e\":\"AQAB\",\"d\":\""
-                + b64url(unsigned(k.getPrivateExponent())) + "\",\"p\":\"" + b64url(unsigned(k.getPrimeP()))
-                + "\",\"q\":\"" + b64url(unsigned(k.getPrimeQ())) + "\",\"dp\":\"" + b64url(unsigned(k.getPrimeExponentP()))
-                + "\",\"dq\":\"" + b64url(unsigned(k.getPrimeExponentQ())) + "\",\"qi\":\"" + b64url(unsigned(k.getCrtCoefficient())) + "\"}";
+        String jwk = "{\"kty\":\"RSA\",\"n\":\"" + b64url(SecretScan.unsigned(k.getModulus())) + "\",\"e\":\"AQAB\",\"d\":\""
+                + b64url(SecretScan.unsigned(k.getPrivateExponent())) + "\",\"p\":\"" + b64url(SecretScan.unsigned(k.getPrimeP()))
+                + "\",\"q\":\"" + b64url(SecretScan.unsigned(k.getPrimeQ())) + "\",\"dp\":\"" + b64url(SecretScan.unsigned(k.getPrimeExponentP()))
+                + "\",\"dq\":\"" + b64url(SecretScan.unsigned(k.getPrimeExponentQ())) + "\",\"qi\":\"" + b64url(SecretScan.unsigned(k.getCrtCoefficient())) + "\"}";
         assertEquals(200, admin.put("/api/keyvaults/" + kv + "/keys/byok", "{\"key\":" + jwk + "}").status());
         admin.post("/api/keyvaults/" + kv + "/keys/generated/create", "{\"kty\":\"RSA\"}");
         admin.post("/api/keyvaults/" + kv + "/keys/generated/rotate", "");
@@ -87,7 +82,7 @@ class KeyMaterialScanIT {
         needles.putAll(SecretScan.needles("qi", k.getCrtCoefficient()));
 
         List<byte[]> cells = SecretScan.everyCell(database);
-        assertTrue(cells.stream().anyMatch(cell -> SecretScan.contains(cell, unsigned(k.getModulus()))),
+        assertTrue(cells.stream().anyMatch(cell -> SecretScan.contains(cell, SecretScan.unsigned(k.getModulus()))),
                 "the scan must reach the key rows: the public modulus is stored");
         byte[] log = Files.readAllBytes(Path.of(System.getProperty("jboss.server.log.dir"), "server.log"));
         for (Map.Entry<String, byte[]> needle : needles.entrySet()) {

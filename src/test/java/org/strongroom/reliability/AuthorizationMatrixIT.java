@@ -90,10 +90,8 @@ class AuthorizationMatrixIT {
         Path source = SourceTrees.newDirectory("authz");
         Files.writeString(source.resolve("a.txt"), "authorization matrix");
         String items = "/api/vaults/" + vault + "/items";
-        assertEquals(201, admin.put(items + "/i", itemBody(source)).status());
-        Api.Response backup = admin.post(items + "/i/backup", "{}");
-        String job = cmk.awaitJob(backup).getString("id");
-        String point = admin.get(items + "/i/recoveryPoints").json().getJsonArray("value").getJsonObject(0).getString("id");
+        String job = cmk.backup(cmk.filesItem(vault, "i", source)).getString("id");
+        String point = cmk.newestPoint(items + "/i");
         String protectedKv = cmk.keyVault();
         String protectedKid = cmk.rsa2048(protectedKv, "cmk");
         String des = Names.unique("des-");
@@ -110,7 +108,7 @@ class AuthorizationMatrixIT {
             perRole.put("vault-" + role, cmk.vault("westeurope"));
             String encrypted = cmk.vault("westeurope");
             cmk.grant(protectedKv, cmk.identity(encrypted), Cmk.ALL_FOUR);
-            assertEquals(201, admin.put(items + "/b-" + role, itemBody(source)).status());
+            cmk.filesItem(vault, "b-" + role, source);
             perRole.put("enc-" + role, encrypted);
             admin.put("/api/users/del-" + role + "-" + vault, "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}");
         }

@@ -141,8 +141,7 @@ class ConcurrencyIT {
             new Random(i).nextBytes(data);
             Files.write(source.resolve("data.bin"), data);
             String item = "item-" + i;
-            assertEquals(201, admin.put("/api/vaults/" + setup.vault() + "/items/" + item,
-                    "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}").status());
+            cmk.filesItem(setup.vault(), item, source);
             items.add(item);
         }
 

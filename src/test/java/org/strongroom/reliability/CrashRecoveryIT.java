@@ -61,14 +61,13 @@ class CrashRecoveryIT {
             Path source = SourceTrees.newDirectory("crash-" + i);
             Files.writeString(source.resolve("first.txt"), "before the crash " + i);
             String item = "item-" + i;
-            assertEquals(201, admin.put("/api/vaults/" + setup.vault() + "/items/" + item,
-                    "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}").status());
+            cmk.filesItem(setup.vault(), item, source);
             items.add(item);
             sources.add(source);
         }
         // One completed point per item before the crash: it must still verify and restore afterwards.
         for (String item : items) {
-            assertEquals("Completed", cmk.awaitJob(admin.post(path(setup, item) + "/backup", "{}")).getString("status"));
+            assertEquals("Completed", cmk.backup(path(setup, item)).getString("status"));
         }
         String beforeCrash = SourceTrees.describe(sources.get(1));
         for (int i = 0; i < ITEMS; i++) {
@@ -108,7 +107,7 @@ class CrashRecoveryIT {
         JsonObject keyUpdate = ended.get(ended.size() - 1);
         String expectedKey = keyUpdate.getString("status").startsWith("Completed") ? secondKid : setup.kid();
         assertEquals(expectedKey, encryption.getString("keyUri"), encryption.toString());
-        assertEquals("Completed", cmk.awaitJob(admin.post(path(setup, items.get(0)) + "/backup", "{}")).getString("status"));
+        assertEquals("Completed", cmk.backup(path(setup, items.get(0))).getString("status"));
         String oldest = oldestPoint(admin, setup, items.get(1));
         Path target = SourceTrees.newDirectory("crash-restore");
         JsonObject restore = cmk.awaitJob(admin.post(path(setup, items.get(1)) + "/recoveryPoints/" + oldest + "/restore",

@@ -99,15 +99,11 @@ class HostileInputIT {
         Cmk.Setup setup = cmk.cmkVault();
         Path source = SourceTrees.newDirectory("hostile");
         Files.writeString(source.resolve("a.txt"), "hostile input fixture");
-        assertEquals(201, admin.put("/api/vaults/" + setup.vault() + "/items/files", "{\"workloadType\":\"Files\",\"source\":{\"path\":\""
-                + source + "\"}}").status());
-        assertEquals("Completed", cmk.awaitJob(admin.post("/api/vaults/" + setup.vault() + "/items/files/backup", "{}")).getString("status"));
-        String point = admin.get("/api/vaults/" + setup.vault() + "/items/files/recoveryPoints").json().getJsonArray("value")
-                .getJsonObject(0).getString("id");
+        String item = cmk.filesItem(setup.vault(), "files", source);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        String point = cmk.newestPoint(item);
         String other = cmk.vault("westeurope");
-        Path otherSource = SourceTrees.newDirectory("hostile-other");
-        assertEquals(201, admin.put("/api/vaults/" + other + "/items/other", "{\"workloadType\":\"Files\",\"source\":{\"path\":\""
-                + otherSource + "\"}}").status());
+        cmk.filesItem(other, "other", SourceTrees.newDirectory("hostile-other"));
         // A link inside the allowed root that leads outside it.
         Path escape = Files.createSymbolicLink(source.getParent().resolve(Names.unique("escape")), outside);
         return new Fixture(setup.vault(), "files", point, other, "other", setup.keyVault(), setup.kid(), escape);

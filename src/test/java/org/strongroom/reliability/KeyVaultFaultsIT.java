@@ -93,16 +93,14 @@ class KeyVaultFaultsIT {
         Api admin = cmk.admin();
         Cmk.Setup setup = cmk.cmkVault();
         Path source = SourceTrees.tree(fault.replace(' ', '-'), 31);
-        String item = "/api/vaults/" + setup.vault() + "/items/files1";
-        assertEquals(201, admin.put(item, "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}").status());
-        assertEquals("Completed", cmk.awaitJob(admin.post(item + "/backup", "{}")).getString("status"));
-        String point = admin.get(item + "/recoveryPoints").json().getJsonArray("value").getJsonObject(0).getString("id");
+        String item = cmk.filesItem(setup.vault(), "files1", source);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        String point = cmk.newestPoint(item);
         List<Path> storeBefore = storeFiles(setup.vault());
 
         action.apply(cmk, setup);
         SourceTrees.write(source.resolve("changed.txt"), "new data that must not be stored".getBytes());
-        JsonObject backup = cmk.awaitJob(admin.post(item + "/backup", "{}"));
-        assertFailedWith(code, backup);
+        assertFailedWith(code, cmk.backup(item));
         Path target = SourceTrees.newDirectory("fault-restore").resolve("target");
         JsonObject restore = cmk.awaitJob(admin.post(item + "/recoveryPoints/" + point + "/restore",
                 "{\"target\":{\"path\":\"" + target + "\"}}"));
@@ -112,7 +110,7 @@ class KeyVaultFaultsIT {
         assertFalse(Files.exists(target), "nothing restored");
 
         action.undo(cmk, setup);
-        assertEquals("Completed", cmk.awaitJob(admin.post(item + "/backup", "{}")).getString("status"));
+        assertEquals("Completed", cmk.backup(item).getString("status"));
         assertEquals("Completed", cmk.awaitJob(admin.post(item + "/recoveryPoints/" + point + "/restore",
                 "{\"target\":{\"path\":\"" + target + "\"}}")).getString("status"));
         return fault + ": backup and restore failed with " + code + ", 0 files added to the store, 0 restored; undone, both work";
@@ -130,8 +128,7 @@ class KeyVaultFaultsIT {
             random.nextBytes(block);
             Files.write(source.resolve("part-" + i + ".bin"), block);
         }
-        String item = "/api/vaults/" + setup.vault() + "/items/files1";
-        assertEquals(201, admin.put(item, "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}").status());
+        String item = cmk.filesItem(setup.vault(), "files1", source);
         Api.Response started = admin.post(item + "/backup", "{}");
         String location = started.header("Location");
         Await.until(() -> admin.get(location).json(), job -> !"InProgress".equals(job.getString("status"))
@@ -150,10 +147,10 @@ class KeyVaultFaultsIT {
         }
         assertTrue(storeAfter.stream().noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file left: " + storeAfter);
 
-        assertFailedWith("UserErrorKeyNotFound", cmk.awaitJob(admin.post(item + "/backup", "{}")));
+        assertFailedWith("UserErrorKeyNotFound", cmk.backup(item));
         assertEquals(storeAfter, storeFiles(setup.vault()));
         assertEquals(200, admin.post("/api/keyvaults/" + setup.keyVault() + "/deletedkeys/cmk/recover", null).status());
-        assertEquals("Completed", cmk.awaitJob(admin.post(item + "/backup", "{}")).getString("status"));
+        assertEquals("Completed", cmk.backup(item).getString("status"));
         for (var point : admin.get(item + "/recoveryPoints").json().getJsonArray("value")) {
             assertEquals("Completed", cmk.awaitJob(admin.post(item + "/recoveryPoints/" + point.asJsonObject().getString("id")
                     + "/verify", null)).getString("status"));

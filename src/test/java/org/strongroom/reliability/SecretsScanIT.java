@@ -84,10 +84,9 @@ class SecretsScanIT {
         String marker = "plaintext-marker-" + UUID.randomUUID();
         Path source = SourceTrees.tree(marker, 41);
         byte[] large = Files.readAllBytes(source.resolve("large.bin"));
-        String item = "/api/vaults/" + vault + "/items/files1";
-        assertEquals(201, admin.put(item, "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}").status());
-        assertEquals("Completed", cmk.awaitJob(admin.post(item + "/backup", "{}")).getString("status"));
-        String point = admin.get(item + "/recoveryPoints").json().getJsonArray("value").getJsonObject(0).getString("id");
+        String item = cmk.filesItem(vault, "files1", source);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        String point = cmk.newestPoint(item);
         assertEquals("Completed", cmk.awaitJob(admin.post(item + "/recoveryPoints/" + point + "/verify", null)).getString("status"));
         Path restored = SourceTrees.newDirectory("scan-restore");
         assertEquals("Completed", cmk.awaitJob(admin.post(item + "/recoveryPoints/" + point + "/restore",

@@ -3,6 +3,7 @@ package org.strongroom.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.nio.file.Path;
 
 import jakarta.json.JsonObject;
 
@@ -102,6 +103,24 @@ public final class Cmk {
         String location = accepted.header("Location");
         return Await.until(() -> admin.get(location).json(), job -> !"InProgress".equals(job.getString("status")),
                 "job " + location + " to end");
+    }
+
+    /** Registers a {@code Files} item backing up {@code source}; answers its path {@code /api/vaults/{vault}/items/{item}}. */
+    public String filesItem(String vault, String item, Path source) {
+        String path = "/api/vaults/" + vault + "/items/" + item;
+        Api.Response registered = admin.put(path, "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"}}");
+        assertEquals(201, registered.status(), registered.toString());
+        return path;
+    }
+
+    /** Backs up the item at {@code itemPath} and waits; answers the ended job. */
+    public JsonObject backup(String itemPath) {
+        return awaitJob(admin.post(itemPath + "/backup", "{}"));
+    }
+
+    /** The id of the newest recovery point of the item at {@code itemPath}. */
+    public String newestPoint(String itemPath) {
+        return admin.get(itemPath + "/recoveryPoints").json().getJsonArray("value").getJsonObject(0).getString("id");
     }
 
     public JsonObject encryption(String vault) {
