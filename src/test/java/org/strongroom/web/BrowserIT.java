@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.json.JsonObject;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,8 +109,19 @@ class BrowserIT {
     }
 
     private WebElement jobRow(String id, String status) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("tr[data-job-id='" + id + "'][data-status='" + status + "']")));
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(jobRowLocator(id, status)));
+    }
+
+    private static By jobRowLocator(String id, String status) {
+        return By.cssSelector("tr[data-job-id='" + id + "'][data-status='" + status + "']");
+    }
+
+    /**
+     * Reads from the page, again if the live refresh replaced the elements meanwhile (the jobs table is
+     * re-rendered while it is watched).
+     */
+    private <T> T fresh(Function<WebDriver, T> read) {
+        return wait.ignoring(StaleElementReferenceException.class).until(read::apply);
     }
 
     @Test
@@ -133,16 +146,21 @@ class BrowserIT {
 
         new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Failed");
         browser.findElement(By.id("filter-apply")).click();
-        WebElement failed = jobRow(failedUpdate.getString("id"), "Failed");
+        By failed = jobRowLocator(failedUpdate.getString("id"), "Failed");
+        jobRow(failedUpdate.getString("id"), "Failed");
         assertEquals(failedUpdate.getJsonObject("error").getString("code"),
-                failed.findElement(By.className("error-code")).getText());
-        List<WebElement> rows = browser.findElements(By.cssSelector("#jobs-body tr[data-job-id]"));
-        assertFalse(rows.isEmpty());
-        assertTrue(rows.stream().allMatch(r -> "Failed".equals(r.getAttribute("data-status"))), "only failed jobs are listed");
+                fresh(d -> d.findElement(failed).findElement(By.className("error-code")).getText()));
+        List<String> statuses = fresh(d -> d.findElements(By.cssSelector("#jobs-body tr[data-job-id]")).stream()
+                .map(r -> r.getAttribute("data-status")).toList());
+        assertFalse(statuses.isEmpty());
+        assertTrue(statuses.stream().allMatch("Failed"::equals), "only failed jobs are listed");
         assertTrue(browser.getCurrentUrl().contains("status=Failed"), "the filter is in the address, to share or reload");
         screenshot("jobs-failed");
 
-        failed.findElement(By.tagName("a")).click();
+        fresh(d -> {
+            d.findElement(failed).findElement(By.tagName("a")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-title"), "Failed"));
         assertTrue(browser.findElement(By.id("job-details")).getText().contains(failedUpdate.getJsonObject("error").getString("message")));
 
