@@ -19,6 +19,12 @@ import org.strongroom.platform.ErrorCode;
 @WebServlet("/errors")
 public class ErrorPageServlet extends HttpServlet {
 
+    /**
+     * A request attribute with the message of a refusal the container answers (e.g. the authentication
+     * mechanism's 401 for wrong credentials); without it the message follows from the status.
+     */
+    public static final String MESSAGE_ATTRIBUTE = "org.strongroom.web.error.message";
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -28,7 +34,7 @@ public class ErrorPageServlet extends HttpServlet {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String target = uri instanceof String path ? path : request.getRequestURI();
         ErrorCode code = ErrorResponses.codeFor(status);
-        String message = switch (code) {
+        String message = request.getAttribute(MESSAGE_ATTRIBUTE) instanceof String given ? given : switch (code) {
             case Unauthorized -> "Authentication required: send HTTP Basic credentials of a Strongroom user";
             case Forbidden -> "Your role does not allow this call";
             case NotFound -> "No resource at " + target;

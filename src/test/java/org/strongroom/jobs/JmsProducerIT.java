@@ -3,6 +3,7 @@ package org.strongroom.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.URL;
@@ -155,6 +156,24 @@ class JmsProducerIT {
             assertEquals("ConfigureEncryption", done.getString("operation"));
             assertEquals("Completed", done.getString("status"), done.toString());
             assertEquals("CustomerManaged", cmk.encryption(setup.vault()).getString("encryptionAtRestType"));
+        }
+    }
+
+    @Test
+    void keyUpdateRequest_withAnUnknownField_isRefusedNamingIt_andStartsNoJob() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Cmk.Setup setup = cmk.setup(cmk.keyVault(), "jms-strict");
+        try (JMSContext context = connect(new Producer("admin", Api.ADMIN_PASSWORD))) {
+            TemporaryQueue replies = context.createTemporaryQueue();
+            JMSConsumer consumer = context.createConsumer(replies);
+            String id = send(context, "keyUpdateRequests", "{\"operation\":\"UpdateEncryptionKey\",\"vault\":\"" + setup.vault()
+                    + "\",\"keyUri\":\"" + setup.kid() + "\",\"keyVaultSubscriptionID\":\"" + Cmk.KEY_VAULT_SUBSCRIPTION
+                    + "\",\"requestId\":\"k-" + UUID.randomUUID() + "\"}", replies);
+            JsonObject refused = receive(consumer, id);
+            assertEquals("BadRequest", refused.getString("code"), refused.toString());
+            assertEquals("keyVaultSubscriptionID", refused.getString("target"));
+            assertTrue(refused.getString("message").contains("did you mean 'keyVaultSubscriptionId'?"), refused.toString());
+            assertEquals(0, cmk.admin().get("/api/jobs?vault=" + setup.vault()).json().getJsonArray("value").size());
         }
     }
 

@@ -143,16 +143,62 @@ class RestoreIT {
     }
 
     @Test
-    void restoreToTheOriginalPlace_isTheDefault_andNeedsOverwrite() throws Exception {
+    void restoreToTheOriginalLocation_onlyWhenTheRequestSaysSo_andNeedsOverwrite() throws Exception {
         Backed backed = backedUp(SourceTrees.tree("restore-original", 34));
         Files.writeString(backed.tree().resolve("docs/readme.txt"), "damaged", StandardCharsets.UTF_8);
 
-        JsonObject refused = restore(backed, "{\"paths\":[\"docs/readme.txt\"]}");
+        JsonObject refused = restore(backed, "{\"target\":{\"originalLocation\":true},\"paths\":[\"docs/readme.txt\"]}");
         assertFailed(refused, "UserErrorRestoreTargetExists");
+        String message = refused.getJsonObject("error").getString("message");
+        assertTrue(message.contains("add \"overwrite\": true to the request body (beside \"target\")")
+                && message.contains("replace"), "the refusal says where overwrite goes and what it does: " + message);
+        assertEquals("damaged", Files.readString(backed.tree().resolve("docs/readme.txt")));
 
-        JsonObject repaired = restore(backed, "{\"paths\":[\"docs/readme.txt\"],\"overwrite\":true}");
+        JsonObject repaired = restore(backed, "{\"target\":{\"originalLocation\":true},\"paths\":[\"docs/readme.txt\"],"
+                + "\"overwrite\":true}");
         assertEquals("Completed", repaired.getString("status"), repaired.toString());
         assertTrue(Files.readString(backed.tree().resolve("docs/readme.txt")).startsWith("Strongroom test file restore-original"));
+    }
+
+    @Test
+    void restore_withoutATarget_orWithAMisspeltOne_isRefusedAtOnce_andTouchesNothing() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("restore-typo", 37));
+        Files.writeString(backed.tree().resolve("docs/readme.txt"), "live data", StandardCharsets.UTF_8);
+        Path elsewhere = SourceTrees.newDirectory("restore-typo-target");
+        int jobsBefore = restoreJobs(backed);
+
+        Api.Response misspelt = requestRestore(backed, "{\"targetPath\":\"" + elsewhere + "\",\"overwrite\":true}");
+        assertTrue(misspelt.isError(400, "BadRequest"), misspelt.toString());
+        assertEquals("targetPath", misspelt.json().getString("target"));
+        assertTrue(misspelt.json().getString("message").contains("did you mean 'target'?"), misspelt.toString());
+
+        Api.Response none = requestRestore(backed, "{\"paths\":[\"docs/readme.txt\"],\"overwrite\":true}");
+        assertTrue(none.isError(400, "BadRequest"), none.toString());
+        assertEquals("target", none.json().getString("target"));
+        assertTrue(none.json().getString("message").contains("\"originalLocation\": true"), none.toString());
+
+        Api.Response empty = requestRestore(backed, "{\"target\":{},\"overwrite\":true}");
+        assertTrue(empty.isError(400, "BadRequest"), empty.toString());
+        assertEquals("target.path", empty.json().getString("target"));
+
+        Api.Response both = requestRestore(backed, "{\"target\":{\"path\":\"" + elsewhere + "\",\"originalLocation\":true}}");
+        assertTrue(both.isError(400, "BadRequest"), both.toString());
+
+        Api.Response nestedTypo = requestRestore(backed, "{\"target\":{\"pth\":\"" + elsewhere + "\"}}");
+        assertTrue(nestedTypo.isError(400, "BadRequest"), nestedTypo.toString());
+        assertEquals("target.pth", nestedTypo.json().getString("target"));
+        assertTrue(nestedTypo.json().getString("message").contains("did you mean 'target.path'?"), nestedTypo.toString());
+
+        assertEquals(jobsBefore, restoreJobs(backed), "no restore job was started");
+        assertEquals("live data", Files.readString(backed.tree().resolve("docs/readme.txt")));
+        try (Stream<Path> written = Files.list(elsewhere)) {
+            assertEquals(0, written.count(), "nothing written elsewhere either");
+        }
+    }
+
+    private static int restoreJobs(Backed backed) {
+        return backed.cmk().admin().get("/api/jobs?vault=" + backed.vault() + "&operation=Restore").json()
+                .getJsonArray("value").size();
     }
 
     @Test

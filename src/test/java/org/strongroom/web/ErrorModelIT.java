@@ -53,6 +53,75 @@ class ErrorModelIT {
     }
 
     @Test
+    void malformedJson_isToldInPlainWordsWithLineAndColumn_withoutTheParsersJargon() {
+        String vault = newVault();
+        Api.Response answer = Api.admin(base).put("/api/vaults/" + vault,
+                "{\"region\":\"westeurope\",\n \"subscriptionId\":\"s1\",}");
+        assertTrue(answer.isError(400, "BadRequest"), answer.toString());
+        String message = answer.json().getString("message");
+        assertTrue(message.contains("at line 2, column 24: expected a \"quoted\" string but found '}'"), message);
+        assertFalse(message.contains("CURLYCLOSE") || message.contains("token") || message.contains("line no="), message);
+
+        Api.Response singleQuotes = Api.admin(base).put("/api/vaults/" + vault, "{'region':'westeurope'}");
+        assertTrue(singleQuotes.json().getString("message").contains("double quotes"), singleQuotes.toString());
+        assertNoVault(vault);
+    }
+
+    @Test
+    void unknownField_is400NamingIt_andTheFieldItMostLikelyMeant_andCreatesNothing() {
+        String vault = newVault();
+        Api.Response answer = Api.admin(base).put("/api/vaults/" + vault,
+                "{\"location\":\"westeurope\",\"subscriptionId\":\"s1\",\"resourceGroup\":\"rg\"}");
+        assertTrue(answer.isError(400, "BadRequest"), answer.toString());
+        assertEquals("location", answer.json().getString("target"));
+        String message = answer.json().getString("message");
+        assertTrue(message.contains("Unknown field 'location'") && message.contains("did you mean 'region'?"), message);
+        assertNoVault(vault);
+
+        Api.Response typo = Api.admin(base).put("/api/vaults/" + vault,
+                "{\"region\":\"westeurope\",\"subscriptionID\":\"s1\",\"resourceGroup\":\"rg\"}");
+        assertTrue(typo.json().getString("message").contains("did you mean 'subscriptionId'?"), typo.toString());
+        assertNoVault(vault);
+    }
+
+    @Test
+    void unknownNestedField_isNamedWithItsPath() {
+        Api admin = Api.admin(base);
+        String vault = newVault();
+        assertEquals(201, admin.put("/api/vaults/" + vault,
+                "{\"region\":\"westeurope\",\"subscriptionId\":\"s1\",\"resourceGroup\":\"rg\"}").status());
+        Api.Response answer = admin.put("/api/vaults/" + vault + "/items/files1",
+                "{\"workloadType\":\"Files\",\"source\":{\"pth\":\"/tmp\"},\"policy\":{\"retentionDay\":3}}");
+        assertTrue(answer.isError(400, "BadRequest"), answer.toString());
+        assertEquals("source.pth", answer.json().getString("target"));
+        assertTrue(answer.json().getString("message").contains("did you mean 'source.path'?"), answer.toString());
+        assertTrue(admin.get("/api/vaults/" + vault + "/items/files1").isError(404, "NotFound"), "no item registered");
+        assertEquals("NotStarted", admin.get("/api/vaults/" + vault + "/encryption").json().getString("lastUpdateStatus"));
+    }
+
+    @Test
+    void aFieldNamedTwice_is400() {
+        String vault = newVault();
+        Api.Response answer = Api.admin(base).put("/api/vaults/" + vault,
+                "{\"region\":\"westeurope\",\"region\":\"northeurope\",\"subscriptionId\":\"s1\",\"resourceGroup\":\"rg\"}");
+        assertTrue(answer.isError(400, "BadRequest"), answer.toString());
+        assertEquals("region", answer.json().getString("target"));
+        assertNoVault(vault);
+    }
+
+    @Test
+    void wrongPassword_saysTheCredentialsAreWrong_withoutSayingWhichPart() {
+        Api.Response wrongPassword = Api.as(base, "admin", "not-the-password").get("/api/vaults");
+        Api.Response noSuchUser = Api.as(base, "nobody-" + UUID.randomUUID(), "whatever").get("/api/vaults");
+        Api.Response none = Api.anonymous(base).get("/api/vaults");
+        assertTrue(wrongPassword.isError(401, "Unauthorized"), wrongPassword.toString());
+        assertEquals("The user name or password is not correct", wrongPassword.json().getString("message"));
+        assertEquals(wrongPassword.json().getString("message"), noSuchUser.json().getString("message"),
+                "a wrong user and a wrong password look the same");
+        assertTrue(none.json().getString("message").startsWith("Authentication required"), none.toString());
+    }
+
+    @Test
     void wrongJsonType_is400BadRequest() {
         String vault = newVault();
         Api.Response answer = Api.admin(base).put("/api/vaults/" + vault,

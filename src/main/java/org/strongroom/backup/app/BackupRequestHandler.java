@@ -25,6 +25,11 @@ public class BackupRequestHandler implements JobRequestHandler {
     }
 
     @Override
+    public Set<String> fields() {
+        return Set.of("item");
+    }
+
+    @Override
     public Job submit(JobRequest request, Caller caller) {
         if (request.item() == null) {
             throw StrongroomException.badRequest("A Backup request names its item", "item");

@@ -16,6 +16,9 @@ public interface JobRequestHandler {
 
     Set<JobOperation> operations();
 
+    /** The members a request of these operations may carry besides {@link JobRequest#COMMON_FIELDS}. */
+    Set<String> fields();
+
     /** Submits the job the request asks for, in the caller's transaction. */
     Job submit(JobRequest request, Caller caller);
 }

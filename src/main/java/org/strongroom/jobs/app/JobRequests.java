@@ -53,7 +53,9 @@ public class JobRequests {
         }
         Optional<RequestedJob> earlier = requests.find(queue, request.requestId());
         Job job = earlier.flatMap(r -> jobs.find(r.jobId())).orElseGet(() -> {
-            Job submitted = handler(request).submit(request, caller);
+            JobRequestHandler handler = handler(request);
+            request.requireKnownFields(handler.fields());
+            Job submitted = handler.submit(request, caller);
             requests.add(new RequestedJob(queue, request.requestId(), submitted.id(), Timestamps.now()));
             return submitted;
         });

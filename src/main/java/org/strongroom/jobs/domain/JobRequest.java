@@ -1,8 +1,10 @@
 package org.strongroom.jobs.domain;
 
 import java.io.StringReader;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
@@ -11,14 +13,20 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.strongroom.platform.KnownFields;
+
 /**
  * A job request from an outside JMS producer (API.md, "JMS"), e.g.
  * {@code {"operation":"Backup","vault":"v1","item":"files1","requestId":"r-17"}}. {@code requestId} makes
  * the request idempotent: a resend maps to the same job. Other string members are the operation's fields
- * (e.g. {@code keyUri}, {@code keyVaultSubscriptionId}).
+ * (e.g. {@code item}, {@code keyUri}, {@code keyVaultSubscriptionId}); a member the operation does not know
+ * is refused.
  */
 public record JobRequest(JobOperation operation, String vault, String item, String requestId, String requestedBy,
                          Map<String, String> fields) {
+
+    /** The members every request may carry; each operation adds its own ({@link #requireKnownFields}). */
+    public static final Set<String> COMMON_FIELDS = Set.of("operation", "vault", "requestId", "requestedBy");
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -59,6 +67,16 @@ public record JobRequest(JobOperation operation, String vault, String item, Stri
         }
         return new JobRequest(operation, string(json, "vault", true), string(json, "item", false), requestId,
                 requestedBy, Map.copyOf(fields));
+    }
+
+    /** Refuses a member that is neither common to all requests nor one of {@code operationFields}: never ignored. */
+    public void requireKnownFields(Set<String> operationFields) {
+        Set<String> known = new HashSet<>(COMMON_FIELDS);
+        known.addAll(operationFields);
+        KnownFields fields = KnownFields.of(known);
+        for (String name : this.fields.keySet()) {
+            fields.require("", name, "the " + operation + " request");
+        }
     }
 
     /** A field of the request, or {@code null}. */

@@ -21,6 +21,7 @@ import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.restore.app.Restores;
+import org.strongroom.restore.domain.RestoreTarget;
 import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.Locations;
@@ -32,11 +33,11 @@ import org.strongroom.web.Locations;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class RestoreResource {
 
-    /** {@code {"target":{"path"},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?}}. */
+    /** {@code {"target":{"path"} or {"originalLocation":true},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?}}. */
     public record RestoreBody(Target target, List<String> paths, Boolean overwrite, String diskEncryptionSetId) {
     }
 
-    public record Target(String path) {
+    public record Target(String path, Boolean originalLocation) {
     }
 
     @Inject
@@ -53,7 +54,8 @@ public class RestoreResource {
     public Response restore(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp,
                             @NotNull(message = "a JSON body is required") RestoreBody body) {
         Job job = restores.request(Callers.of(security), vault, item, rp, new Restores.Request(
-                body.target() == null ? null : body.target().path(), body.paths(),
+                body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().originalLocation()),
+                body.paths(),
                 Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId()));
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
     }

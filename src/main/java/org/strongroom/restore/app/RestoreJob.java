@@ -22,6 +22,7 @@ import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.restore.domain.RestoreRequest;
+import org.strongroom.restore.domain.RestoreTarget;
 import org.strongroom.restore.infra.FileTreeWriter;
 import org.strongroom.restore.infra.SealedDiskWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
@@ -62,8 +63,8 @@ public class RestoreJob implements JobHandler {
             Manifest manifest = reader.manifest();
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());
-                FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), reader::chunk, job::progress,
-                        threads);
+                FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), RestoreTarget.OVERWRITE_HINT,
+                        reader::chunk, job::progress, threads);
             } else {
                 restoreDisk(manifest.disk(), request, reader, job);
             }

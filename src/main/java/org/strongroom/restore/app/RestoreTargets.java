@@ -13,6 +13,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.WorkloadType;
+import org.strongroom.restore.domain.RestoreTarget;
 
 /**
  * Checks where a restore may write, when it is requested: an absolute path that lies — after resolving
@@ -63,8 +64,8 @@ public class RestoreTargets {
                 throw invalid("A Disk restore writes an image file; " + target + " is a directory");
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
-                throw new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, target
-                        + " exists; restore elsewhere or pass \"overwrite\": true", "target.path");
+                throw new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, target + " exists; "
+                        + RestoreTarget.OVERWRITE_HINT, "target.path");
             }
         }
         return target;

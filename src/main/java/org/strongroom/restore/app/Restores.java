@@ -19,6 +19,7 @@ import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.restore.domain.RestorePaths;
 import org.strongroom.restore.domain.RestoreRequest;
+import org.strongroom.restore.domain.RestoreTarget;
 
 /** Starts restores: checks the request against the point's item, then submits the {@code Restore} job. */
 @ApplicationScoped
@@ -36,8 +37,8 @@ public class Restores {
     @Inject
     DiskEncryptionSets diskEncryptionSets;
 
-    /** A restore as asked for; {@code targetPath} may be absent for a {@code Files} item (its original place). */
-    public record Request(String targetPath, List<String> paths, boolean overwrite, String diskEncryptionSetId) {
+    /** A restore as asked for; {@code target} null when the request named none (refused). */
+    public record Request(RestoreTarget target, List<String> paths, boolean overwrite, String diskEncryptionSetId) {
     }
 
     @Transactional
@@ -53,8 +54,7 @@ public class Restores {
             throw StrongroomException.badRequest("A disk encryption set applies to Disk restores only; files are "
                     + "restored as plaintext and the target's own encryption applies", "diskEncryptionSetId");
         }
-        String target = request.targetPath() == null && workload == WorkloadType.Files
-                ? found.item().sourcePath() : request.targetPath();
+        String target = path(RestoreTarget.required(request.target()), found, workload);
         String checked = targets.check(workload, target, request.overwrite()).toString();
         String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, request.diskEncryptionSetId()) : null;
         RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, paths, request.overwrite(),
@@ -66,6 +66,18 @@ public class Restores {
                     + "restore", "paths");
         }
         return jobs.submit(JobOperation.Restore, vault, item, caller.name(), parameters);
+    }
+
+    /** The path the target names: its own, or the item's source when the request asks for the original location. */
+    private static String path(RestoreTarget target, PointOfItem found, WorkloadType workload) {
+        if (!target.originalLocation()) {
+            return target.path();
+        }
+        if (workload != WorkloadType.Files) {
+            throw StrongroomException.badRequest("A " + workload + " restore writes a sealed image file: name it in "
+                    + "target.path; target.originalLocation applies to Files items", "target.originalLocation");
+        }
+        return found.item().sourcePath();
     }
 
     /**

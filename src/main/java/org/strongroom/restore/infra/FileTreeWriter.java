@@ -94,12 +94,13 @@ public final class FileTreeWriter {
 
     /**
      * Restores {@code entries} under {@code target}, reading file contents through {@code chunks} (called
-     * from several threads of {@code threads} at once).
+     * from several threads of {@code threads} at once). Existing files are refused unless {@code overwrite};
+     * the refusal ends with {@code overwriteHint}, which says how the caller's user allows it.
      */
-    public static Result write(List<Entry> entries, Path target, boolean overwrite, Function<ChunkRef, byte[]> chunks,
-                               RestoreProgress progress, ThreadFactory threads) {
+    public static Result write(List<Entry> entries, Path target, boolean overwrite, String overwriteHint,
+                               Function<ChunkRef, byte[]> chunks, RestoreProgress progress, ThreadFactory threads) {
         List<Place> places = places(entries, target);
-        refuseCollisions(places, overwrite);
+        refuseCollisions(places, overwrite, overwriteHint);
         long total = entries.stream().filter(e -> e.type() == EntryType.FILE).mapToLong(Entry::size).sum();
         try {
             Files.createDirectories(target);
@@ -130,7 +131,7 @@ public final class FileTreeWriter {
         return places;
     }
 
-    private static void refuseCollisions(List<Place> places, boolean overwrite) {
+    private static void refuseCollisions(List<Place> places, boolean overwrite, String overwriteHint) {
         List<String> existing = new ArrayList<>();
         for (Place place : places) {
             Path path = place.path();
@@ -151,8 +152,7 @@ public final class FileTreeWriter {
         }
         if (!existing.isEmpty()) {
             throw exists(existing.size() + " file(s) of the restore exist at the target, e.g. "
-                    + String.join(", ", existing.subList(0, Math.min(3, existing.size())))
-                    + "; restore elsewhere or pass \"overwrite\": true");
+                    + String.join(", ", existing.subList(0, Math.min(3, existing.size()))) + "; " + overwriteHint);
         }
     }
 

@@ -135,7 +135,7 @@ public final class RecoveryTool {
                 List<String> paths = options.containsKey("paths")
                         ? RestorePaths.normalise(List.of(options.get("paths").split(","))) : List.of();
                 FileTreeWriter.Result result = FileTreeWriter.write(FileTreeWriter.select(manifest, paths), target, overwrite,
-                        reader::chunk, (done, total) -> { }, Executors.defaultThreadFactory());
+                        "choose another --out, or add --overwrite to replace them", reader::chunk, (done, total) -> { }, Executors.defaultThreadFactory());
                 out.println("Restored " + result.files() + " files, " + result.directories() + " directories and "
                         + result.links() + " links (" + result.bytes() + " bytes) of item '" + item + "', recovery point "
                         + point + ", to " + target);

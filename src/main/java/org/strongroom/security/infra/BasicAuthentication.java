@@ -14,6 +14,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.strongroom.web.ErrorPageServlet;
+
 /**
  * HTTP Basic authentication, as Jakarta Security's built-in mechanism does it, with one difference: a
  * request sent by a script ({@code X-Requested-With: XMLHttpRequest}, as Strongroom's pages send) gets its
@@ -32,7 +34,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        UsernamePasswordCredential credential = credential(request.getHeader("Authorization"));
+        String header = request.getHeader("Authorization");
+        UsernamePasswordCredential credential = credential(header);
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -41,6 +44,13 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         }
         if (!context.isProtected()) {
             return context.doNothing();
+        }
+        if (credential != null) {
+            // Which of the two was wrong is not told: that would help someone guessing user names.
+            request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "The user name or password is not correct");
+        } else if (header != null) {
+            request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "The Authorization header is not usable: send HTTP "
+                    + "Basic credentials (Authorization: Basic base64(user:password)) of a Strongroom user");
         }
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");

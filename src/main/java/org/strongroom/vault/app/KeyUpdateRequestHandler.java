@@ -30,6 +30,11 @@ public class KeyUpdateRequestHandler implements JobRequestHandler {
     }
 
     @Override
+    public Set<String> fields() {
+        return Set.of("keyUri", "keyVaultSubscriptionId", "infrastructureEncryption");
+    }
+
+    @Override
     public Job submit(JobRequest request, Caller caller) {
         String keyUri = required(request, "keyUri");
         String subscription = required(request, "keyVaultSubscriptionId");
