@@ -3,6 +3,10 @@ package org.strongroom.crypto;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +22,10 @@ import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
- * Reads a customer's RSA private key — the key-encryption key they imported (BYOK) — for offline
- * recovery: PEM in PKCS#8 ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), or a
- * JWK with its private parts ({@code {"kty":"RSA","n","e","d","p","q","dp","dq","qi"}}). Answers the
- * PKCS#8 encoding that {@link Rsa#unwrap} takes.
+ * Reads a customer's RSA private key — the key-encryption key they import (BYOK) and later use for
+ * offline recovery: PEM in PKCS#8 ({@code BEGIN PRIVATE KEY}, as {@code openssl genpkey} writes it) or
+ * PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), or a JWK with its private parts
+ * ({@code {"kty":"RSA","n","e","d","p","q","dp","dq","qi"}}).
  */
 public final class PrivateKeys {
 
@@ -31,11 +35,39 @@ public final class PrivateKeys {
     private PrivateKeys() {
     }
 
-    /** The key in {@code text}; {@link IllegalArgumentException} says why it is not a usable RSA private key. */
+    /**
+     * The key in {@code text} (PEM or JWK) as the PKCS#8 encoding {@link Rsa#unwrap} takes;
+     * {@link IllegalArgumentException} says why it is not a usable RSA private key.
+     */
     public static KeyMaterial read(String text) {
         String trimmed = text.strip();
-        if (trimmed.startsWith("{")) {
-            return fromJwk(trimmed);
+        return trimmed.startsWith("{") ? fromJwk(trimmed) : fromPem(trimmed);
+    }
+
+    /**
+     * The RSA key in a PEM text, its parts checked as an imported JWK's are ({@link Rsa#fromComponents});
+     * {@link IllegalArgumentException} says why it cannot be imported.
+     */
+    public static RsaKeyPair readPem(String text) {
+        try (KeyMaterial pkcs8 = fromPem(text.strip())) {
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8.bytes()));
+            return Rsa.fromComponents(key.getModulus(), key.getPublicExponent(), key.getPrivateExponent(),
+                    key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(),
+                    key.getCrtCoefficient());
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalArgumentException("The PEM key is not an RSA private key with its CRT parts");
+        }
+    }
+
+    private static KeyMaterial fromPem(String trimmed) {
+        if (trimmed.contains("ENCRYPTED")) {
+            throw new IllegalArgumentException("The PEM private key is encrypted with a passphrase: decrypt it first, "
+                    + "e.g. openssl pkey -in key.pem -out plain.pem");
+        }
+        if (trimmed.contains("-----BEGIN PUBLIC KEY") || trimmed.contains("-----BEGIN RSA PUBLIC KEY")) {
+            throw new IllegalArgumentException("This is a public key: the private key is needed (BEGIN PRIVATE KEY "
+                    + "or BEGIN RSA PRIVATE KEY)");
         }
         Matcher pem = PEM.matcher(trimmed);
         if (!pem.find()) {
@@ -78,9 +110,9 @@ public final class PrivateKeys {
 
     private static KeyMaterial check(KeyMaterial pkcs8) {
         try {
-            java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(pkcs8.bytes()));
+            KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8.bytes()));
             return pkcs8;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             pkcs8.close();
             throw new IllegalArgumentException("The PEM key is not an RSA private key");
         }

@@ -1,7 +1,9 @@
 package org.strongroom.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -46,6 +48,27 @@ class PrivateKeysTest {
                 + b64(key.getPrimeQ()) + "\",\"dp\":\"" + b64(key.getPrimeExponentP()) + "\",\"dq\":\""
                 + b64(key.getPrimeExponentQ()) + "\",\"qi\":\"" + b64(key.getCrtCoefficient()) + "\"}";
         assertOpens(PrivateKeys.read(jwk));
+    }
+
+    @Test
+    void readPem_ofPkcs8AndPkcs1_givesTheSameCheckedKey() throws Exception {
+        byte[] pkcs1 = PrivateKeyInfo.getInstance(PAIR.privateKeyPkcs8().bytes()).parsePrivateKey().toASN1Primitive().getEncoded();
+        try (RsaKeyPair fromPkcs8 = PrivateKeys.readPem(pem("PRIVATE KEY", PAIR.privateKeyPkcs8().bytes()));
+             RsaKeyPair fromPkcs1 = PrivateKeys.readPem(pem("RSA PRIVATE KEY", pkcs1))) {
+            assertEquals(PAIR.modulus(), fromPkcs8.modulus());
+            assertEquals(PAIR.modulus(), fromPkcs1.modulus());
+            assertOpens(fromPkcs1.privateKeyPkcs8());
+        }
+    }
+
+    @Test
+    void readPem_ofAnEncryptedOrPublicKey_isRefusedSayingWhatToDo() {
+        String encrypted = assertThrows(IllegalArgumentException.class,
+                () -> PrivateKeys.readPem(pem("ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3}))).getMessage();
+        assertTrue(encrypted.contains("openssl pkey"), encrypted);
+        String publicKey = assertThrows(IllegalArgumentException.class,
+                () -> PrivateKeys.readPem(pem("PUBLIC KEY", new byte[] {1, 2, 3}))).getMessage();
+        assertTrue(publicKey.contains("public key"), publicKey);
     }
 
     @Test

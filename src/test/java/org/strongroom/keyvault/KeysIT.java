@@ -181,6 +181,50 @@ class KeysIT {
     }
 
     @Test
+    void importOfPemPkcs8OrPkcs1_wrapsThroughTheApi_andTheCustomersOwnKeyUnwraps() throws Exception {
+        String kv = newKeyVault(",\"purgeProtectionEnabled\":true");
+        for (boolean pkcs8 : List.of(true, false)) {
+            RSAPrivateCrtKey customer = customerKey(2048);
+            String name = pkcs8 ? "pem8" : "pem1";
+            Api.Response imported = admin().send("PUT", "/api/keyvaults/" + kv + "/keys/" + name,
+                    pkcs8 ? CustomerKeys.pem(customer) : CustomerKeys.pkcs1Pem(customer), "application/x-pem-file");
+            assertEquals(200, imported.status(), imported.toString());
+            JsonObject key = imported.json().getJsonObject("key");
+            assertEquals(b64(customer.getModulus()), key.getString("n"));
+            assertEquals(List.of("encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"),
+                    key.getJsonArray("key_ops").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            assertFalse(imported.body().contains("\"d\""), "no private part answered");
+
+            byte[] dataKey = dataKey();
+            Api.Response wrapped = admin().post("/api/keyvaults/" + kv + "/keys/" + name + "/" + version(imported.json()) + "/wrapkey",
+                    "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(dataKey) + "\"}");
+            assertEquals(200, wrapped.status(), wrapped.toString());
+            Cipher jce = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            jce.init(Cipher.DECRYPT_MODE, customer, oaep("RSA-OAEP-256"));
+            assertArrayEquals(dataKey, jce.doFinal(Base64.getUrlDecoder().decode(wrapped.json().getString("value"))),
+                    pkcs8 ? "PKCS#8" : "PKCS#1");
+        }
+    }
+
+    @Test
+    void importOfAnEncryptedPublicShortOrUnreadablePem_is400NamingTheProblem_andCreatesNoKey() {
+        String kv = newKeyVault("");
+        String body = CustomerKeys.pem(customerKey(2048)).lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
+        String[][] cases = {
+                {"-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + body + "\n-----END ENCRYPTED PRIVATE KEY-----\n", "openssl pkey"},
+                {"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----\n", "public key"},
+                {CustomerKeys.pem(customerKey(1024)), "1024"},
+                {"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n", "not an RSA private key"},
+                {"just text", "PEM"}};
+        for (String[] c : cases) {
+            Api.Response refused = admin().send("PUT", "/api/keyvaults/" + kv + "/keys/bad", c[0], "application/x-pem-file");
+            assertTrue(refused.isError(400, "BadRequest"), refused.toString());
+            assertTrue(refused.json().getString("message").contains(c[1]), c[1] + " in " + refused);
+        }
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/keys/bad").isError(404, "NotFound"), "no key was created");
+    }
+
+    @Test
     void valueWrappedByPlainJceWithThePublicJwk_isUnwrappedByTheApi() throws Exception {
         String kv = newKeyVault("");
         JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\",\"key_size\":2048}");

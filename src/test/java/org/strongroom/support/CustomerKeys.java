@@ -1,5 +1,7 @@
 package org.strongroom.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -7,7 +9,9 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** RSA keys a customer holds themselves (BYOK): generated here, imported as JWK, kept as PEM for recovery. */
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+
+/** RSA keys a customer holds themselves (BYOK): generated here, imported as JWK or PEM, kept as PEM for recovery. */
 public final class CustomerKeys {
 
     private CustomerKeys() {
@@ -35,6 +39,17 @@ public final class CustomerKeys {
     public static String pem(RSAPrivateCrtKey k) {
         return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(k.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** The key as PEM in PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), as {@code openssl genrsa -traditional} writes it. */
+    public static String pkcs1Pem(RSAPrivateCrtKey k) {
+        try {
+            byte[] pkcs1 = PrivateKeyInfo.getInstance(k.getEncoded()).parsePrivateKey().toASN1Primitive().getEncoded();
+            return "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs1)
+                    + "\n-----END RSA PRIVATE KEY-----\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Base64url without padding of an unsigned big-endian integer, as JWK writes it. */

@@ -30,6 +30,7 @@ import org.strongroom.keyvault.api.KeyDtos.KeyOperationResult;
 import org.strongroom.keyvault.api.KeyDtos.Page;
 import org.strongroom.keyvault.api.KeyDtos.UpdateKeyRequest;
 import org.strongroom.keyvault.app.KeyOperations;
+import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
@@ -48,6 +49,9 @@ import org.strongroom.web.Callers;
 public class KeysResource {
 
     private static final int DEFAULT_KEY_SIZE = 2048;
+
+    /** The media type of a PEM file (RFC 7468 texts). */
+    public static final String PEM = "application/x-pem-file";
 
     @Inject
     KeyOperations keys;
@@ -90,6 +94,21 @@ public class KeysResource {
                 KeyDtos.number(jwk.qi(), "qi"));
         return KeyDtos.bundle(keys.importKey(caller(), kv, name, imported, KeyDtos.operations(jwk.keyOps()),
                 Attributes.toDomain(body.attributes())), base());
+    }
+
+    /**
+     * Import (BYOK) of a PEM private key, PKCS#8 ({@code BEGIN PRIVATE KEY}, as {@code openssl genpkey} writes
+     * it) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}): a Strongroom extension of the Azure API, which takes a JWK
+     * only. The key gets the default operations and no time limits; PATCH changes them.
+     */
+    @PUT
+    @Path("{name}")
+    @Consumes(PEM)
+    public KeyBundle importPem(@PathParam("name") String name, String pem) {
+        if (pem == null || pem.isBlank()) {
+            throw StrongroomException.badRequest("Send the PEM private key as the body", "body");
+        }
+        return KeyDtos.bundle(keys.importPem(caller(), kv, name, pem, null, KeyAttributes.NONE), base());
     }
 
     @GET

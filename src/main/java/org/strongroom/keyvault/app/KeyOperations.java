@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.PrivateKeys;
 import org.strongroom.crypto.Rsa;
 import org.strongroom.crypto.RsaKeyPair;
 import org.strongroom.crypto.WrapAlgorithm;
@@ -92,10 +94,28 @@ public class KeyOperations {
     @Transactional
     public KeyView importKey(Caller caller, String kv, String name, ImportedRsaKey imported, Set<String> keyOps,
                              KeyAttributes attributes) {
+        return importKey(caller, kv, name, () -> rsaKey(imported), keyOps, attributes);
+    }
+
+    /** Import (BYOK) of an RSA private key in PEM, PKCS#8 or PKCS#1: an extension of the Azure API. */
+    @Transactional
+    public KeyView importPem(Caller caller, String kv, String name, String pem, Set<String> keyOps,
+                             KeyAttributes attributes) {
+        return importKey(caller, kv, name, () -> {
+            try {
+                return PrivateKeys.readPem(pem);
+            } catch (IllegalArgumentException e) {
+                throw StrongroomException.badRequest(e.getMessage(), "body");
+            }
+        }, keyOps, attributes);
+    }
+
+    private KeyView importKey(Caller caller, String kv, String name, Supplier<RsaKeyPair> key, Set<String> keyOps,
+                              KeyAttributes attributes) {
         return activity.record(caller, "ImportKey", resource(kv, name), () -> {
             KeyVault keyVault = keyVault(kv);
             access.require(caller, keyVault, KeyPermission.IMPORT);
-            try (RsaKeyPair pair = rsaKey(imported)) {
+            try (RsaKeyPair pair = key.get()) {
                 return addVersion(keyVault, name, pair, keyOps, attributes, KeyVersionAvailable.Reason.IMPORTED);
             }
         }, KeyOperations::describe);
