@@ -1,6 +1,7 @@
 package org.strongroom.vault.app;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -12,25 +13,36 @@ import jakarta.inject.Inject;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobEnded;
-import org.strongroom.jobs.domain.JobOperation;
-import org.strongroom.jobs.domain.JobStatus;
+import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.keyvault.KeyVersionAvailable;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.vault.domain.Vault;
 
 /**
  * Follows keys (SPEC 10): when a key gets a new usable version, every vault assigned its versionless
- * URI gets an {@code UpdateEncryptionKey} job, requested by {@code system}; pinned vaults do not. Also
- * ends the key update of a job that was abandoned (dead-lettered), so the vault leaves {@code InProgress}.
+ * URI gets an {@code UpdateEncryptionKey} job, requested by {@code system}; pinned vaults do not. The
+ * request goes through {@link KeyAssignments#request} like a user's, so it waits its turn: a vault that
+ * is updating its key refuses it, and once that update has ended, the vault catches up with the newest
+ * version of the key it follows.
  */
 @ApplicationScoped
 public class AutoRotation {
 
     private static final Logger LOG = Logger.getLogger(AutoRotation.class.getName());
-    private static final Set<JobOperation> KEY_UPDATES = Set.of(JobOperation.ConfigureEncryption, JobOperation.UpdateEncryptionKey);
+
+    /** Vaults whose rotation was refused because a key update ran: they catch up when it ends. */
+    private final Set<String> missed = ConcurrentHashMap.newKeySet();
 
     @Inject
     KeyAssignments assignments;
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    KeyVaultClient keyVault;
 
     /** Observers of committed changes run while the transaction completes, where no new one can start: hand over. */
     @Resource
@@ -40,23 +52,52 @@ public class AutoRotation {
         executor.execute(() -> rotateFollowers(event.versionlessKeyUri()));
     }
 
+    /**
+     * After a completed key update the vault may be behind a version that appeared meanwhile; after a failed
+     * one only if a rotation was refused while it ran (checking after every failure could loop on a key the
+     * vault cannot use).
+     */
     void onJobEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEnded event) {
-        if (KEY_UPDATES.contains(event.operation()) && event.status() == JobStatus.Failed) {
-            executor.execute(() -> assignments.failed(Caller.SYSTEM, event.operation().name(), event.vault(),
-                    event.jobId(), String.valueOf(event.errorCode())));
+        if (KeyAssignments.KEY_UPDATES.contains(event.operation()) && (event.completed() || missed.contains(event.vault()))) {
+            executor.execute(() -> catchUp(event.vault()));
         }
     }
 
     /** Requests a rotation for every vault that follows {@code versionlessKeyUri}. */
     public void rotateFollowers(String versionlessKeyUri) {
         for (String vault : assignments.followers(versionlessKeyUri)) {
-            try {
-                Job job = assignments.request(Caller.SYSTEM, vault, versionlessKeyUri, null, null);
-                LOG.info(() -> "Vault " + vault + " follows " + versionlessKeyUri + ": rotation job " + job.id());
-            } catch (StrongroomException refused) {
-                LOG.info(() -> "Vault " + vault + " follows " + versionlessKeyUri + " but cannot rotate now: "
-                        + refused.getMessage() + " (it catches up when its running update ends)");
+            rotate(vault, versionlessKeyUri);
+        }
+    }
+
+    /** A version that appeared while the vault's key update ran found it busy: follow it now. */
+    void catchUp(String vaultName) {
+        missed.remove(vaultName);
+        try {
+            Vault vault = vaults.get(vaultName);
+            if (!vault.usesCustomerManagedKey() || !vault.autoRotation()) {
+                return;
             }
+            String newest = keyVault.resolve(vault.keyUri(), Caller.identity(vault.requireUsableIdentity())).kid();
+            if (!newest.equals(vault.activeKeyId())) {
+                rotate(vaultName, vault.keyUri());
+            }
+        } catch (StrongroomException e) {
+            LOG.warning(() -> "Could not check whether vault " + vaultName + " follows the newest version of its key: "
+                    + e.getMessage() + " (the next key event retries)");
+        }
+    }
+
+    private void rotate(String vault, String versionlessKeyUri) {
+        try {
+            Job job = assignments.request(Caller.SYSTEM, vault, versionlessKeyUri, null, null);
+            LOG.info(() -> "Vault " + vault + " follows " + versionlessKeyUri + ": rotation job " + job.id());
+        } catch (StrongroomException refused) {
+            if (refused.code() == ErrorCode.Conflict) {
+                missed.add(vault);
+            }
+            LOG.info(() -> "Vault " + vault + " follows " + versionlessKeyUri + " but cannot rotate now: "
+                    + refused.getMessage() + " (it catches up when its running update ends)");
         }
     }
 }

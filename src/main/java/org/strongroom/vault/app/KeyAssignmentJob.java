@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,12 +33,12 @@ import org.strongroom.vault.domain.Vault;
  * key and settings in force in one transaction. Cost is one unwrap and one wrap whatever the vault
  * holds: data is never re-encrypted.
  *
- * <p>Any refusal ends the job {@code Failed} with the seed's code and leaves the previous key in force.
+ * <p>Any refusal ends the job {@code Failed} with the seed's code and leaves the previous key in force
+ * ({@link KeyAssignments#onJobEnded}). A version that appears while the job runs is followed once it has
+ * ended ({@link AutoRotation}).
  */
 @ApplicationScoped
 public class KeyAssignmentJob implements JobHandler {
-
-    private static final Logger LOG = Logger.getLogger(KeyAssignmentJob.class.getName());
 
     /** What the vault's identity needs on the key vault (SPEC 5). */
     static final List<String> REQUIRED_PERMISSIONS = List.of("get", "list", "wrapKey", "unwrapKey");
@@ -55,9 +54,6 @@ public class KeyAssignmentJob implements JobHandler {
 
     @Inject
     Settings settings;
-
-    @Inject
-    AutoRotation autoRotation;
 
     @Inject
     VaultService vaultService;
@@ -76,23 +72,14 @@ public class KeyAssignmentJob implements JobHandler {
         }
         Vault vault = pending.get();
         KeyUpdateRequest request = vault.pendingKeyUpdate().orElseThrow();
-        try {
-            Caller identity = Caller.identity(vault.requireUsableIdentity());
-            ResolvedKey key = validate(vault, request, identity);
-            boolean following = isVersionless(request.keyUri(), key);
-            String assignedUri = following ? key.versionlessId() : key.kid();
-            byte[] rewrapped = key.kid().equals(vault.activeKeyId()) ? vault.wrappedDataKey() : rewrap(vault, key, identity);
-            assignments.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri, key.kid(),
-                    following, rewrapped);
-            dataKeys.syncStore(vaultService.get(vault.name()));
-            if (following) {
-                catchUpWithNewestVersion(key, identity);
-            }
-        } catch (StrongroomException refused) {
-            assignments.failed(requester, job.operation().name(), vault.name(), job.jobId(),
-                    refused.code() + ": " + refused.getMessage());
-            throw refused;
-        }
+        Caller identity = Caller.identity(vault.requireUsableIdentity());
+        ResolvedKey key = validate(vault, request, identity);
+        boolean following = isVersionless(request.keyUri(), key);
+        String assignedUri = following ? key.versionlessId() : key.kid();
+        byte[] rewrapped = key.kid().equals(vault.activeKeyId()) ? vault.wrappedDataKey() : rewrap(vault, key, identity);
+        assignments.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri, key.kid(),
+                following, rewrapped);
+        dataKeys.syncStore(vaultService.get(vault.name()));
     }
 
     /** SPEC 5-9 and 13, in the order the seed lists them. */
@@ -158,20 +145,6 @@ public class KeyAssignmentJob implements JobHandler {
                 throw KeyVaultRefusals.translate(answer, key.kid());
             }
             return rewrapped;
-        }
-    }
-
-    /**
-     * A version that appeared while this job ran found the vault busy and was not followed: catch up now.
-     * A failure here does not undo the key just put in force; the next key event retries.
-     */
-    private void catchUpWithNewestVersion(ResolvedKey applied, Caller identity) {
-        try {
-            if (!keyVault.resolve(applied.versionlessId(), identity).kid().equals(applied.kid())) {
-                autoRotation.rotateFollowers(applied.versionlessId());
-            }
-        } catch (StrongroomException e) {
-            LOG.warning(() -> "Could not check " + applied.versionlessId() + " for a newer version: " + e.getMessage());
         }
     }
 

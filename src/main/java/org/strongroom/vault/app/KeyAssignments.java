@@ -1,10 +1,14 @@
 package org.strongroom.vault.app;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -12,6 +16,7 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobEnded;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
@@ -24,11 +29,16 @@ import org.strongroom.vault.domain.VaultRepository;
  * Key assignments as the user and the system ask for them, and the transactional steps of the job that
  * carries them out ({@link KeyAssignmentJob}).
  *
- * <p>One key update per vault at a time: a second request while one runs is refused with 409
- * {@code Conflict} (the vault row is locked while a request is recorded, so two never both pass).
+ * <p>One key update per vault at a time, whatever starts it — REST, a JMS request, automatic rotation:
+ * all go through {@link #request}, which locks the vault row and refuses with 409 {@code Conflict} while
+ * the vault has a pending update. The pending update is recorded in the transaction that submits its job
+ * and removed in the transaction that ends it ({@link #onJobEnded}), so at no moment do two key-update
+ * jobs of a vault run.
  */
 @ApplicationScoped
 public class KeyAssignments {
+
+    static final Set<JobOperation> KEY_UPDATES = EnumSet.of(JobOperation.ConfigureEncryption, JobOperation.UpdateEncryptionKey);
 
     @Inject
     VaultRepository vaults;
@@ -97,13 +107,20 @@ public class KeyAssignments {
                 "job " + jobId + ": key " + activeKeyId + (autoRotation ? " (following " + assignedKeyUri + ")" : " (pinned)"));
     }
 
-    /** Ends a failed key update: the previous key stays in force. Does nothing if it already ended. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(Caller caller, String operation, String vaultName, UUID jobId, String reason) {
-        vaults.findForUpdate(vaultName).ifPresent(vault -> {
-            if (vault.failKeyUpdate(jobId, Timestamps.now())) {
-                activity.append(caller, operation, VaultService.resource(vaultName) + "/encryption",
-                        ActivityStatus.Failed, "job " + jobId + ": " + reason + "; the previous key stays in force");
+    /**
+     * Ends the vault's key update in the transaction that ends its job — completed, failed or abandoned —
+     * so that the vault is busy exactly as long as the job runs. A failed update leaves the previous key.
+     */
+    void onJobEnded(@Observes(during = TransactionPhase.IN_PROGRESS) JobEnded event) {
+        if (!KEY_UPDATES.contains(event.operation())) {
+            return;
+        }
+        vaults.findForUpdate(event.vault()).ifPresent(vault -> {
+            if (vault.keyUpdateEnded(event.jobId(), event.completed(), Timestamps.now()) && !event.completed()) {
+                Caller requester = event.requestedBy() == null ? Caller.SYSTEM : new Caller(event.requestedBy(), false);
+                activity.append(requester, event.operation().name(), VaultService.resource(vault.name()) + "/encryption",
+                        ActivityStatus.Failed, "job " + event.jobId() + ": " + event.errorCode() + ": "
+                                + event.errorMessage() + "; the previous key stays in force");
             }
         });
     }

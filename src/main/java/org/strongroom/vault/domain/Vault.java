@@ -223,7 +223,8 @@ public class Vault {
 
     /**
      * Puts the new key in force: the data key, now wrapped by {@code activeKeyId}, and the settings, in
-     * one change. The first configuration also fixes infrastructure encryption.
+     * one change. The first configuration also fixes infrastructure encryption. The update stays pending
+     * until its job has ended ({@link #keyUpdateEnded}): one key update at a time means one job at a time.
      */
     public void completeKeyUpdate(UUID jobId, String assignedKeyUri, String activeKeyId, boolean autoRotation,
                                   byte[] newlyWrappedDataKey, Instant now) {
@@ -240,22 +241,21 @@ public class Vault {
         keyVaultSubscriptionId = request.keyVaultSubscriptionId();
         wrappedDataKey = newlyWrappedDataKey;
         dataKeyWrappedBy = activeKeyId;
-        lastUpdateStatus = KeyUpdateStatus.Succeeded;
-        pendingKeyUpdate = null;
         updated = now;
     }
 
     /**
-     * Ends job {@code jobId}'s key assignment as failed; the key in force stays.
+     * Ends the key update of job {@code jobId}, as its job ends (in the same transaction): from now on
+     * another may start. A failed update leaves the key that was in force (SPEC 11).
      *
      * @return whether that job was this vault's pending key update
      */
-    public boolean failKeyUpdate(UUID jobId, Instant now) {
+    public boolean keyUpdateEnded(UUID jobId, boolean completed, Instant now) {
         if (pendingKeyUpdate == null || !pendingKeyUpdate.jobId().equals(jobId)) {
             return false;
         }
         pendingKeyUpdate = null;
-        lastUpdateStatus = KeyUpdateStatus.Failed;
+        lastUpdateStatus = completed ? KeyUpdateStatus.Succeeded : KeyUpdateStatus.Failed;
         updated = now;
         return true;
     }

@@ -30,6 +30,7 @@ class VaultTest {
         UUID job = UUID.randomUUID();
         vault.keyUpdateRequested(job, KEY_A, "sub-k", InfrastructureEncryption.Enabled, T0);
         vault.completeKeyUpdate(job, KEY_A, KEY_A, false, new byte[] {1}, T0);
+        vault.keyUpdateEnded(job, true, T0);
         return vault;
     }
 
@@ -104,7 +105,7 @@ class VaultTest {
     }
 
     @Test
-    void completedKeyUpdate_putsKeyAndWrappedDataKeyInForceTogether() {
+    void completedKeyUpdate_putsKeyAndWrappedDataKeyInForceTogether_andStaysPendingUntilItsJobEnds() {
         Vault vault = cmkVault();
         UUID job = UUID.randomUUID();
         vault.keyUpdateRequested(job, KEY_B, "sub-k2", null, T0);
@@ -113,8 +114,13 @@ class VaultTest {
         assertEquals(KEY_B, vault.dataKeyWrappedBy().orElseThrow());
         assertArrayEquals(new byte[] {2}, vault.wrappedDataKey());
         assertEquals("sub-k2", vault.keyVaultSubscriptionId());
+        assertEquals(KeyUpdateStatus.InProgress, vault.lastUpdateStatus());
+        assertRefused(ErrorCode.Conflict, () -> vault.checkKeyUpdateAllowed(null));
+
+        assertTrue(vault.keyUpdateEnded(job, true, T0));
         assertEquals(KeyUpdateStatus.Succeeded, vault.lastUpdateStatus());
         assertTrue(vault.pendingKeyUpdate().isEmpty());
+        assertFalse(vault.checkKeyUpdateAllowed(null), "once its job has ended, the next update may start");
     }
 
     @Test
@@ -122,8 +128,9 @@ class VaultTest {
         Vault vault = cmkVault();
         UUID job = UUID.randomUUID();
         vault.keyUpdateRequested(job, KEY_B, "sub-k", null, T0);
-        assertFalse(vault.failKeyUpdate(UUID.randomUUID(), T0), "another job's failure changes nothing");
-        assertTrue(vault.failKeyUpdate(job, T0));
+        assertFalse(vault.keyUpdateEnded(UUID.randomUUID(), false, T0), "another job's ending changes nothing");
+        assertTrue(vault.pendingKeyUpdate().isPresent());
+        assertTrue(vault.keyUpdateEnded(job, false, T0));
         assertEquals(KEY_A, vault.activeKeyId());
         assertArrayEquals(new byte[] {1}, vault.wrappedDataKey());
         assertEquals(KeyUpdateStatus.Failed, vault.lastUpdateStatus());
