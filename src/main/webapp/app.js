@@ -10,6 +10,9 @@ const FAST_REFRESH_MS = 2000;
 const SLOW_REFRESH_MS = 5000;
 
 let refreshTimer = null;
+// Bumped on every route change: an answer that arrives for an earlier route (its filters, its job) is dropped
+// and schedules nothing, so a live refresh never shows rows of filters that are no longer in force.
+let currentRoute = 0;
 
 function $(id) {
     return document.getElementById(id);
@@ -56,6 +59,7 @@ async function api(path) {
 // ---- routing -------------------------------------------------------------------------------------
 
 function route() {
+    currentRoute++;
     stopRefresh();
     $('page-error').textContent = '';
     if (!sessionStorage.getItem(AUTH_KEY)) {
@@ -147,25 +151,30 @@ async function showJobs(params) {
         const value = params.get(name) || '';
         $('filter-' + name).value = name === 'from' || name === 'to' ? fromUtc(value) : value;
     }
-    await refreshJobs(params);
+    await refreshJobs(params, currentRoute);
 }
 
-async function refreshJobs(params) {
+async function refreshJobs(params, routeId) {
     let jobs;
     try {
         jobs = (await api('/api/jobs?' + params)).value;
-        $('page-error').textContent = '';
     } catch (error) {
-        failed(error);
+        if (routeId === currentRoute) {
+            failed(error);
+        }
         jobs = null;
     }
+    if (routeId !== currentRoute) {
+        return;
+    }
     if (jobs) {
+        $('page-error').textContent = '';
         renderJobs(jobs);
     }
     const running = jobs && jobs.some(job => job.status === 'InProgress');
     $('jobs-refresh').textContent = running ? 'Refreshing every 2 s while jobs run.' : 'Refreshing every 5 s.';
     if (!$('jobs-view').hidden) {
-        refreshTimer = setTimeout(() => refreshJobs(params), running ? FAST_REFRESH_MS : SLOW_REFRESH_MS);
+        refreshTimer = setTimeout(() => refreshJobs(params, routeId), running ? FAST_REFRESH_MS : SLOW_REFRESH_MS);
     }
 }
 
@@ -204,9 +213,12 @@ function progressCell(job) {
     return cell;
 }
 
-async function showJob(id) {
+async function showJob(id, routeId = currentRoute) {
     show('job-view');
     const job = await api('/api/jobs/' + encodeURIComponent(id));
+    if (routeId !== currentRoute) {
+        return;
+    }
     $('job-title').textContent = job.operation + ' — ' + job.status;
     details($('job-details'), [
         ['Job id', job.id], ['Operation', job.operation], ['Status', job.status], ['Vault', job.vault],
@@ -216,7 +228,7 @@ async function showJob(id) {
         ['Error code', job.error && job.error.code], ['Error message', job.error && job.error.message],
         ['Warning', job.warning]]);
     if (job.status === 'InProgress') {
-        refreshTimer = setTimeout(() => showJob(id).catch(failed), FAST_REFRESH_MS);
+        refreshTimer = setTimeout(() => showJob(id, routeId).catch(failed), FAST_REFRESH_MS);
     }
 }
 

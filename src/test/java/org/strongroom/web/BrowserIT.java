@@ -180,6 +180,58 @@ class BrowserIT {
     }
 
     @Test
+    void beforeSignIn_nothingButTheSignInFormShows() {
+        browser.get(base.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        assertOnlySignInShows();
+        browser.get(base + "#/vaults");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        assertOnlySignInShows();
+    }
+
+    private void assertOnlySignInShows() {
+        for (String id : List.of("nav", "nav-jobs", "nav-vaults", "logout", "jobs-view", "job-view", "vaults-view", "vault-view",
+                "activity-view")) {
+            assertFalse(browser.findElement(By.id(id)).isDisplayed(), id + " shows before sign-in");
+        }
+        assertTrue(browser.findElement(By.id("login-view")).isDisplayed());
+    }
+
+    @Test
+    void liveRefresh_keepsTheFiltersInForce_whenTheFilterChangesByTheAddress() throws Exception {
+        Cmk cmk = new Cmk(base);
+        String filtered = cmk.cmkVault().vault();
+        cmk.cmkVault();
+        signIn(newOperator(), "watch-Secret-42");
+        jobRow(cmk.admin().get("/api/jobs?vault=" + filtered).json().getJsonArray("value").getJsonObject(0).getString("id"),
+                "Completed");
+
+        // An unfiltered list is being fetched when the filter arrives by the address: its answer must not win.
+        ((ChromeDriver) browser).executeScript("location.hash = '#/jobs?';"
+                + " setTimeout(() => { location.hash = '#/jobs?vault=" + filtered + "'; }, 0);");
+        wait.until(d -> shownVaults().equals(List.of(filtered)));
+        long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+        int samples = 0;
+        while (System.nanoTime() < until) {
+            List<String> vaults = shownVaults();
+            assertTrue(vaults.isEmpty() || vaults.equals(List.of(filtered)),
+                    "after " + samples + " samples the refreshed list shows other vaults: " + vaults);
+            assertEquals(filtered, browser.findElement(By.id("filter-vault")).getAttribute("value"));
+            samples++;
+            Thread.sleep(200);
+        }
+        assertTrue(browser.getCurrentUrl().endsWith("vault=" + filtered), browser.getCurrentUrl());
+    }
+
+    /** The vault column of the jobs table, read at one instant. */
+    @SuppressWarnings("unchecked")
+    private List<String> shownVaults() {
+        return ((List<Object>) ((ChromeDriver) browser).executeScript(
+                "return [...document.querySelectorAll('#jobs-body tr[data-job-id] td:nth-child(3)')].map(td => td.textContent);"))
+                .stream().map(String::valueOf).distinct().toList();
+    }
+
+    @Test
     void wrongPassword_isRefused_onTheSignInForm() {
         String user = newOperator();
         browser.get(base.toString());
@@ -187,6 +239,6 @@ class BrowserIT {
         browser.findElement(By.id("login-password")).sendKeys("not-" + UUID.randomUUID());
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Wrong user or password"));
-        assertFalse(browser.findElement(By.id("jobs-view")).isDisplayed());
+        assertOnlySignInShows();
     }
 }
