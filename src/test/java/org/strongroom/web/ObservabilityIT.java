@@ -145,6 +145,12 @@ class ObservabilityIT {
                 "the backup unwrapped the vault's data key through the key vault");
         assertTrue(metric(after, "strongroom_job_seconds_total", "operation=\"Backup\"")
                 > metric(before.body(), "strongroom_job_seconds_total", "operation=\"Backup\""), "the backup's duration is added");
+        for (String family : List.of("strongroom_jobs_ended_total", "strongroom_job_seconds_total",
+                "strongroom_backup_source_bytes_total", "strongroom_backup_new_bytes_total", "strongroom_keyvault_operations_total")) {
+            String help = after.lines().filter(line -> line.startsWith("# HELP " + family + " ")).findFirst()
+                    .map(line -> line.substring(("# HELP " + family + " ").length())).orElse("");
+            assertTrue(help.split(" ").length >= 6, "HELP of " + family + " says what it counts: '" + help + "'");
+        }
     }
 
     @Test

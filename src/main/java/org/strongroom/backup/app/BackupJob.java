@@ -27,6 +27,7 @@ import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Meters;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.domain.ProtectedItem;
@@ -132,10 +133,12 @@ public class BackupJob implements JobHandler {
                 steps.commit(vault.name(), item.name(), pointId, job.jobId(), item.workloadType(), statistics,
                         pipeline.newPacks(), pipeline.newChunks(), packsOf(manifest));
                 job.progress(total[0], total[0]);
-                registry.counter("strongroom.backup.source.bytes", "workload", item.workloadType().name())
+                Meters.counter(registry, "strongroom.backup.source.bytes", "Bytes of source data that completed backups "
+                        + "covered (files or disk images as read)", "bytes", "workload", item.workloadType().name())
                         .increment(statistics.sizeBytes());
-                registry.counter("strongroom.backup.new.bytes", "workload", item.workloadType().name())
-                        .increment(statistics.newBytes());
+                Meters.counter(registry, "strongroom.backup.new.bytes", "Bytes of source data that completed backups found "
+                        + "new to the vault and stored (after deduplication, before encryption)", "bytes",
+                        "workload", item.workloadType().name()).increment(statistics.newBytes());
             }
         } catch (IOException e) {
             throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "Reading the source failed: " + e.getMessage(),

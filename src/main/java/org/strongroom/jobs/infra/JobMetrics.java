@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.strongroom.jobs.domain.JobEnded;
+import org.strongroom.platform.Meters;
 
 /**
  * Jobs as Prometheus sees them (docs/operations.md, "Metrics"): {@code strongroom_jobs_ended_total} by
@@ -25,9 +26,11 @@ public class JobMetrics {
     void onJobEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEnded event) {
         String operation = event.operation().name();
         String status = event.status().name();
-        registry.counter("strongroom.jobs.ended", "operation", operation, "status", status,
+        Meters.counter(registry, "strongroom.jobs.ended", "Jobs that ended, by operation, final status and error code "
+                + "(none when it did not fail)", null, "operation", operation, "status", status,
                 "error", event.errorCode() == null ? "none" : event.errorCode().name()).increment();
-        registry.counter("strongroom.job.seconds", "operation", operation, "status", status)
-                .increment(event.duration().toNanos() / 1e9);
+        Meters.counter(registry, "strongroom.job.seconds", "Seconds that ended jobs took from submission to their end; "
+                + "divide its rate by the rate of strongroom_jobs_ended_total for the mean duration", null,
+                "operation", operation, "status", status).increment(event.duration().toNanos() / 1e9);
     }
 }

@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.strongroom.platform.Meters;
 import org.strongroom.platform.StrongroomException;
 
 /**
@@ -23,12 +25,17 @@ public class KeyVaultMetrics {
     <T> T count(String operation, Supplier<T> call) {
         try {
             T result = call.get();
-            registry.counter("strongroom.keyvault.operations", "operation", operation, "outcome", "ok").increment();
+            counter(operation, "ok").increment();
             return result;
         } catch (StrongroomException refused) {
-            registry.counter("strongroom.keyvault.operations", "operation", operation, "outcome", refused.code().name())
-                    .increment();
+            counter(operation, refused.code().name()).increment();
             throw refused;
         }
+    }
+
+    private Counter counter(String operation, String outcome) {
+        return Meters.counter(registry, "strongroom.keyvault.operations", "Wrap and unwrap calls on the built-in key "
+                + "vault's keys, over REST and from Strongroom's own jobs, by operation and outcome (ok, or the refusal's "
+                + "error code)", null, "operation", operation, "outcome", outcome);
     }
 }
