@@ -10,6 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -31,6 +35,11 @@ public class HealthResource {
     }
 
     @GET
+    @Operation(summary = "Is the server up: database and broker (no credentials needed)")
+    @APIResponse(responseCode = "200", description = "Up, with each check",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    @APIResponse(responseCode = "503", description = "Down, with the failing check",
+            content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         List<HealthChecks.Check> results = checks.all();
         boolean up = results.stream().allMatch(HealthChecks.Check::up);

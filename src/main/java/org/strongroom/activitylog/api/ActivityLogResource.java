@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.activitylog.app.ActivityQueries;
 import org.strongroom.activitylog.domain.ActivityQuery;
 import org.strongroom.security.Roles;
@@ -31,6 +33,9 @@ public class ActivityLogResource {
     ActivityQueries log;
 
     @GET
+    @Operation(summary = "Read the activity log, filtered by resource and time")
+    @APIResponse(responseCode = "200", description = "The records, each with its hash and its predecessor's")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ListDto<ActivityRecordDto> list(@QueryParam("resource") String resource,
                                            @QueryParam("from") String from,
                                            @QueryParam("to") String to,
@@ -46,6 +51,8 @@ public class ActivityLogResource {
     /** {@code {"intact":true,"records":N}} or {@code {"intact":false,...,"firstBrokenSequence":S}}. */
     @GET
     @Path("verification")
+    @Operation(summary = "Check the activity log's hash chain from its first record")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it breaks")
     public ActivityQueries.Verification verify() {
         return log.verify();
     }

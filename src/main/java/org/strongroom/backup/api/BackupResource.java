@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.backup.app.Backups;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
@@ -40,6 +44,12 @@ public class BackupResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Back up an item now (a Backup job)")
+    @APIResponse(responseCode = "202", description = "Accepted: the Backup job, with Location /api/jobs/{id}",
+            content = @Content(schema = @Schema(implementation = JobDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response backup(@PathParam("vault") String vault, @PathParam("item") String item) {
         Job job = backups.request(Callers.of(security), vault, item);
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();

@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.diskencryption.app.DiskEncryptionSets;
 import org.strongroom.diskencryption.domain.DiskEncryptionSet;
 import org.strongroom.security.Roles;
@@ -71,6 +75,13 @@ public class DiskEncryptionSetsResource {
     @Path("{des}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a disk encryption set (a key for restored disks, with an identity of its own)")
+    @APIResponse(responseCode = "201", description = "Created: the disk encryption set, with Location",
+            content = @Content(schema = @Schema(implementation = DiskEncryptionSetDto.class)))
+    @APIResponse(responseCode = "200", description = "Already there with these values",
+            content = @Content(schema = @Schema(implementation = DiskEncryptionSetDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response put(@PathParam("des") @Pattern(regexp = DiskEncryptionSet.NAME_PATTERN,
                                 message = "must be 2 to 50 letters, digits or hyphens") String des,
                         @NotNull(message = "a JSON body is required") @Valid DiskEncryptionSetRequest body) {
@@ -82,12 +93,17 @@ public class DiskEncryptionSetsResource {
     }
 
     @GET
+    @Operation(summary = "List the disk encryption sets")
+    @APIResponse(responseCode = "200", description = "The disk encryption sets")
     public ListDto<DiskEncryptionSetDto> list() {
         return ListDto.of(sets.list().stream().map(DiskEncryptionSetDto::of).toList());
     }
 
     @GET
     @Path("{des}")
+    @Operation(summary = "Read a disk encryption set")
+    @APIResponse(responseCode = "200", description = "The disk encryption set")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public DiskEncryptionSetDto get(@PathParam("des") String des) {
         return DiskEncryptionSetDto.of(sets.get(des));
     }

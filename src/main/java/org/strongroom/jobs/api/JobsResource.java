@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobQuery;
@@ -33,6 +35,9 @@ public class JobsResource {
     JobQueries jobs;
 
     @GET
+    @Operation(summary = "List jobs, newest first, filtered by vault, operation, status and time")
+    @APIResponse(responseCode = "200", description = "The jobs")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ListDto<JobDto> list(@QueryParam("vault") String vault,
                                 @QueryParam("operation") String operation,
                                 @QueryParam("status") String status,
@@ -52,6 +57,9 @@ public class JobsResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Read a job: status, progress, error")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public JobDto get(@PathParam("id") String id) {
         UUID uuid;
         try {

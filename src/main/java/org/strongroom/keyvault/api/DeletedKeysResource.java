@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.keyvault.api.KeyDtos.DeletedKeyBundle;
 import org.strongroom.keyvault.api.KeyDtos.DeletedKeyItem;
 import org.strongroom.keyvault.api.KeyDtos.KeyBundle;
@@ -43,6 +45,10 @@ public class DeletedKeysResource {
     String kv;
 
     @GET
+    @Operation(summary = "List the soft-deleted keys (Azure Key Vault: Get Deleted Keys)")
+    @APIResponse(responseCode = "200", description = "The deleted keys")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeletedKeyItem> list() {
         return Page.of(keys.listDeleted(Callers.of(security), kv).stream()
                 .map(v -> KeyDtos.deletedItem(v, settings.publicBaseUrl())).toList());
@@ -50,12 +56,20 @@ public class DeletedKeysResource {
 
     @GET
     @Path("{name}")
+    @Operation(summary = "Read a soft-deleted key (Azure Key Vault: Get Deleted Key)")
+    @APIResponse(responseCode = "200", description = "The deleted key")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public DeletedKeyBundle get(@PathParam("name") String name) {
         return KeyDtos.deletedBundle(keys.getDeleted(Callers.of(security), kv, name), settings.publicBaseUrl());
     }
 
     @POST
     @Path("{name}/recover")
+    @Operation(summary = "Recover a soft-deleted key with all its versions (Azure Key Vault: Recover Deleted Key)")
+    @APIResponse(responseCode = "200", description = "The recovered key bundle")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle recover(@PathParam("name") String name) {
         return KeyDtos.bundle(keys.recover(Callers.of(security), kv, name), settings.publicBaseUrl());
     }
@@ -63,6 +77,11 @@ public class DeletedKeysResource {
     /** Purge: 204; refused with 409 while the key vault has purge protection. */
     @DELETE
     @Path("{name}")
+    @Operation(summary = "Purge a soft-deleted key for good; refused under purge protection (Azure Key Vault: Purge Deleted Key)")
+    @APIResponse(responseCode = "204", description = "Purged")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response purge(@PathParam("name") String name) {
         keys.purge(Callers.of(security), kv, name);
         return Response.noContent().build();

@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.keyvault.api.KeyVaultDtos.AccessPolicyRequest;
 import org.strongroom.keyvault.api.KeyVaultDtos.KeyVaultDto;
 import org.strongroom.keyvault.api.KeyVaultDtos.KeyVaultPatch;
@@ -60,6 +64,13 @@ public class KeyVaultsResource {
     @Path("{kv}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a key vault, or update its protection settings")
+    @APIResponse(responseCode = "201", description = "Created: the key vault, with Location",
+            content = @Content(schema = @Schema(implementation = KeyVaultDto.class)))
+    @APIResponse(responseCode = "200", description = "Updated: the key vault",
+            content = @Content(schema = @Schema(implementation = KeyVaultDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response put(@PathParam("kv") @Pattern(regexp = KeyVault.NAME_PATTERN,
                                 message = "must be 3 to 24 letters, digits or hyphens, starting with a letter") String kv,
                         @NotNull(message = "a JSON body is required") @Valid KeyVaultRequest body) {
@@ -76,18 +87,28 @@ public class KeyVaultsResource {
     @Path("{kv}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Turn soft delete or purge protection on (never off)")
+    @APIResponse(responseCode = "200", description = "The key vault")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyVaultDto patch(@PathParam("kv") String kv, @NotNull(message = "a JSON body is required") KeyVaultPatch body) {
         return KeyVaultDto.of(administration.changeProtection(Callers.of(security), kv, body.softDeleteEnabled(),
                 body.purgeProtectionEnabled()), settings.publicBaseUrl());
     }
 
     @GET
+    @Operation(summary = "List the key vaults")
+    @APIResponse(responseCode = "200", description = "The key vaults")
     public ListDto<KeyVaultDto> list() {
         return ListDto.of(administration.list().stream().map(kv -> KeyVaultDto.of(kv, settings.publicBaseUrl())).toList());
     }
 
     @GET
     @Path("{kv}")
+    @Operation(summary = "Read a key vault with its access policies")
+    @APIResponse(responseCode = "200", description = "The key vault")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyVaultDto get(@PathParam("kv") String kv) {
         return KeyVaultDto.of(administration.get(kv), settings.publicBaseUrl());
     }
@@ -96,6 +117,10 @@ public class KeyVaultsResource {
     @Path("{kv}/accessPolicies/{principalId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Grant a principal key permissions on the key vault (replaces its policy)")
+    @APIResponse(responseCode = "200", description = "The access policy")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyVaultDtos.AccessPolicyDto setAccessPolicy(@PathParam("kv") String kv,
                                                        @PathParam("principalId") String principalId,
                                                        @NotNull(message = "a JSON body is required") @Valid AccessPolicyRequest body) {
@@ -111,6 +136,10 @@ public class KeyVaultsResource {
     @DELETE
     @Path("{kv}/accessPolicies/{principalId}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove a principal's access policy")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response removeAccessPolicy(@PathParam("kv") String kv, @PathParam("principalId") String principalId) {
         administration.removeAccessPolicy(Callers.of(security), kv, principalId);
         return Response.noContent().build();

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.keyvault.api.KeyDtos.Attributes;
 import org.strongroom.keyvault.api.KeyDtos.CreateKeyRequest;
@@ -50,6 +52,10 @@ public class KeysResource {
 
     private static final int DEFAULT_KEY_SIZE = 2048;
 
+    /** One operation in the OpenAPI document, with two request media types. */
+    private static final String IMPORT = "Import a key (BYOK): a JWK with its private parts (Azure Key Vault: Import Key), "
+            + "or a PEM private key, PKCS#8 or PKCS#1, as application/x-pem-file (a Strongroom extension)";
+
     /** The media type of a PEM file (RFC 7468 texts). */
     public static final String PEM = "application/x-pem-file";
 
@@ -66,12 +72,21 @@ public class KeysResource {
     String kv;
 
     @GET
+    @Operation(summary = "List the keys (Azure Key Vault: Get Keys)")
+    @APIResponse(responseCode = "200", description = "The keys, versionless")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<KeyItem> list() {
         return Page.of(keys.list(caller(), kv).stream().map(v -> KeyDtos.item(v, base(), false)).toList());
     }
 
     @POST
     @Path("{name}/create")
+    @Operation(summary = "Create a key, or a new version of it (Azure Key Vault: Create Key)")
+    @APIResponse(responseCode = "200", description = "The new version's key bundle (public parts only)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyBundle create(@PathParam("name") String name, @NotNull(message = "a JSON body is required") CreateKeyRequest body) {
         requireRsa(body.kty());
         int size = body.keySize() == null ? DEFAULT_KEY_SIZE : body.keySize();
@@ -82,6 +97,11 @@ public class KeysResource {
     /** Import (BYOK): the JWK must hold the private parts; answers carry the public parts only. */
     @PUT
     @Path("{name}")
+    @Operation(summary = IMPORT)
+    @APIResponse(responseCode = "200", description = "The imported version's key bundle (public parts only)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyBundle importKey(@PathParam("name") String name, @NotNull(message = "a JSON body is required") ImportKeyRequest body) {
         ImportedJsonWebKey jwk = body.key();
         if (jwk == null) {
@@ -104,6 +124,14 @@ public class KeysResource {
     @PUT
     @Path("{name}")
     @Consumes(PEM)
+    @Operation(summary = IMPORT)
+    @APIResponse(responseCode = "200", description = "The imported version's key bundle (public parts only)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public KeyBundle importPem(@PathParam("name") String name, String pem) {
         if (pem == null || pem.isBlank()) {
             throw StrongroomException.badRequest("Send the PEM private key as the body", "body");
@@ -113,30 +141,50 @@ public class KeysResource {
 
     @GET
     @Path("{name}")
+    @Operation(summary = "Read a key's newest version (Azure Key Vault: Get Key)")
+    @APIResponse(responseCode = "200", description = "The key bundle (public parts only)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle get(@PathParam("name") String name) {
         return KeyDtos.bundle(keys.get(caller(), kv, name, null), base());
     }
 
     @GET
     @Path("{name}/versions")
+    @Operation(summary = "List a key's versions (Azure Key Vault: Get Key Versions)")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<KeyItem> versions(@PathParam("name") String name) {
         return Page.of(keys.versions(caller(), kv, name).stream().map(v -> KeyDtos.item(v, base(), true)).toList());
     }
 
     @GET
     @Path("{name}/{version}")
+    @Operation(summary = "Read one version of a key")
+    @APIResponse(responseCode = "200", description = "The key bundle (public parts only)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle getVersion(@PathParam("name") String name, @PathParam("version") String version) {
         return KeyDtos.bundle(keys.get(caller(), kv, name, version), base());
     }
 
     @PATCH
     @Path("{name}")
+    @Operation(summary = "Change the newest version's attributes or operations (Azure Key Vault: Update Key)")
+    @APIResponse(responseCode = "200", description = "The key bundle")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle update(@PathParam("name") String name, @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
         return updateVersion(name, null, body);
     }
 
     @PATCH
     @Path("{name}/{version}")
+    @Operation(summary = "Change one version's attributes or operations: enable, disable, nbf, exp")
+    @APIResponse(responseCode = "200", description = "The key bundle")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle updateVersion(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
         return KeyDtos.bundle(keys.update(caller(), kv, name, version, Attributes.toDomain(body.attributes()),
@@ -146,6 +194,10 @@ public class KeysResource {
     @POST
     @Path("{name}/rotate")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Make a new version of the key (Azure Key Vault: Rotate Key); vaults following the key rewrap to it")
+    @APIResponse(responseCode = "200", description = "The new version's key bundle")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle rotate(@PathParam("name") String name) {
         return KeyDtos.bundle(keys.rotate(caller(), kv, name), base());
     }
@@ -153,18 +205,32 @@ public class KeysResource {
     @DELETE
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete a key: soft-deleted, recoverable within the retention days (Azure Key Vault: Delete Key)")
+    @APIResponse(responseCode = "200", description = "The deleted key")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public DeletedKeyBundle delete(@PathParam("name") String name) {
         return KeyDtos.deletedBundle(keys.delete(caller(), kv, name), base());
     }
 
     @POST
     @Path("{name}/wrapkey")
+    @Operation(summary = "Wrap a key with the newest version (Azure Key Vault: Wrap Key)")
+    @APIResponse(responseCode = "200", description = "The wrapped value (base64url) and the kid that wrapped it")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult wrapCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
         return wrap(name, null, body);
     }
 
     @POST
     @Path("{name}/{version}/wrapkey")
+    @Operation(summary = "Wrap a key with this version (Azure Key Vault: Wrap Key)")
+    @APIResponse(responseCode = "200", description = "The wrapped value (base64url)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult wrap(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
         KeyOperations.WrapResult result = keys.wrap(caller(), kv, name, version, algorithm(body.alg()),
@@ -174,12 +240,22 @@ public class KeysResource {
 
     @POST
     @Path("{name}/unwrapkey")
+    @Operation(summary = "Unwrap a key with the newest version (Azure Key Vault: Unwrap Key)")
+    @APIResponse(responseCode = "200", description = "The unwrapped value (base64url)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult unwrapCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
         return unwrap(name, null, body);
     }
 
     @POST
     @Path("{name}/{version}/unwrapkey")
+    @Operation(summary = "Unwrap a key with this version (Azure Key Vault: Unwrap Key)")
+    @APIResponse(responseCode = "200", description = "The unwrapped value (base64url)")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult unwrap(@PathParam("name") String name, @PathParam("version") String version,
                                      @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
         try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), kv, name, version, algorithm(body.alg()),

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.api.ItemDtos.ItemDto;
 import org.strongroom.protection.api.ItemDtos.ItemRequest;
@@ -54,6 +58,14 @@ public class ProtectedItemsResource {
     @Path("{item}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Register a protected item with its backup policy (the inline ConfigureBackup job)")
+    @APIResponse(responseCode = "201", description = "Created: the item, with Location",
+            content = @Content(schema = @Schema(implementation = ItemDto.class)))
+    @APIResponse(responseCode = "200", description = "Already registered with these values: the item",
+            content = @Content(schema = @Schema(implementation = ItemDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response put(@PathParam("item") String item, @NotNull(message = "a JSON body is required") ItemRequest body) {
         if (!item.matches(ProtectedItem.NAME_PATTERN)) {
             throw StrongroomException.badRequest("An item name has 1 to 100 letters, digits or . _ -", "item");
@@ -76,12 +88,18 @@ public class ProtectedItemsResource {
     }
 
     @GET
+    @Operation(summary = "List the vault's protected items")
+    @APIResponse(responseCode = "200", description = "The items")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ListDto<ItemDto> list() {
         return ListDto.of(items.list(vault).stream().map(ItemDto::of).toList());
     }
 
     @GET
     @Path("{item}")
+    @Operation(summary = "Read a protected item with its last backup")
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ItemDto get(@PathParam("item") String item) {
         return ItemDto.of(items.get(vault, item));
     }

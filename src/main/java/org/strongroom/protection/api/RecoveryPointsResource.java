@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.security.Roles;
@@ -29,6 +31,10 @@ public class RecoveryPointsResource {
     RecoveryPoints points;
 
     @GET
+    @Operation(summary = "List an item's recovery points, optionally between from and to (SPEC 17)")
+    @APIResponse(responseCode = "200", description = "The recovery points, newest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ListDto<RecoveryPointDto> list(@PathParam("vault") String vault, @PathParam("item") String item,
                                           @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant fromTime = QueryParameters.time(from, "from");
@@ -40,6 +46,9 @@ public class RecoveryPointsResource {
 
     @GET
     @Path("{rp}")
+    @Operation(summary = "Read one recovery point")
+    @APIResponse(responseCode = "200", description = "The recovery point")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public RecoveryPointDto get(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp) {
         return RecoveryPointDto.of(points.get(vault, item, rp), Timestamps.now());
     }

@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Timestamps;
@@ -51,7 +57,19 @@ public class RestoreResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Restore a recovery point to the target it names (a Restore job)")
+    @APIResponse(responseCode = "202", description = "Accepted: the Restore job, with Location /api/jobs/{id}",
+            content = @Content(schema = @Schema(implementation = JobDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response restore(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp,
+                            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = RestoreBody.class), examples = {
+                                    @ExampleObject(name = "elsewhere", summary = "Selected paths to another directory",
+                                            value = "{\"target\":{\"path\":\"/srv/restore/monday\"},\"paths\":[\"docs\"]}"),
+                                    @ExampleObject(name = "original", summary = "Back to the item's own source, replacing files",
+                                            value = "{\"target\":{\"originalLocation\":true},\"overwrite\":true}")}))
                             @NotNull(message = "a JSON body is required") RestoreBody body) {
         Job job = restores.request(Callers.of(security), vault, item, rp, new Restores.Request(
                 body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().originalLocation()),

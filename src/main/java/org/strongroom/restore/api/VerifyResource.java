@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Timestamps;
@@ -40,6 +44,11 @@ public class VerifyResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Prove every chunk of a recovery point decrypts and authenticates, writing nothing (a Verify job)")
+    @APIResponse(responseCode = "202", description = "Accepted: the Verify job, with Location /api/jobs/{id}",
+            content = @Content(schema = @Schema(implementation = JobDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response verify(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp) {
         Job job = verifications.request(Callers.of(security), vault, item, rp);
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();

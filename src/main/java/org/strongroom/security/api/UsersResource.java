@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.security.Roles;
 import org.strongroom.security.app.UserAccounts;
@@ -43,6 +47,12 @@ public class UsersResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user or set its password and roles (admins only)")
+    @APIResponse(responseCode = "201", description = "Created: the user, with Location",
+            content = @Content(schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "200", description = "Updated: the user",
+            content = @Content(schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response put(@PathParam("name") String name, @NotNull @Valid UserRequest body) {
         boolean created = accounts.put(name, body.password().toCharArray(), roles(body.roles()));
         UserDto user = UserDto.of(accounts.get(name));
@@ -52,18 +62,30 @@ public class UsersResource {
     }
 
     @GET
+    @Operation(summary = "List the users (admins only)")
+    @APIResponse(responseCode = "200", description = "The users")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public ListDto<UserDto> list() {
         return ListDto.of(accounts.list().stream().map(UserDto::of).toList());
     }
 
     @GET
     @Path("{name}")
+    @Operation(summary = "Read a user (admins only)")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserDto get(@PathParam("name") String name) {
         return UserDto.of(accounts.get(name));
     }
 
     @DELETE
     @Path("{name}")
+    @Operation(summary = "Delete a user (admins only)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("name") String name) {
         accounts.delete(name);
         return Response.noContent().build();

@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.StrongroomException;
@@ -66,6 +72,13 @@ public class VaultsResource {
     @Path("{vault}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a vault, or update one with the same region, subscription and resource group")
+    @APIResponse(responseCode = "201", description = "Created: the vault, with Location",
+            content = @Content(schema = @Schema(implementation = VaultDto.class)))
+    @APIResponse(responseCode = "200", description = "Already there with these values: the vault",
+            content = @Content(schema = @Schema(implementation = VaultDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response put(@PathParam("vault") @Pattern(regexp = Vault.NAME_PATTERN,
                                 message = "must be 2 to 50 letters, digits or hyphens") String vault,
                         @NotNull(message = "a JSON body is required") @Valid VaultRequest body) {
@@ -78,12 +91,17 @@ public class VaultsResource {
     }
 
     @GET
+    @Operation(summary = "List the vaults")
+    @APIResponse(responseCode = "200", description = "The vaults")
     public ListDto<VaultDto> list() {
         return ListDto.of(vaults.list().stream().map(VaultDto::of).toList());
     }
 
     @GET
     @Path("{vault}")
+    @Operation(summary = "Read a vault with its identity and encryption properties")
+    @APIResponse(responseCode = "200", description = "The vault")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public VaultDto get(@PathParam("vault") String vault) {
         return VaultDto.of(vaults.get(vault));
     }
@@ -92,6 +110,11 @@ public class VaultsResource {
     @Path("{vault}/identity")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Switch the vault's system-assigned identity on (SystemAssigned) or off (None)")
+    @APIResponse(responseCode = "200", description = "The identity")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public IdentityDto setIdentity(@PathParam("vault") String vault,
                                    @NotNull(message = "a JSON body is required") IdentityRequest body) {
         IdentityType type = QueryParameters.oneOf(IdentityType.class, body.type(), "type");
@@ -103,6 +126,9 @@ public class VaultsResource {
 
     @GET
     @Path("{vault}/encryption")
+    @Operation(summary = "Read the vault's encryption properties (SPEC 12)")
+    @APIResponse(responseCode = "200", description = "The encryption properties")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public EncryptionDto encryption(@PathParam("vault") String vault) {
         return EncryptionDto.of(vaults.get(vault));
     }
@@ -116,7 +142,23 @@ public class VaultsResource {
     @Path("{vault}/encryption")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Assign or change the customer-managed key (a job), or ask to go back to platform-managed keys")
+    @APIResponse(responseCode = "202", description = "Accepted: the ConfigureEncryption or UpdateEncryptionKey job, with Location /api/jobs/{id}; refusals from the key vault arrive in the job",
+            content = @Content(schema = @Schema(implementation = JobDto.class)))
+    @APIResponse(responseCode = "200", description = "PlatformManaged asked while the vault still is: its encryption properties",
+            content = @Content(schema = @Schema(implementation = EncryptionDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response setEncryption(@PathParam("vault") String vault,
+                                  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                          schema = @Schema(implementation = EncryptionRequest.class), examples = {
+                                          @ExampleObject(name = "follow", summary = "Follow the key: automatic rotation",
+                                                  value = "{\"keyUri\":\"https://kv1.vault.example/keys/backup-kek\","
+                                                          + "\"keyVaultSubscriptionId\":\"sub-keys\",\"infrastructureEncryption\":\"Enabled\"}"),
+                                          @ExampleObject(name = "pinned", summary = "One key version: no automatic rotation",
+                                                  value = "{\"keyUri\":\"https://kv1.vault.example/keys/backup-kek/"
+                                                          + "8739a3ef2e394aab8b39c8f1f550c355\",\"keyVaultSubscriptionId\":\"sub-keys\"}")}))
                                   @NotNull(message = "a JSON body is required") EncryptionRequest body) {
         String type = body.encryptionAtRestType();
         if ("PlatformManaged".equals(type)) {
@@ -144,6 +186,11 @@ public class VaultsResource {
     @Path("{vault}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Move the vault to another resource group, subscription or tenant (SPEC 18)")
+    @APIResponse(responseCode = "200", description = "The moved vault")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public VaultDto move(@PathParam("vault") String vault, @NotNull(message = "a JSON body is required") @Valid MoveRequest body) {
         if (body.resourceGroup() == null && body.subscriptionId() == null && body.tenantId() == null) {
             throw StrongroomException.badRequest("Say where to: resourceGroup, subscriptionId and/or tenantId", "body");
