@@ -130,6 +130,33 @@ class ConcurrencyIT {
     }
 
     @Test
+    void vaultPut_whileAutomaticRotationsChangeTheVault_answers200_never500() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Cmk.Setup setup = cmk.setup(cmk.keyVault(), "put-race");
+        assertEquals("Completed", cmk.assignAndWait(setup.vault(), Cmk.versionless(setup.kid())).getString("status"));
+        String body = "{\"region\":\"westeurope\",\"subscriptionId\":\"sub-backup\",\"resourceGroup\":\"rg-backup\"}";
+        List<Integer> statuses = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            cmk.admin().post("/api/keyvaults/" + setup.keyVault() + "/keys/put-race/rotate", null);
+            for (int i = 0; i < 10; i++) {
+                statuses.add(cmk.admin().put("/api/vaults/" + setup.vault(), body).status());
+            }
+        }
+        assertTrue(statuses.stream().allMatch(status -> status == 200), "PUT of an unchanged vault during rotations: " + statuses);
+    }
+
+    @Test
+    void twentyParallelCreations_ofOneNewVault_createItOnce_andTheLosersGet200Or409_never500() throws Exception {
+        Cmk cmk = new Cmk(base);
+        String vault = Names.unique("same-");
+        String body = "{\"region\":\"westeurope\",\"subscriptionId\":\"sub-backup\",\"resourceGroup\":\"rg-backup\"}";
+        List<Api.Response> answers = all(i -> cmk.admin().put("/api/vaults/" + vault, body));
+        assertEquals(1, answers.stream().filter(a -> a.status() == 201).count(), answers.toString());
+        assertTrue(answers.stream().allMatch(a -> a.status() == 201 || a.status() == 200 || a.isError(409, "Conflict")),
+                answers.toString());
+    }
+
+    @Test
     void twentyParallelBackups_ofDifferentItems_allComplete_andVerify() throws Exception {
         Cmk cmk = new Cmk(base);
         Api admin = cmk.admin();

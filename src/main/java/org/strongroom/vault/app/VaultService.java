@@ -40,7 +40,7 @@ public class VaultService {
 
     @Transactional
     public PutResult put(Caller caller, String name, String region, String subscriptionId, String resourceGroup) {
-        Optional<Vault> existing = vaults.find(name);
+        Optional<Vault> existing = vaults.findForUpdate(name); // a key update or a move may be changing it right now
         return activity.record(caller, existing.isPresent() ? "UpdateVault" : "CreateVault", resource(name), () -> {
             if (existing.isPresent()) {
                 existing.get().update(region, subscriptionId, resourceGroup, Timestamps.now());
