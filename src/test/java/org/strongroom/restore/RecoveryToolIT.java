@@ -126,6 +126,42 @@ class RecoveryToolIT {
     }
 
     @Test
+    void list_showsVaultsItemsAndPointsFromTheStoreAlone_withTimesAndSizesWhenTheKeyOpensTheVault() throws Exception {
+        Cmk cmk = new Cmk(base);
+        RSAPrivateCrtKey customerKey = CustomerKeys.generate(2048);
+        String[] key = imported(cmk, customerKey);
+        String vault = cmk.vault("westeurope");
+        cmk.grant(key[0], cmk.identity(vault), Cmk.ALL_FOUR);
+        assertEquals("Completed", cmk.assignAndWait(vault, key[1]).getString("status"));
+        Path tree = SourceTrees.tree("listed", 53);
+        backUp(cmk, vault, "files1", "Files", tree, "");
+        Files.writeString(tree.resolve("added.txt"), "one more file");
+        assertEquals("Completed", cmk.backup("/api/vaults/" + vault + "/items/files1").getString("status"));
+        var points = cmk.admin().get("/api/vaults/" + vault + "/items/files1/recoveryPoints").json().getJsonArray("value");
+        assertEquals(2, points.size());
+
+        Run withoutKey = tool("list", "--store", store().toString(), "--vault", vault);
+        assertEquals(0, withoutKey.exit(), withoutKey.output());
+        assertTrue(withoutKey.output().contains("vault " + vault + ": data key wrapped by " + key[1] + " (RSA-OAEP-256)"),
+                withoutKey.output());
+        assertTrue(withoutKey.output().contains("add --key with the private key of " + key[1]), withoutKey.output());
+        assertTrue(withoutKey.output().contains("  item files1"), withoutKey.output());
+
+        Run withKey = tool("list", "--store", store().toString(), "--vault", vault, "--key", keyFile(customerKey).toString());
+        assertEquals(0, withKey.exit(), withKey.output());
+        for (var value : points) {
+            JsonObject point = value.asJsonObject();
+            String line = withKey.output().lines().filter(l -> l.contains(point.getString("id"))).findFirst().orElse("");
+            assertTrue(line.matches("\\s+" + point.getString("id") + "  \\d{4}-\\d\\d-\\d\\dT\\S+Z  Files, "
+                    + point.getInt("fileCount") + " files, " + point.getJsonNumber("sizeBytes").longValue() + " bytes"),
+                    "each point with its time and size: " + withKey.output());
+            assertTrue(withoutKey.output().contains("    " + point.getString("id")), withoutKey.output());
+        }
+        Run everything = tool("list", "--store", store().toString());
+        assertTrue(everything.output().contains("vault " + vault + ":"), "without --vault every vault is listed");
+    }
+
+    @Test
     void sealedDisk_opensWithTheDiskEncryptionSetsPrivateKey() throws Exception {
         Cmk cmk = new Cmk(base);
         RSAPrivateCrtKey desKey = CustomerKeys.generate(2048);

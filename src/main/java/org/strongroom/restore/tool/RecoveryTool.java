@@ -12,11 +12,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 
 import org.strongroom.crypto.IntegrityException;
@@ -40,10 +44,11 @@ import org.strongroom.storage.infra.FileSystemChunkStore;
 
 /**
  * Break-glass recovery without the server or its database (docs/recovery.md): with the chunk store's
- * files and the customer's own private key (or the platform keystore), restore a recovery point, or
- * open a sealed disk. Built as {@code target/strongroom-recover.jar}.
+ * files and the customer's own private key (or the platform keystore), list what the store holds,
+ * restore a recovery point, or open a sealed disk. Built as {@code target/strongroom-recover.jar}.
  *
  * <pre>
+ *   java -jar strongroom-recover.jar list --store DIR [--vault NAME] [--key FILE] [--platform-keystore FILE [--platform-password PW]]
  *   java -jar strongroom-recover.jar recover --store DIR --vault NAME --point ID --out PATH
  *        [--key private.pem|key.jwk] [--platform-keystore FILE [--platform-password PW]] [--paths a,b] [--overwrite]
  *   java -jar strongroom-recover.jar unseal --in disk.sealed --out disk.img
@@ -60,17 +65,26 @@ public final class RecoveryTool {
 
     private static final String HELP = """
             Strongroom offline recovery: no server, no database, only the chunk store and your key.
+            The store is the server's STRONGROOM_STORE_DIR (by default standalone/data/strongroom/store).
+
+              list --store DIR [--vault NAME] [--key FILE] [--platform-keystore FILE [--platform-password PW]]
+                  Lists the vaults the store holds, the key that wraps each vault's data key, their items and
+                  recovery points. Manifests are encrypted: a point's time and size show when the key that opens
+                  its vault is given (--key, or the platform keystore for a platform-managed vault).
 
               recover --store DIR --vault NAME --point ID --out PATH
                       [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--paths P1,P2] [--overwrite]
                   Restores a recovery point: a Files point as a directory tree at PATH, a Disk point as a
                   plain disk image file at PATH. --key is the RSA private key (PEM or JWK) that wraps the
                   vault's data key; the platform keystore is needed for a platform-managed vault and for
-                  one with infrastructure encryption.
+                  one with infrastructure encryption. --paths restores selected paths of a Files point;
+                  --overwrite replaces existing files.
 
               unseal --in SEALED --out IMAGE [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
                   Opens a disk that a Strongroom restore wrote sealed: with the disk encryption set's private
                   key, or the platform keystore when the platform key sealed it.
+
+            Exit status: 0 done, 1 an input or output problem, 2 a wrong key or damaged data, 64 a usage error.
             """;
 
     private static final Set<String> FLAGS = Set.of("overwrite");
@@ -91,6 +105,7 @@ public final class RecoveryTool {
         try {
             Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
             switch (args[0]) {
+                case "list" -> list(options, out);
                 case "recover" -> recover(options, out);
                 case "unseal" -> unseal(options, out);
                 default -> throw new UsageException("Unknown command '" + args[0] + "'");
@@ -109,6 +124,91 @@ public final class RecoveryTool {
         } catch (IOException | UncheckedIOException e) {
             err.println("strongroom-recover: " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    /** What the store holds: vaults, items, recovery points; times and sizes where the given keys open a vault. */
+    private static void list(Map<String, String> options, PrintStream out) {
+        Path storeDir = existing(required(options, "store"));
+        ChunkStore store = new FileSystemChunkStore(storeDir);
+        List<String> vaults = options.containsKey("vault") ? List.of(options.get("vault")) : store.vaults();
+        if (vaults.isEmpty()) {
+            out.println("The store " + storeDir + " holds no vault (no vaults/*/data-key.properties)");
+            return;
+        }
+        for (String vault : vaults) {
+            DataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
+                    "The store " + storeDir + " holds no vault '" + vault + "' (no vaults/" + vault + "/data-key.properties)"));
+            out.println("vault " + vault + ": data key wrapped by " + (dataKeyFile.wrappedByPlatform() ? "the platform key"
+                    : dataKeyFile.wrappedBy() + " (" + dataKeyFile.algorithm() + ")") + "; infrastructure encryption "
+                    + (dataKeyFile.infrastructureEncryption() ? "Enabled" : "Disabled"));
+            Map<String, List<String>> points = new TreeMap<>();
+            store.manifests(vault).forEach(m -> points.computeIfAbsent(m.item(), i -> new ArrayList<>()).add(m.recoveryPointId()));
+            try (Opened opened = open(vault, dataKeyFile, options)) {
+                if (opened.keys() == null) {
+                    out.println("  (" + opened.why() + ")");
+                }
+                points.forEach((item, ids) -> {
+                    out.println("  item " + item);
+                    listPoints(store, opened, vault, item, ids, out);
+                });
+            }
+        }
+    }
+
+    private static void listPoints(ChunkStore store, Opened opened, String vault, String item, List<String> ids, PrintStream out) {
+        if (opened.keys() == null) {
+            ids.stream().sorted().forEach(id -> out.println("    " + id));
+            return;
+        }
+        List<Manifest> manifests = new ArrayList<>();
+        for (String id : ids) {
+            try (RecoveryPointReader reader = new RecoveryPointReader(store, opened.keys(), vault, item, id)) {
+                manifests.add(reader.manifest());
+            } catch (IntegrityException | StoreDamagedException e) {
+                out.println("    " + id + "  cannot be read: " + e.getMessage());
+            }
+        }
+        manifests.sort(Comparator.comparingLong(Manifest::createdMillis));
+        for (Manifest manifest : manifests) {
+            out.println("    " + manifest.recoveryPointId() + "  " + Instant.ofEpochMilli(manifest.createdMillis()) + "  "
+                    + describe(manifest));
+        }
+    }
+
+    private static String describe(Manifest manifest) {
+        if (manifest.kind() == Manifest.Kind.DISK) {
+            return "Disk, " + manifest.disk().size() + " bytes";
+        }
+        List<Manifest.Entry> files = manifest.entries().stream().filter(e -> e.type() == Manifest.EntryType.FILE).toList();
+        return "Files, " + files.size() + " files, " + files.stream().mapToLong(Manifest.Entry::size).sum() + " bytes";
+    }
+
+    /** A vault's keys, opened with what the options give; {@code keys} null (and {@code why} said) when they do not. */
+    private record Opened(VaultDataKey keys, String why) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (keys != null) {
+                keys.close();
+            }
+        }
+    }
+
+    private static Opened open(String vault, DataKeyFile file, Map<String, String> options) {
+        boolean platformNeeded = file.wrappedByPlatform() || file.infrastructureEncryption();
+        if (platformNeeded && !options.containsKey("platform-keystore")) {
+            return new Opened(null, "times and sizes: add --platform-keystore, this vault's data is protected by the platform key");
+        }
+        if (!file.wrappedByPlatform() && !options.containsKey("key")) {
+            return new Opened(null, "times and sizes: add --key with the private key of " + file.wrappedBy());
+        }
+        PlatformKey platform = platformKey(options, platformNeeded);
+        try (KeyMaterial dataKey = dataKey(file, options, platform)) {
+            return new Opened(VaultDataKey.of(vault, dataKey, file.infrastructureEncryption()
+                    ? platform.derive(VaultDataKey.infrastructureContext(vault)) : null), null);
+        } catch (IntegrityException e) {
+            return new Opened(null, "times and sizes: the given key does not open this vault's data key (wrapped by "
+                    + (file.wrappedByPlatform() ? "the platform key" : file.wrappedBy()) + ")");
         }
     }
 

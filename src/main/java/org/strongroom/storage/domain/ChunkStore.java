@@ -33,6 +33,9 @@ public interface ChunkStore {
 
     void writeDataKey(DataKeyFile file);
 
+    /** The vaults whose data the store holds (each has its data-key file), by name. */
+    List<String> vaults();
+
     Optional<DataKeyFile> readDataKey(String vault);
 
     record ManifestName(String item, String recoveryPointId) {

@@ -136,6 +136,9 @@ public class FileSystemChunkStore implements ChunkStore {
                 try (DirectoryStream<Path> manifests = Files.newDirectoryStream(item, "*.manifest")) {
                     for (Path manifest : manifests) {
                         String name = manifest.getFileName().toString();
+                        if (name.startsWith(TEMPORARY)) {
+                            continue; // cut off by a crash: never a recovery point
+                        }
                         found.add(new ManifestName(item.getFileName().toString(), name.substring(0, name.length() - 9)));
                     }
                 }
@@ -154,6 +157,20 @@ public class FileSystemChunkStore implements ChunkStore {
     @Override
     public void writeDataKey(DataKeyFile file) {
         writeAtomically(vaultDir(file.vault()).resolve("data-key.properties"), file.toText().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public List<String> vaults() {
+        Path vaults = root.resolve("vaults");
+        if (!Files.isDirectory(vaults)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(vaults)) {
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("data-key.properties")))
+                    .map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
