@@ -95,6 +95,12 @@ class JmsProducerIT {
         return "{\"operation\":\"Backup\",\"vault\":\"" + vault + "\",\"item\":\"files1\",\"requestId\":\"" + requestId + "\"}";
     }
 
+    /** A key update request assigning the setup's key, its subscription given as member {@code subscriptionMember}. */
+    private static String keyUpdateRequest(Cmk.Setup setup, String subscriptionMember) {
+        return "{\"operation\":\"UpdateEncryptionKey\",\"vault\":\"" + setup.vault() + "\",\"keyUri\":\"" + setup.kid()
+                + "\",\"" + subscriptionMember + "\":\"" + Cmk.KEY_VAULT_SUBSCRIPTION + "\",\"requestId\":\"k-" + UUID.randomUUID() + "\"}";
+    }
+
     @Test
     void backupRequest_getsTheCompletedJob_aResendGetsTheSameJob_andAMalformedRequestDoesNotBlock() throws Exception {
         Cmk cmk = new Cmk(base);
@@ -149,9 +155,7 @@ class JmsProducerIT {
         try (JMSContext context = connect(new Producer("admin", Api.ADMIN_PASSWORD))) {
             TemporaryQueue replies = context.createTemporaryQueue();
             JMSConsumer consumer = context.createConsumer(replies);
-            String id = send(context, "keyUpdateRequests", "{\"operation\":\"UpdateEncryptionKey\",\"vault\":\"" + setup.vault()
-                    + "\",\"keyUri\":\"" + setup.kid() + "\",\"keyVaultSubscriptionId\":\"" + Cmk.KEY_VAULT_SUBSCRIPTION
-                    + "\",\"requestId\":\"k-" + UUID.randomUUID() + "\"}", replies);
+            String id = send(context, "keyUpdateRequests", keyUpdateRequest(setup, "keyVaultSubscriptionId"), replies);
             JsonObject done = receive(consumer, id);
             assertEquals("ConfigureEncryption", done.getString("operation"));
             assertEquals("Completed", done.getString("status"), done.toString());
@@ -166,9 +170,7 @@ class JmsProducerIT {
         try (JMSContext context = connect(new Producer("admin", Api.ADMIN_PASSWORD))) {
             TemporaryQueue replies = context.createTemporaryQueue();
             JMSConsumer consumer = context.createConsumer(replies);
-            String id = send(context, "keyUpdateRequests", "{\"operation\":\"UpdateEncryptionKey\",\"vault\":\"" + setup.vault()
-                    + "\",\"keyUri\":\"" + setup.kid() + "\",\"keyVaultSubscriptionID\":\"" + Cmk.KEY_VAULT_SUBSCRIPTION
-                    + "\",\"requestId\":\"k-" + UUID.randomUUID() + "\"}", replies);
+            String id = send(context, "keyUpdateRequests", keyUpdateRequest(setup, "keyVaultSubscriptionID"), replies);
             JsonObject refused = receive(consumer, id);
             assertEquals("BadRequest", refused.getString("code"), refused.toString());
             assertEquals("keyVaultSubscriptionID", refused.getString("target"));

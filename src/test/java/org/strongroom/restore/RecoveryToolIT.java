@@ -96,15 +96,21 @@ class RecoveryToolIT {
         assertEquals("Completed", backup.getString("status"), backup.toString());
     }
 
-    @Test
-    void byokVault_isRecoveredWithTheCustomersKeyAlone_andAnotherKeyFailsClearly() throws Exception {
-        Cmk cmk = new Cmk(base);
-        RSAPrivateCrtKey customerKey = CustomerKeys.generate(2048);
+    /** A vault whose data key {@code customerKey} wraps, imported into a new key vault (BYOK); answers the vault and the kid. */
+    private static String[] byokVault(Cmk cmk, RSAPrivateCrtKey customerKey) {
         String[] key = imported(cmk, customerKey);
         String vault = cmk.vault("westeurope");
         cmk.grant(key[0], cmk.identity(vault), Cmk.ALL_FOUR);
         JsonObject assigned = cmk.assignAndWait(vault, key[1]);
         assertEquals("Completed", assigned.getString("status"), assigned.toString());
+        return new String[] {vault, key[1]};
+    }
+
+    @Test
+    void byokVault_isRecoveredWithTheCustomersKeyAlone_andAnotherKeyFailsClearly() throws Exception {
+        Cmk cmk = new Cmk(base);
+        RSAPrivateCrtKey customerKey = CustomerKeys.generate(2048);
+        String vault = byokVault(cmk, customerKey)[0];
         Path tree = SourceTrees.tree("offline", 50);
         backUp(cmk, vault, "files1", "Files", tree, "");
         String point = newestPoint(cmk, vault, "files1");
@@ -129,10 +135,9 @@ class RecoveryToolIT {
     void list_showsVaultsItemsAndPointsFromTheStoreAlone_withTimesAndSizesWhenTheKeyOpensTheVault() throws Exception {
         Cmk cmk = new Cmk(base);
         RSAPrivateCrtKey customerKey = CustomerKeys.generate(2048);
-        String[] key = imported(cmk, customerKey);
-        String vault = cmk.vault("westeurope");
-        cmk.grant(key[0], cmk.identity(vault), Cmk.ALL_FOUR);
-        assertEquals("Completed", cmk.assignAndWait(vault, key[1]).getString("status"));
+        String[] byok = byokVault(cmk, customerKey);
+        String vault = byok[0];
+        String kid = byok[1];
         Path tree = SourceTrees.tree("listed", 53);
         backUp(cmk, vault, "files1", "Files", tree, "");
         Files.writeString(tree.resolve("added.txt"), "one more file");
@@ -142,9 +147,9 @@ class RecoveryToolIT {
 
         Run withoutKey = tool("list", "--store", store().toString(), "--vault", vault);
         assertEquals(0, withoutKey.exit(), withoutKey.output());
-        assertTrue(withoutKey.output().contains("vault " + vault + ": data key wrapped by " + key[1] + " (RSA-OAEP-256)"),
+        assertTrue(withoutKey.output().contains("vault " + vault + ": data key wrapped by " + kid + " (RSA-OAEP-256)"),
                 withoutKey.output());
-        assertTrue(withoutKey.output().contains("add --key with the private key of " + key[1]), withoutKey.output());
+        assertTrue(withoutKey.output().contains("add --key with the private key of " + kid), withoutKey.output());
         assertTrue(withoutKey.output().contains("  item files1"), withoutKey.output());
 
         Run withKey = tool("list", "--store", store().toString(), "--vault", vault, "--key", keyFile(customerKey).toString());
