@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.strongroom.crypto.DataKeys;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
@@ -28,10 +29,11 @@ import org.strongroom.vault.domain.Vault;
 
 /**
  * The key-update job ({@code ConfigureEncryption}, {@code UpdateEncryptionKey}): validates the key
- * against the seed's rules, acting as the vault's identity; unwraps the vault data key with the key in
- * force (platform key or old KEK), wraps it with the new KEK, proves the new wrapping unwraps, and puts
- * key and settings in force in one transaction. Cost is one unwrap and one wrap whatever the vault
- * holds: data is never re-encrypted.
+ * against the seed's rules, acting as the vault's identity; the first time, wraps a fresh vault data key
+ * with the KEK (the platform-wrapped one, under which no data lies, is replaced); later, unwraps the data
+ * key with the KEK in force and wraps it with the new one. Either way it proves the new wrapping unwraps
+ * and puts key and settings in force in one transaction. Cost is one unwrap and one wrap whatever the
+ * vault holds: data is never re-encrypted.
  *
  * <p>Any refusal ends the job {@code Failed} with the seed's code and leaves the previous key in force
  * ({@link KeyAssignments#onJobEnded}). A version that appears while the job runs is followed once it has
@@ -76,9 +78,9 @@ public class KeyAssignmentJob implements JobHandler {
         ResolvedKey key = validate(vault, request, identity);
         boolean following = isVersionless(request.keyUri(), key);
         String assignedUri = following ? key.versionlessId() : key.kid();
-        byte[] rewrapped = key.kid().equals(vault.activeKeyId()) ? vault.wrappedDataKey() : rewrap(vault, key, identity);
+        byte[] wrapped = dataKeyUnder(vault, key, identity);
         assignments.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri, key.kid(),
-                following, rewrapped);
+                following, wrapped);
         dataKeys.syncStore(vaultService.get(vault.name()));
     }
 
@@ -128,24 +130,43 @@ public class KeyAssignmentJob implements JobHandler {
         return key;
     }
 
-    /** Unwraps the data key with the key in force, wraps it with the new KEK, and proves the new wrapping opens. */
-    private byte[] rewrap(Vault vault, ResolvedKey key, Caller identity) {
-        try (KeyMaterial dataKey = dataKeys.unwrap(vault)) {
-            byte[] rewrapped;
-            try {
-                rewrapped = keyVault.wrap(key.kid(), dataKey.bytes(), identity);
-            } catch (StrongroomException answer) {
-                throw KeyVaultRefusals.translate(answer, key.kid());
+    /**
+     * The vault's data key wrapped by the new KEK. The first configuration gives the vault a fresh data key:
+     * no data lies under the one the platform key wrapped (SPEC 1: the vault never had an item, and
+     * {@link Vault#completeKeyUpdate} checks it again), and that one is replaced in the database and the
+     * store, so nothing the platform key alone opens leads to the vault's data. A later update rewraps the
+     * same data key (SPEC 13: the key in force must still unwrap it); the key in force again changes nothing.
+     */
+    private byte[] dataKeyUnder(Vault vault, ResolvedKey key, Caller identity) {
+        if (!vault.usesCustomerManagedKey()) {
+            try (KeyMaterial fresh = DataKeys.generate()) {
+                return wrapAndProve(fresh, key, identity);
             }
-            try (KeyMaterial check = keyVault.unwrap(key.kid(), rewrapped, identity)) {
-                if (!Arrays.equals(check.bytes(), dataKey.bytes())) {
-                    throw refuse(ErrorCode.DataIntegrityError, "Key " + key.kid() + " did not return the data key it wrapped");
-                }
-            } catch (StrongroomException answer) {
-                throw KeyVaultRefusals.translate(answer, key.kid());
-            }
-            return rewrapped;
         }
+        if (key.kid().equals(vault.activeKeyId())) {
+            return vault.wrappedDataKey();
+        }
+        try (KeyMaterial dataKey = dataKeys.unwrap(vault)) {
+            return wrapAndProve(dataKey, key, identity);
+        }
+    }
+
+    /** Wraps {@code dataKey} with the new KEK and proves the new wrapping opens to it. */
+    private byte[] wrapAndProve(KeyMaterial dataKey, ResolvedKey key, Caller identity) {
+        byte[] wrapped;
+        try {
+            wrapped = keyVault.wrap(key.kid(), dataKey.bytes(), identity);
+        } catch (StrongroomException answer) {
+            throw KeyVaultRefusals.translate(answer, key.kid());
+        }
+        try (KeyMaterial check = keyVault.unwrap(key.kid(), wrapped, identity)) {
+            if (!Arrays.equals(check.bytes(), dataKey.bytes())) {
+                throw refuse(ErrorCode.DataIntegrityError, "Key " + key.kid() + " did not return the data key it wrapped");
+            }
+        } catch (StrongroomException answer) {
+            throw KeyVaultRefusals.translate(answer, key.kid());
+        }
+        return wrapped;
     }
 
     private KeyVaultProperties keyVaultOf(String keyUri) {
