@@ -3,20 +3,31 @@ package org.strongroom.platform;
 import java.util.Objects;
 
 /**
- * Who asks: a signed-in user (name, and whether it has the {@code admin} role), a vault's managed
- * identity (its principal id) when Strongroom's own services act for a vault, or the system itself.
+ * Who asks: a signed-in user (name, and whether it has the {@code admin} role), a managed identity (its
+ * principal id) when Strongroom's own services act for a vault or a disk encryption set, or the system
+ * itself (timers, automatic rotation). What kind it is decides how a key vault finds its access policy:
+ * a user's principal id is looked up by its name, an identity's is its name, the system has none.
  */
-public record Caller(String name, boolean admin) {
+public record Caller(String name, boolean admin, Kind kind) {
+
+    /** The kinds of callers. */
+    public enum Kind { USER, IDENTITY, SYSTEM }
 
     /** Strongroom acting on its own (timers, automatic rotation). */
-    public static final Caller SYSTEM = new Caller("system", false);
+    public static final Caller SYSTEM = new Caller("system", false, Kind.SYSTEM);
 
     public Caller {
         Objects.requireNonNull(name);
+        Objects.requireNonNull(kind);
+    }
+
+    /** A signed-in user (or a JMS producer authenticated as one). */
+    public static Caller user(String name, boolean admin) {
+        return new Caller(name, admin, Kind.USER);
     }
 
     /** A managed identity, which never has administrator rights: it needs access policies. */
     public static Caller identity(String principalId) {
-        return new Caller(principalId, false);
+        return new Caller(principalId, false, Kind.IDENTITY);
     }
 }

@@ -42,7 +42,8 @@ public class SchemaMigrations {
             "V002__key_vault_and_activity_log.sql",
             "V003__vault_keys_and_items.sql",
             "V004__backups.sql",
-            "V005__disk_encryption_sets.sql");
+            "V005__disk_encryption_sets.sql",
+            "V006__user_principal_ids.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -11,6 +11,6 @@ public final class Callers {
     }
 
     public static Caller of(SecurityContext security) {
-        return new Caller(security.getUserPrincipal().getName(), security.isUserInRole("admin"));
+        return Caller.user(security.getUserPrincipal().getName(), security.isUserInRole("admin"));
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -54,7 +55,7 @@ class ActivityLogIT {
         String kv = Names.unique("kv");
         admin.put("/api/keyvaults/" + kv, KeyVaults.body(",\"purgeProtectionEnabled\":true"));
         admin.send("PATCH", "/api/keyvaults/" + kv, "{\"softDeleteEnabled\":false}", "application/json");
-        admin.put("/api/keyvaults/" + kv + "/accessPolicies/p1", "{\"permissions\":{\"keys\":[\"get\"]}}");
+        admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + UUID.randomUUID(), "{\"permissions\":{\"keys\":[\"get\"]}}");
         admin.post("/api/keyvaults/" + kv + "/keys/k/create", "{\"kty\":\"RSA\"}");
         admin.delete("/api/keyvaults/" + kv + "/keys/k");
         return kv;

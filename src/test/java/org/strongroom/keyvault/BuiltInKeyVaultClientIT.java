@@ -46,7 +46,7 @@ import org.strongroom.support.Names;
 @ExtendWith(ArquillianExtension.class)
 class BuiltInKeyVaultClientIT {
 
-    private static final Caller ADMIN = new Caller("admin", true);
+    private static final Caller ADMIN = Caller.user("admin", true);
 
     @Deployment
     static WebArchive deployment() {

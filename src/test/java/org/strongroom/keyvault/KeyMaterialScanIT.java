@@ -57,6 +57,7 @@ class KeyMaterialScanIT {
         Api admin = Api.admin(base);
         String kv = Names.unique("kv");
         assertEquals(201, admin.put("/api/keyvaults/" + kv, KeyVaults.body("")).status());
+        KeyVaults.grantAll(admin, admin, kv);
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -26,20 +26,23 @@ import org.strongroom.support.Cmk;
 import org.strongroom.support.CustomerKeys;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Figures;
+import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
 import org.strongroom.support.SourceTrees;
 
 /**
- * Every REST endpoint of API.md × {no credentials, reader, operator, admin}: 401 without credentials;
- * readers read; operators also back up, restore, verify and register items; only admins change vaults,
- * key vaults, users and disk encryption sets; key operations need an access policy beyond admin (none is
- * granted to the reader and operator here). Writes the table for docs/reliability.md.
+ * Every REST endpoint of API.md × {no credentials, reader, operator, admin, a reader holding a key-vault
+ * access policy}: 401 without credentials; readers read; operators also back up, restore, verify and
+ * register items; only admins change vaults, key vaults, users and disk encryption sets. Key operations
+ * (the data plane) go by access policy alone, whatever the role: the admin, who created the key vault,
+ * holds its key-management permissions but not wrapKey/unwrapKey; the reader and operator hold none; the
+ * policy holder, a reader, holds them all. Writes the table for docs/reliability.md.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AuthorizationMatrixIT {
 
-    private static final List<String> ROLES = List.of("none", "reader", "operator", "admin");
+    private static final List<String> ROLES = List.of("none", "reader", "operator", "admin", "policy");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -49,16 +52,22 @@ class AuthorizationMatrixIT {
     @ArquillianResource
     URL base;
 
-    /** Who may call: everyone signed in, operators and admins, admins only, or admins and key-vault policy holders. */
+    /**
+     * Who may call: everyone signed in, operators and admins, admins only; for keys, whoever an access policy
+     * grants the operation: key management (the key vault's creator, an admin, has it) or key use (wrap and
+     * unwrap: explicitly granted only).
+     */
     enum Access {
-        READ, OPERATE, ADMINISTER, KEY;
+        READ, OPERATE, ADMINISTER, KEY_MANAGEMENT, KEY_USE;
 
         int expected(String role) {
+            boolean key = this == KEY_MANAGEMENT || this == KEY_USE;
             return switch (role) {
                 case "none" -> 401;
                 case "reader" -> this == READ ? 200 : 403;
                 case "operator" -> this == READ || this == OPERATE ? 200 : 403;
-                default -> 200;
+                case "policy" -> this == READ || key ? 200 : 403;
+                default -> this == KEY_USE ? 403 : 200;
             };
         }
     }
@@ -78,13 +87,16 @@ class AuthorizationMatrixIT {
         callers.put("reader", admin.newUser("reader"));
         callers.put("operator", admin.newUser("operator"));
         callers.put("admin", admin);
+        Api policyHolder = admin.newUser("reader");
+        callers.put("policy", policyHolder);
 
         // Fixtures: one of each resource, and per role a fresh one for the calls that change or consume it.
         String kv = cmk.keyVault("westeurope", ",\"softDeleteEnabled\":true");
         String kid = cmk.rsa2048(kv, "k");
         String keyPath = "/api/keyvaults/" + kv + "/keys";
         String version = Cmk.version(kid);
-        String wrapped = admin.post(keyPath + "/k/" + version + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
+        KeyVaults.grantAll(admin, policyHolder, kv);
+        String wrapped = policyHolder.post(keyPath + "/k/" + version + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]) + "\"}").json().getString("value");
         String vault = cmk.vault("westeurope");
         Path source = SourceTrees.newDirectory("authz");
@@ -126,28 +138,28 @@ class AuthorizationMatrixIT {
                         "/api/keyvaults/" + kv + "/accessPolicies/" + UUID.randomUUID(), "{\"permissions\":{\"keys\":[\"get\"]}}")),
                 new Row("DELETE /api/keyvaults/{kv}/accessPolicies/{principalId}", Access.ADMINISTER, r -> new Call("DELETE",
                         "/api/keyvaults/" + kv + "/accessPolicies/" + principal(r), null)),
-                new Row("POST {keyVaultUri}/keys/{name}/create", Access.KEY, r -> new Call("POST", keyPath + "/" + Names.unique("new")
+                new Row("POST {keyVaultUri}/keys/{name}/create", Access.KEY_MANAGEMENT, r -> new Call("POST", keyPath + "/" + Names.unique("new")
                         + "/create", "{\"kty\":\"RSA\",\"key_size\":2048}")),
-                new Row("PUT {keyVaultUri}/keys/{name} (import)", Access.KEY, r -> new Call("PUT", keyPath + "/" + Names.unique("imp"),
+                new Row("PUT {keyVaultUri}/keys/{name} (import)", Access.KEY_MANAGEMENT, r -> new Call("PUT", keyPath + "/" + Names.unique("imp"),
                         "{\"key\":" + CustomerKeys.jwk(CustomerKeys.generate(2048)) + "}")),
-                new Row("GET {keyVaultUri}/keys", Access.KEY, r -> new Call("GET", keyPath, null)),
-                new Row("GET {keyVaultUri}/keys/{name}", Access.KEY, r -> new Call("GET", keyPath + "/k", null)),
-                new Row("GET {keyVaultUri}/keys/{name}/versions", Access.KEY, r -> new Call("GET", keyPath + "/k/versions", null)),
-                new Row("GET {keyVaultUri}/keys/{name}/{version}", Access.KEY, r -> new Call("GET", keyPath + "/k/" + version, null)),
-                new Row("PATCH {keyVaultUri}/keys/{name}/{version}", Access.KEY, r -> new Call("PATCH", keyPath + "/k/" + version,
+                new Row("GET {keyVaultUri}/keys", Access.KEY_MANAGEMENT, r -> new Call("GET", keyPath, null)),
+                new Row("GET {keyVaultUri}/keys/{name}", Access.KEY_MANAGEMENT, r -> new Call("GET", keyPath + "/k", null)),
+                new Row("GET {keyVaultUri}/keys/{name}/versions", Access.KEY_MANAGEMENT, r -> new Call("GET", keyPath + "/k/versions", null)),
+                new Row("GET {keyVaultUri}/keys/{name}/{version}", Access.KEY_MANAGEMENT, r -> new Call("GET", keyPath + "/k/" + version, null)),
+                new Row("PATCH {keyVaultUri}/keys/{name}/{version}", Access.KEY_MANAGEMENT, r -> new Call("PATCH", keyPath + "/k/" + version,
                         "{\"attributes\":{\"enabled\":true}}")),
-                new Row("POST {keyVaultUri}/keys/{name}/rotate", Access.KEY, r -> new Call("POST", keyPath + "/del-" + r + "/rotate", null)),
-                new Row("POST {keyVaultUri}/keys/{name}/{version}/wrapkey", Access.KEY, r -> new Call("POST", keyPath + "/k/" + version
+                new Row("POST {keyVaultUri}/keys/{name}/rotate", Access.KEY_MANAGEMENT, r -> new Call("POST", keyPath + "/del-" + r + "/rotate", null)),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/wrapkey", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
                         + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")),
-                new Row("POST {keyVaultUri}/keys/{name}/{version}/unwrapkey", Access.KEY, r -> new Call("POST", keyPath + "/k/" + version
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/unwrapkey", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
                         + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + wrapped + "\"}")),
-                new Row("DELETE {keyVaultUri}/keys/{name}", Access.KEY, r -> new Call("DELETE", keyPath + "/del-" + r, null)),
-                new Row("GET {keyVaultUri}/deletedkeys", Access.KEY, r -> new Call("GET", "/api/keyvaults/" + kv + "/deletedkeys", null)),
-                new Row("GET {keyVaultUri}/deletedkeys/{name}", Access.KEY, r -> new Call("GET", "/api/keyvaults/" + kv
+                new Row("DELETE {keyVaultUri}/keys/{name}", Access.KEY_MANAGEMENT, r -> new Call("DELETE", keyPath + "/del-" + r, null)),
+                new Row("GET {keyVaultUri}/deletedkeys", Access.KEY_MANAGEMENT, r -> new Call("GET", "/api/keyvaults/" + kv + "/deletedkeys", null)),
+                new Row("GET {keyVaultUri}/deletedkeys/{name}", Access.KEY_MANAGEMENT, r -> new Call("GET", "/api/keyvaults/" + kv
                         + "/deletedkeys/rec-" + r, null)),
-                new Row("POST {keyVaultUri}/deletedkeys/{name}/recover", Access.KEY, r -> new Call("POST", "/api/keyvaults/" + kv
+                new Row("POST {keyVaultUri}/deletedkeys/{name}/recover", Access.KEY_MANAGEMENT, r -> new Call("POST", "/api/keyvaults/" + kv
                         + "/deletedkeys/rec-" + r + "/recover", null)),
-                new Row("DELETE {keyVaultUri}/deletedkeys/{name} (purge)", Access.KEY, r -> new Call("DELETE", "/api/keyvaults/" + kv
+                new Row("DELETE {keyVaultUri}/deletedkeys/{name} (purge)", Access.KEY_MANAGEMENT, r -> new Call("DELETE", "/api/keyvaults/" + kv
                         + "/deletedkeys/pur-" + r, null)),
                 new Row("GET /api/vaults", Access.READ, r -> new Call("GET", "/api/vaults", null)),
                 new Row("GET /api/vaults/{vault}", Access.READ, r -> new Call("GET", "/api/vaults/" + vault, null)),
@@ -186,7 +198,7 @@ class AuthorizationMatrixIT {
                 new Row("DELETE /api/users/{name}", Access.ADMINISTER, r -> new Call("DELETE", "/api/users/del-" + r + "-" + vault, null)));
 
         List<String> wrong = new ArrayList<>();
-        StringBuilder table = new StringBuilder("| endpoint | none | reader | operator | admin |\n|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| endpoint | none | reader | operator | admin | reader with a key-vault policy |\n|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             table.append("| `").append(row.endpoint()).append("` |");
             for (String role : ROLES) {

@@ -47,7 +47,6 @@ import org.strongroom.vault.domain.Vault;
 class ConcurrencyIT {
 
     private static final int CALLERS = 20;
-    private static final Caller ADMIN = new Caller("admin", true);
 
     @Deployment
     static WebArchive deployment() {
@@ -71,6 +70,7 @@ class ConcurrencyIT {
     void twentyParallelKeyUpdates_ofOneVault_keepOneKeyInForceAtEveryMoment_andTheLastAcceptedWins() throws Exception {
         Cmk cmk = new Cmk(base);
         Cmk.Setup setup = cmk.cmkVault();
+        Caller identity = Caller.identity(setup.principal());
         byte[] dataKey;
         try (KeyMaterial original = dataKeys.unwrap(vaults.get(setup.vault()))) {
             dataKey = original.bytes().clone();
@@ -88,7 +88,7 @@ class ConcurrencyIT {
                 Vault now = vaults.get(setup.vault());
                 String wrappedBy = now.dataKeyWrappedBy().orElseThrow();
                 assertEquals(now.activeKeyId(), wrappedBy, "the key in force is the key that wraps the data key");
-                try (KeyMaterial opened = keyVault.unwrap(wrappedBy, now.wrappedDataKey(), ADMIN)) {
+                try (KeyMaterial opened = keyVault.unwrap(wrappedBy, now.wrappedDataKey(), identity)) {
                     assertArrayEquals(dataKey, opened.bytes(), "at every moment, the key in force opens the data key");
                 }
                 samples++;
@@ -120,7 +120,7 @@ class ConcurrencyIT {
         Vault vault = vaults.get(setup.vault());
         assertEquals(lastKey, cmk.encryption(setup.vault()).getString("keyUri"));
         assertEquals(lastKey, vault.dataKeyWrappedBy().orElseThrow());
-        try (KeyMaterial viaKeyVault = keyVault.unwrap(lastKey, vault.wrappedDataKey(), ADMIN)) {
+        try (KeyMaterial viaKeyVault = keyVault.unwrap(lastKey, vault.wrappedDataKey(), identity)) {
             assertArrayEquals(dataKey, viaKeyVault.bytes(), "the data key never changes, whichever update won");
         }
         Figures.record("concurrency-key-updates", CALLERS + " parallel key updates of one vault: " + jobs.size()

@@ -34,6 +34,7 @@ import org.strongroom.support.Cmk;
 import org.strongroom.support.CustomerKeys;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Figures;
+import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
 import org.strongroom.support.SecretScan;
 import org.strongroom.support.SourceTrees;
@@ -52,7 +53,7 @@ class SecretsScanIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
+        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class, KeyVaults.class,
                 CustomerKeys.class, Names.class, SecretScan.class, SourceTrees.class, Figures.class);
     }
 
@@ -94,6 +95,7 @@ class SecretsScanIT {
         assertEquals("Completed", cmk.assignAndWait(vault, secondKid).getString("status"));
         byte[] clientSecret = new byte[32];
         new java.security.SecureRandom().nextBytes(clientSecret);
+        KeyVaults.grantAll(admin, admin, kv);
         String wrapped = admin.post("/api/keyvaults/" + kv + "/keys/byok-2/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(clientSecret) + "\"}").json().getString("value");
         assertEquals(200, admin.post("/api/keyvaults/" + kv + "/keys/byok-2/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""

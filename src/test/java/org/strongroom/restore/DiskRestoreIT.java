@@ -33,6 +33,7 @@ import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
 import org.strongroom.support.SourceTrees;
 
@@ -47,7 +48,7 @@ class DiskRestoreIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
+        return Deployments.strongroom().addClasses(KeyVaults.class, Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
                 Names.class, SourceTrees.class);
     }
 
@@ -131,9 +132,14 @@ class DiskRestoreIT {
         }
     }
 
-    /** Unwraps the disk's key the way a customer would: the key vault's unwrapkey, as an admin. */
+    /**
+     * Unwraps the disk's key the way a customer would: the key vault's unwrapkey, as an admin granted
+     * unwrapKey on that key vault (no role unwraps without a policy).
+     */
     private static KeyMaterial unwrapThroughTheKeyVault(Cmk cmk, SealedDisk.Header header) {
         String path = header.keyId().substring(header.keyId().indexOf("/api/"));
+        String kv = path.split("/")[3];
+        KeyVaults.grantAll(cmk.admin(), cmk.admin(), kv);
         Api.Response unwrapped = cmk.admin().post(path + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(header.wrappedKey()) + "\"}");
         assertEquals(200, unwrapped.status(), unwrapped.toString());

@@ -1,5 +1,6 @@
 package org.strongroom.activitylog.app;
 
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
 
 /**
  * What components use to log their changes.
@@ -19,6 +21,11 @@ import org.strongroom.platform.StrongroomException;
  */
 @ApplicationScoped
 public class ActivityLog {
+
+    /** How often a refused use of one kind (caller, operation, resource) is recorded at most. */
+    static final Duration REFUSAL_WINDOW = Duration.ofMinutes(1);
+
+    private final RefusalThrottle refusals = new RefusalThrottle(REFUSAL_WINDOW);
 
     @Inject
     ActivityAppender appender;
@@ -35,6 +42,27 @@ public class ActivityLog {
         } catch (StrongroomException refused) {
             appender.appendAlone(caller, operation, resource, ActivityStatus.Failed,
                     refused.code() + ": " + refused.getMessage());
+            throw refused;
+        }
+        appender.append(caller, operation, resource, ActivityStatus.Succeeded, details.apply(result));
+        return result;
+    }
+
+    /**
+     * Runs a use of something protected (a key read, wrap or unwrap) as {@code caller} and logs it like
+     * {@link #record}: every use that succeeds, one record each. Refusals of one kind (caller, operation,
+     * resource) are recorded at most once per {@link #REFUSAL_WINDOW}; the next one recorded counts those
+     * left out, so a caller retrying a refused call cannot flood the log.
+     */
+    public <T> T recordUse(Caller caller, String operation, String resource, Supplier<T> use, Function<T, String> details) {
+        T result;
+        try {
+            result = use.get();
+        } catch (StrongroomException refused) {
+            refusals.admit(caller.name() + " " + operation + " " + resource, Timestamps.now()).ifPresent(leftOut ->
+                    appender.appendAlone(caller, operation, resource, ActivityStatus.Failed, refused.code() + ": "
+                            + refused.getMessage() + (leftOut == 0 ? "" : " (and " + leftOut + " more such refusals in the "
+                            + "minute before, not recorded one by one)")));
             throw refused;
         }
         appender.append(caller, operation, resource, ActivityStatus.Succeeded, details.apply(result));

@@ -46,7 +46,7 @@ public abstract class RequestListener implements MessageListener {
                 throw new IllegalArgumentException("Send the request as a TextMessage holding JSON");
             }
             JobRequest request = JobRequest.parse(text.getText());
-            Caller caller = new Caller(request.requestedBy() == null ? "jms" : "jms:" + request.requestedBy(), false);
+            Caller caller = Caller.user(request.requestedBy() == null ? "jms" : "jms:" + request.requestedBy(), false);
             Job job = requests.accept(queue(), request, caller,
                     replyTo == null ? null : new JobRequests.ReplyTo(replyTo, correlationId));
             LOG.info(() -> "Request " + request.requestId() + " on " + queue() + ": job " + job.id() + " " + job.status());

@@ -154,30 +154,36 @@ public class KeyOperations {
     /** A version ({@code null}: the current one) of a key that is not deleted. */
     @Transactional
     public KeyView get(Caller caller, String kv, String name, String version) {
-        KeyVault keyVault = keyVault(kv);
-        access.require(caller, keyVault, KeyPermission.GET);
-        VaultKey key = activeKey(kv, name);
-        return new KeyView(keyVault, key, version(key, version));
+        return activity.recordUse(caller, "GetKey", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.GET);
+            VaultKey key = activeKey(kv, name);
+            return new KeyView(keyVault, key, version(key, version));
+        }, view -> "version " + view.version().versionId() + by(caller));
     }
 
     /** The keys that are not deleted, each with its current version, by name. */
     @Transactional
     public List<KeyView> list(Caller caller, String kv) {
-        KeyVault keyVault = keyVault(kv);
-        access.require(caller, keyVault, KeyPermission.LIST);
-        return keys.list(kv, false).stream()
-                .sorted(Comparator.comparing(VaultKey::name))
-                .map(key -> new KeyView(keyVault, key, key.current()))
-                .toList();
+        return activity.recordUse(caller, "ListKeys", KeyVaultAdministration.resource(kv) + "/keys", () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.LIST);
+            return keys.list(kv, false).stream()
+                    .sorted(Comparator.comparing(VaultKey::name))
+                    .map(key -> new KeyView(keyVault, key, key.current()))
+                    .toList();
+        }, views -> views.size() + " key(s)" + by(caller));
     }
 
     /** All versions of a key, oldest first. */
     @Transactional
     public List<KeyView> versions(Caller caller, String kv, String name) {
-        KeyVault keyVault = keyVault(kv);
-        access.require(caller, keyVault, KeyPermission.LIST);
-        VaultKey key = activeKey(kv, name);
-        return key.versions().stream().map(v -> new KeyView(keyVault, key, v)).toList();
+        return activity.recordUse(caller, "ListKeyVersions", resource(kv, name), () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.LIST);
+            VaultKey key = activeKey(kv, name);
+            return key.versions().stream().map(v -> new KeyView(keyVault, key, v)).toList();
+        }, views -> views.size() + " version(s)" + by(caller));
     }
 
     /**
@@ -201,20 +207,24 @@ public class KeyOperations {
 
     @Transactional
     public List<KeyView> listDeleted(Caller caller, String kv) {
-        KeyVault keyVault = keyVault(kv);
-        access.require(caller, keyVault, KeyPermission.LIST);
-        return keys.list(kv, true).stream()
-                .sorted(Comparator.comparing(VaultKey::name))
-                .map(key -> new KeyView(keyVault, key, key.current()))
-                .toList();
+        return activity.recordUse(caller, "ListDeletedKeys", KeyVaultAdministration.resource(kv) + "/deletedkeys", () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.LIST);
+            return keys.list(kv, true).stream()
+                    .sorted(Comparator.comparing(VaultKey::name))
+                    .map(key -> new KeyView(keyVault, key, key.current()))
+                    .toList();
+        }, views -> views.size() + " deleted key(s)" + by(caller));
     }
 
     @Transactional
     public KeyView getDeleted(Caller caller, String kv, String name) {
-        KeyVault keyVault = keyVault(kv);
-        access.require(caller, keyVault, KeyPermission.GET);
-        VaultKey key = deletedKey(kv, name);
-        return new KeyView(keyVault, key, key.current());
+        return activity.recordUse(caller, "GetDeletedKey", KeyVaultAdministration.resource(kv) + "/deletedkeys/" + name, () -> {
+            KeyVault keyVault = keyVault(kv);
+            access.require(caller, keyVault, KeyPermission.GET);
+            VaultKey key = deletedKey(kv, name);
+            return new KeyView(keyVault, key, key.current());
+        }, view -> "version " + view.version().versionId() + by(caller));
     }
 
     /** Brings a soft-deleted key back with all its versions. */
@@ -261,14 +271,14 @@ public class KeyOperations {
     /** Wraps {@code secret} with a version ({@code null}: the current one); the caller needs {@code wrapKey}. */
     @Transactional
     public WrapResult wrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm, byte[] secret) {
-        return metrics.count("wrapKey", () -> {
+        return metrics.count("wrapKey", () -> activity.recordUse(caller, "WrapKey", resource(kv, name), () -> {
             KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.WRAP_KEY, "wrapKey");
             try {
                 return new WrapResult(usable, Rsa.wrap(usable.modulus(), usable.publicExponent(), algorithm, secret));
             } catch (IllegalArgumentException e) {
                 throw StrongroomException.badRequest(e.getMessage(), "value");
             }
-        });
+        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(caller)));
     }
 
     /**
@@ -278,14 +288,14 @@ public class KeyOperations {
     @Transactional
     public UnwrapResult unwrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm,
                                byte[] wrapped) {
-        return metrics.count("unwrapKey", () -> {
+        return metrics.count("unwrapKey", () -> activity.recordUse(caller, "UnwrapKey", resource(kv, name), () -> {
             KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
             try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
                 return new UnwrapResult(usable, Rsa.unwrap(privateKey, algorithm, wrapped));
             } catch (IntegrityException e) {
                 throw StrongroomException.badRequest(e.getMessage(), "value");
             }
-        });
+        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(caller)));
     }
 
     /** A wrapped value and the version that wrapped it. */
@@ -384,6 +394,11 @@ public class KeyOperations {
 
     static String resource(String kv, String name) {
         return "keyvaults/" + kv + "/keys/" + name;
+    }
+
+    /** Who used the key, as an access policy names it. */
+    private String by(Caller caller) {
+        return access.principalOf(caller).map(principal -> ", by principal " + principal).orElse("");
     }
 
     private static String describe(KeyView view) {

@@ -27,6 +27,9 @@ public class KeyVaultAdministration {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    KeyVaultAccess access;
+
     /** A {@code PUT}'s outcome: the key vault, and whether it was created by it. */
     public record PutResult(KeyVault keyVault, boolean created) {
     }
@@ -50,9 +53,11 @@ public class KeyVaultAdministration {
             KeyVault created = KeyVault.create(name, settings.region(), settings.subscriptionId(),
                     settings.resourceGroup(), settings.softDeleteEnabled(), settings.softDeleteRetentionDays(),
                     settings.purgeProtectionEnabled(), Timestamps.now());
+            access.principalOf(caller).ifPresent(creator ->
+                    created.setAccessPolicy(creator, KeyPermission.KEY_MANAGEMENT, Timestamps.now()));
             keyVaults.add(created);
             return new PutResult(created, true);
-        }, result -> protection(result.keyVault()));
+        }, result -> protection(result.keyVault()) + (result.created() ? creatorPolicy(result.keyVault(), caller) : ""));
     }
 
     @Transactional
@@ -97,6 +102,13 @@ public class KeyVaultAdministration {
 
     static String resource(String keyVault) {
         return "keyvaults/" + keyVault;
+    }
+
+    /** The creator's own policy, as the activity log tells it: key management, not wrap and unwrap. */
+    private String creatorPolicy(KeyVault keyVault, Caller caller) {
+        return access.principalOf(caller).map(creator -> "; creator " + caller.name() + " (principal " + creator
+                + ") gets keys: " + keyVault.permissionsOf(creator).stream().map(KeyPermission::wireName).sorted().toList())
+                .orElse("");
     }
 
     private static String protection(KeyVault keyVault) {

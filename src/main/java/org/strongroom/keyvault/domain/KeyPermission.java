@@ -1,12 +1,22 @@
 package org.strongroom.keyvault.domain;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Key permissions an access policy grants, named as key vaults name them. */
 public enum KeyPermission {
     GET("get"), LIST("list"), UPDATE("update"), CREATE("create"), IMPORT("import"), DELETE("delete"),
     RECOVER("recover"), PURGE("purge"), ROTATE("rotate"), WRAP_KEY("wrapKey"), UNWRAP_KEY("unwrapKey");
+
+    /**
+     * What a key vault's creator gets, as the portal's "Key Management" template gives it: every key
+     * operation but {@code wrapKey} and {@code unwrapKey}, which an explicit grant adds.
+     */
+    public static final Set<KeyPermission> KEY_MANAGEMENT = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.of(WRAP_KEY, UNWRAP_KEY)));
 
     private final String wireName;
 

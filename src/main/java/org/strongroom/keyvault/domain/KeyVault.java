@@ -34,7 +34,8 @@ public class KeyVault {
 
     /** Key vault names: 3 to 24 letters, digits or hyphens, starting with a letter. */
     public static final String NAME_PATTERN = "[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]";
-    public static final Pattern PRINCIPAL = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** Principal ids are UUIDs: users', vaults' and disk encryption sets' identities alike. */
+    public static final Pattern PRINCIPAL = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     public static final int MIN_RETENTION_DAYS = 7;
     public static final int MAX_RETENTION_DAYS = 90;
 
@@ -136,8 +137,8 @@ public class KeyVault {
     /** Grants {@code principalId} exactly {@code permissions} (replacing an earlier policy of the same principal). */
     public void setAccessPolicy(String principalId, Set<KeyPermission> permissions, Instant now) {
         if (principalId == null || !PRINCIPAL.matcher(principalId).matches()) {
-            throw StrongroomException.badRequest(
-                    "A principal id has 1 to 64 letters, digits or . _ @ - (a UUID or a user name)", "principalId");
+            throw StrongroomException.badRequest("A principal id is a UUID: a user's is in GET /api/me (or "
+                    + "/api/users/{name}), a vault's or disk encryption set's in its identity", "principalId");
         }
         accessPolicies.removeIf(policy -> policy.principalId().equals(principalId));
         accessPolicies.add(new AccessPolicy(principalId, permissions));

@@ -76,6 +76,18 @@ public class UserAccounts {
         return users.find(name).orElseThrow(() -> noSuchUser(name));
     }
 
+    /** The principal id of the user {@code name}; empty when there is no such user. */
+    @Transactional
+    public Optional<String> principalIdOf(String name) {
+        return users.find(name).flatMap(UserAccount::principalId);
+    }
+
+    /** Gives every user created before principal ids its own (at start). */
+    @Transactional
+    public void assignPrincipalIds() {
+        users.all().forEach(UserAccount::assignPrincipalId);
+    }
+
     @Transactional
     public List<UserAccount> list() {
         return users.all().stream().sorted(Comparator.comparing(UserAccount::name)).toList();

@@ -3,7 +3,9 @@ package org.strongroom.security.domain;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.CollectionTable;
@@ -21,7 +23,10 @@ import jakarta.persistence.Version;
 import org.strongroom.crypto.Passwords;
 import org.strongroom.platform.StrongroomException;
 
-/** A person or program that calls Strongroom, with a bcrypt password hash and its roles. */
+/**
+ * A person or program that calls Strongroom, with a bcrypt password hash, its roles, and a principal id
+ * (a UUID, as a vault's identity has): key-vault access policies name it, never the user name.
+ */
 @Entity
 @Table(name = "app_user")
 public class UserAccount {
@@ -31,6 +36,9 @@ public class UserAccount {
     @Id
     @Column(length = 64)
     private String name;
+
+    @Column(name = "principal_id", length = 36, unique = true)
+    private String principalId;
 
     @Column(name = "password_hash", nullable = false, length = 100)
     private String passwordHash;
@@ -57,6 +65,7 @@ public class UserAccount {
                     "A user name has 1 to 64 characters among letters, digits and . _ @ -", "name");
         }
         this.name = name;
+        this.principalId = UUID.randomUUID().toString();
         this.created = Objects.requireNonNull(now);
         changePassword(password);
         changeRoles(roles);
@@ -88,6 +97,18 @@ public class UserAccount {
 
     public String name() {
         return name;
+    }
+
+    /** The user's principal id; empty only for a user created before principal ids, until the next start. */
+    public Optional<String> principalId() {
+        return Optional.ofNullable(principalId);
+    }
+
+    /** Gives a user created before principal ids its own; does nothing when it has one. */
+    public void assignPrincipalId() {
+        if (principalId == null) {
+            principalId = UUID.randomUUID().toString();
+        }
     }
 
     public Set<Role> roles() {

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.strongroom.security.app.UserAccounts;
 
-/** Creates the {@code admin} user at first start, once the schema exists. */
+/** Creates the {@code admin} user at first start, once the schema exists; gives older users their principal ids. */
 @Startup
 @Singleton
 @DependsOn("SchemaMigrations")
@@ -20,5 +20,6 @@ public class AdminBootstrap {
     @PostConstruct
     void createAdminOnFirstStart() {
         accounts.ensureAdmin(System.getenv("STRONGROOM_ADMIN_PASSWORD"));
+        accounts.assignPrincipalIds();
     }
 }

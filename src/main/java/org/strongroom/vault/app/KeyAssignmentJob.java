@@ -67,7 +67,7 @@ public class KeyAssignmentJob implements JobHandler {
 
     @Override
     public void run(JobExecution job) {
-        Caller requester = job.requestedBy() == null ? Caller.SYSTEM : new Caller(job.requestedBy(), false);
+        Caller requester = job.requestedBy() == null ? Caller.SYSTEM : Caller.user(job.requestedBy(), false);
         Optional<Vault> pending = assignments.pending(job.vault(), job.jobId());
         if (pending.isEmpty()) {
             return; // already put in force or ended by an earlier delivery of this job

@@ -117,7 +117,7 @@ public class KeyAssignments {
         }
         vaults.findForUpdate(event.vault()).ifPresent(vault -> {
             if (vault.keyUpdateEnded(event.jobId(), event.completed(), Timestamps.now()) && !event.completed()) {
-                Caller requester = event.requestedBy() == null ? Caller.SYSTEM : new Caller(event.requestedBy(), false);
+                Caller requester = event.requestedBy() == null ? Caller.SYSTEM : Caller.user(event.requestedBy(), false);
                 activity.append(requester, event.operation().name(), VaultService.resource(vault.name()) + "/encryption",
                         ActivityStatus.Failed, "job " + event.jobId() + ": " + event.errorCode() + ": "
                                 + event.errorMessage() + "; the previous key stays in force");
