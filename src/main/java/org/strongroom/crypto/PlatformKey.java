@@ -32,9 +32,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * built-in key vault, vault data keys of platform-managed vaults, the second encryption layer.
  *
  * <p>The keystore is {@code STRONGROOM_MASTER_KEYSTORE} (default
- * {@code ${jboss.server.data.dir}/strongroom/platform-master-key.p12}), with the password
- * {@code STRONGROOM_MASTER_KEYSTORE_PASSWORD}. When the file does not exist it is created at first
- * start, readable by its owner only. Every node of a cluster must be given the same keystore.
+ * {@code ${jboss.server.config.dir}/strongroom/platform-master-key.p12}): outside the data directory, so
+ * that a copy of the data (database and store) does not carry the key that opens it. Its password is
+ * {@code STRONGROOM_MASTER_KEYSTORE_PASSWORD}, or else a strong one generated at first start and kept
+ * in the file {@code <keystore>.password} beside it; there is no default password. Both files are
+ * created readable by their owner only. Every node of a cluster must be given the same keystore.
  *
  * <p>Sealed format (version 1):
  * <pre>
@@ -50,7 +52,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PlatformKey {
 
-    public static final String DEFAULT_PASSWORD = "strongroom";
+    /** Beside the keystore, the file that holds its generated password. */
+    public static final String PASSWORD_FILE_SUFFIX = ".password";
+
+    /**
+     * The password of a keystore created at the old default place (the data directory) by a version
+     * before generated passwords; used only to open such a keystore, with a warning to move it.
+     */
+    private static final char[] LEGACY_PASSWORD = "strongroom".toCharArray();
 
     private static final Logger LOG = Logger.getLogger(PlatformKey.class.getName());
     private static final byte FORMAT = 1;
@@ -67,12 +76,70 @@ public class PlatformKey {
     /** Loads (or creates) the configured keystore; for the server. */
     @PostConstruct
     void init() {
+        Path configDir = Path.of(System.getProperty("jboss.server.config.dir", "."));
+        Path dataDir = Path.of(System.getProperty("jboss.server.data.dir", "."));
         String configured = System.getenv("STRONGROOM_MASTER_KEYSTORE");
-        Path path = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of(System.getProperty("jboss.server.data.dir", "."), "strongroom", "platform-master-key.p12");
-        String password = System.getenv("STRONGROOM_MASTER_KEYSTORE_PASSWORD");
-        load(path, (password == null || password.isEmpty() ? DEFAULT_PASSWORD : password).toCharArray(), true);
+        Path path = configured != null && !configured.isBlank() ? Path.of(configured) : defaultLocation(configDir);
+        Path legacy = dataDir.resolve("strongroom").resolve("platform-master-key.p12");
+        if ((configured == null || configured.isBlank()) && Files.notExists(path) && Files.exists(legacy)) {
+            LOG.warning(() -> "Using the platform master keystore " + legacy + " with its old default password: it lies in the "
+                    + "data directory, next to the data it protects. Move it out (STRONGROOM_MASTER_KEYSTORE) and give it a "
+                    + "password of its own (docs/operations.md)");
+            load(legacy, LEGACY_PASSWORD, false);
+            return;
+        }
+        loadForServer(path, System.getenv("STRONGROOM_MASTER_KEYSTORE_PASSWORD"));
+    }
+
+    /** Where the server keeps its keystore unless told otherwise: its configuration directory. */
+    public static Path defaultLocation(Path serverConfigDir) {
+        return serverConfigDir.resolve("strongroom").resolve("platform-master-key.p12");
+    }
+
+    /**
+     * The server's keystore at {@code path}: opened with {@code password} when one is configured, else with
+     * the password kept beside it; created at first start with a generated password when there is none.
+     */
+    static PlatformKey forServer(Path path, String password) {
+        PlatformKey key = new PlatformKey();
+        key.loadForServer(path, password);
+        return key;
+    }
+
+    private void loadForServer(Path path, String configuredPassword) {
+        if (configuredPassword != null && !configuredPassword.isEmpty()) {
+            load(path, configuredPassword.toCharArray(), true);
+            return;
+        }
+        Path passwordFile = passwordFile(path);
+        try {
+            if (Files.notExists(path) && Files.notExists(passwordFile)) {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+                setOwnerOnlyDirectory(path.toAbsolutePath().getParent());
+                writeOwnerOnly(passwordFile, new String(generatedPassword()));
+                LOG.info(() -> "Generated the platform keystore's password, kept owner-only in " + passwordFile
+                        + " (or set STRONGROOM_MASTER_KEYSTORE_PASSWORD)");
+            }
+            if (Files.notExists(passwordFile)) {
+                throw new IllegalStateException("The platform keystore " + path + " has no password file " + passwordFile
+                        + ": set STRONGROOM_MASTER_KEYSTORE_PASSWORD");
+            }
+            load(path, Files.readString(passwordFile, StandardCharsets.US_ASCII).strip().toCharArray(), true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare the platform keystore " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file beside a keystore that holds its generated password. */
+    public static Path passwordFile(Path keystore) {
+        return keystore.resolveSibling(keystore.getFileName() + PASSWORD_FILE_SUFFIX);
+    }
+
+    /** 43 characters of base64url from 32 random bytes: 256 bits. */
+    private static char[] generatedPassword() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
     }
 
     /** The key of an existing keystore file, e.g. for offline recovery. */
@@ -214,6 +281,26 @@ public class PlatformKey {
             LOG.info(() -> "Another process created the platform master keystore " + path + " first; using it");
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Writes {@code text} to a new file readable by its owner only (refused if the file exists). */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".platform-key", ".tmp");
+        try {
+            setOwnerOnly(temporary);
+            Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+            Files.createLink(file, temporary);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void setOwnerOnlyDirectory(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.warning(() -> "Cannot restrict permissions of " + directory + " on this file system");
         }
     }
 

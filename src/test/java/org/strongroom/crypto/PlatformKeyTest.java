@@ -3,6 +3,7 @@ package org.strongroom.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,5 +109,40 @@ class PlatformKeyTest {
             return i;
         }
         return -1;
+    }
+
+    @Test
+    void serverKeystore_withoutAConfiguredPassword_getsAGeneratedOneKeptOwnerOnlyBesideIt_andNoDefaultOpensIt() throws Exception {
+        Path keystore = dir.resolve("configuration").resolve("strongroom").resolve("platform-master-key.p12");
+        PlatformKey created = PlatformKey.forServer(keystore, null);
+        Path passwordFile = PlatformKey.passwordFile(keystore);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore.getParent())));
+        String password = Files.readString(passwordFile).strip();
+        assertEquals(43, password.length(), "256 random bits");
+
+        byte[] sealed = created.seal(SECRET, "ctx");
+        try (KeyMaterial again = PlatformKey.forServer(keystore, null).open(sealed, "ctx");
+             KeyMaterial withThePassword = PlatformKey.fromKeyStore(keystore, password.toCharArray()).open(sealed, "ctx")) {
+            assertArrayEquals(SECRET, again.bytes());
+            assertArrayEquals(SECRET, withThePassword.bytes());
+        }
+        assertThrows(IllegalStateException.class, () -> PlatformKey.fromKeyStore(keystore, "strongroom".toCharArray()),
+                "the old default password opens nothing");
+    }
+
+    @Test
+    void serverKeystore_withAConfiguredPassword_keepsNoPasswordFile() {
+        Path keystore = dir.resolve("elsewhere").resolve("pk.p12");
+        PlatformKey.forServer(keystore, "an operator's own password");
+        assertTrue(Files.notExists(PlatformKey.passwordFile(keystore)));
+        PlatformKey.fromKeyStore(keystore, "an operator's own password".toCharArray());
+    }
+
+    @Test
+    void defaultLocation_isTheServersConfigurationDirectory_notItsData() {
+        assertEquals(Path.of("/srv/wildfly/standalone/configuration/strongroom/platform-master-key.p12"),
+                PlatformKey.defaultLocation(Path.of("/srv/wildfly/standalone/configuration")));
     }
 }

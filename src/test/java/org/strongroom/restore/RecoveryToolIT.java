@@ -57,7 +57,8 @@ class RecoveryToolIT {
     }
 
     private static Path platformKeystore() {
-        return Path.of(System.getProperty("it.server.base", "target/it-server"), "data", "strongroom", "platform-master-key.p12");
+        return Path.of(System.getProperty("it.server.base", "target/it-server"), "configuration", "strongroom",
+                "platform-master-key.p12");
     }
 
     private static Run tool(String... args) throws IOException, InterruptedException {

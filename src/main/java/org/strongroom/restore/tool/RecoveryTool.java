@@ -77,8 +77,9 @@ public final class RecoveryTool {
                   Restores a recovery point: a Files point as a directory tree at PATH, a Disk point as a
                   plain disk image file at PATH. --key is the RSA private key (PEM or JWK) that wraps the
                   vault's data key; the platform keystore is needed for a platform-managed vault and for
-                  one with infrastructure encryption. --paths restores selected paths of a Files point;
-                  --overwrite replaces existing files.
+                  one with infrastructure encryption (its password: --platform-password, else the file the
+                  server keeps beside it, platform-master-key.p12.password). --paths restores selected paths
+                  of a Files point; --overwrite replaces existing files.
 
               unseal --in SEALED --out IMAGE [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
                   Opens a disk that a Strongroom restore wrote sealed: with the disk encryption set's private
@@ -298,8 +299,21 @@ public final class RecoveryTool {
             throw new UsageException("--platform-keystore is needed: this data is protected by the platform key too "
                     + "(a platform-managed vault, infrastructure encryption, or a disk sealed without a disk encryption set)");
         }
-        return PlatformKey.fromKeyStore(existing(options.get("platform-keystore")),
-                options.getOrDefault("platform-password", PlatformKey.DEFAULT_PASSWORD).toCharArray());
+        Path keystore = existing(options.get("platform-keystore"));
+        if (options.containsKey("platform-password")) {
+            return PlatformKey.fromKeyStore(keystore, options.get("platform-password").toCharArray());
+        }
+        Path passwordFile = PlatformKey.passwordFile(keystore);
+        if (!Files.isReadable(passwordFile)) {
+            throw new UsageException("--platform-password is needed: the keystore's password (the server generates one "
+                    + "and keeps it in " + passwordFile.getFileName() + " beside the keystore, or takes "
+                    + "STRONGROOM_MASTER_KEYSTORE_PASSWORD)");
+        }
+        try {
+            return PlatformKey.fromKeyStore(keystore, Files.readString(passwordFile).strip().toCharArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + passwordFile + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writeImage(Manifest.Disk disk, RecoveryPointReader reader, Path target, boolean overwrite)

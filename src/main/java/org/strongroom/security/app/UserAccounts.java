@@ -128,12 +128,13 @@ public class UserAccounts {
 
     /**
      * Creates the {@code admin} user on first start: with {@code password} when given, else with a
-     * generated one that is logged once. Does nothing when {@code admin} exists.
+     * generated one, which it answers so that the caller keeps it where only the operator can read it —
+     * never in the log. Does nothing when {@code admin} exists.
      */
     @Transactional
-    public void ensureAdmin(String password) {
+    public Optional<char[]> ensureAdmin(String password) {
         if (users.find(ADMIN).isPresent()) {
-            return;
+            return Optional.empty();
         }
         boolean generated = password == null || password.isEmpty();
         char[] secret = generated ? Passwords.generate(24) : password.toCharArray();
@@ -143,12 +144,10 @@ public class UserAccounts {
         }
         users.add(new UserAccount(ADMIN, secret, Set.of(Role.admin), Timestamps.now()));
         if (generated) {
-            LOG.warning("Created user 'admin' with the generated password " + new String(secret)
-                    + " (shown only this once; set STRONGROOM_ADMIN_PASSWORD before the first start to choose it,"
-                    + " or change it with PUT /api/users/admin)");
-        } else {
-            LOG.info("Created user 'admin' with the password from STRONGROOM_ADMIN_PASSWORD");
+            return Optional.of(secret);
         }
+        LOG.info("Created user 'admin' with the password from STRONGROOM_ADMIN_PASSWORD");
+        return Optional.empty();
     }
 
     private void forgetVerified() {
