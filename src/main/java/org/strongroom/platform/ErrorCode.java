@@ -20,6 +20,8 @@ public enum ErrorCode {
     /** The key version's activation time ({@code nbf}) has not come yet. */
     KeyNotYetValid(409),
     PayloadTooLarge(413),
+    /** Too many failed logins for a user or from an address: wait for the {@code Retry-After} seconds. */
+    TooManyRequests(429),
     UnsupportedMediaType(415),
     InternalError(500),
     /** Stored data failed authentication or does not match what it should be (a tampered or corrupt store). */

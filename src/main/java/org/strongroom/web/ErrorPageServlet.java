@@ -39,6 +39,8 @@ public class ErrorPageServlet extends HttpServlet {
             case Forbidden -> "Your role does not allow this call";
             case NotFound -> "No resource at " + target;
             case MethodNotAllowed -> "Method not allowed on " + target;
+            case UnsupportedMediaType -> "Send the body as application/json";
+            case TooManyRequests -> "Too many requests: wait and try again";
             default -> status >= 500 ? "The server could not complete the request" : "The request was not valid";
         };
         response.setStatus(status);

@@ -33,6 +33,7 @@ public final class ErrorResponses {
             case 409 -> ErrorCode.Conflict;
             case 413 -> ErrorCode.PayloadTooLarge;
             case 415 -> ErrorCode.UnsupportedMediaType;
+            case 429 -> ErrorCode.TooManyRequests;
             case 503 -> ErrorCode.ServiceUnavailable;
             default -> status >= 500 ? ErrorCode.InternalError : ErrorCode.BadRequest;
         };

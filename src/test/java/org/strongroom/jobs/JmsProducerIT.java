@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.jms.JMSConsumer;
@@ -177,6 +178,32 @@ class JmsProducerIT {
             assertTrue(refused.getString("message").contains("did you mean 'keyVaultSubscriptionId'?"), refused.toString());
             assertEquals(0, cmk.admin().get("/api/jobs?vault=" + setup.vault()).json().getJsonArray("value").size());
         }
+    }
+
+    @Test
+    void requestWhoseReplyToIsNotATemporaryQueue_isDropped_andStartsNothing() throws Exception {
+        Cmk cmk = new Cmk(base);
+        String vault = cmk.vault("westeurope");
+        for (String item : new String[] {"dropped", "control"}) {
+            assertEquals(201, cmk.admin().put("/api/vaults/" + vault + "/items/" + item, "{\"workloadType\":\"Files\","
+                    + "\"source\":{\"path\":\"" + SourceTrees.tree("jms-replyto-" + item, 42) + "\"}}").status());
+        }
+        try (JMSContext context = connect(newUser("operator"))) {
+            TextMessage aimedElsewhere = context.createTextMessage("{\"operation\":\"Backup\",\"vault\":\"" + vault
+                    + "\",\"item\":\"dropped\",\"requestId\":\"req-" + UUID.randomUUID() + "\"}");
+            aimedElsewhere.setJMSReplyTo(context.createQueue("jms.queue.backupJobs"));
+            context.createProducer().send(context.createQueue("jms.queue.jobRequests"), aimedElsewhere);
+
+            TemporaryQueue replies = context.createTemporaryQueue();
+            JMSConsumer consumer = context.createConsumer(replies);
+            String control = send(context, "jobRequests", "{\"operation\":\"Backup\",\"vault\":\"" + vault
+                    + "\",\"item\":\"control\",\"requestId\":\"req-" + UUID.randomUUID() + "\"}", replies);
+            assertEquals("Completed", receive(consumer, control).getString("status"));
+        }
+        Thread.sleep(2000);
+        var jobs = cmk.admin().get("/api/jobs?vault=" + vault + "&operation=Backup").json().getJsonArray("value");
+        assertEquals(List.of("control"), jobs.stream().map(job -> job.asJsonObject().getString("item")).toList(),
+                "only the request that replies to its own temporary queue ran");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -57,6 +58,48 @@ class SecurityIT {
         assertEquals(401, answer.statusCode());
         assertTrue(answer.headers().firstValue("WWW-Authenticate").isEmpty(), answer.headers().toString());
         assertTrue(answer.body().contains("\"Unauthorized\""), answer.body());
+    }
+
+    @Test
+    void repeatedWrongPasswords_areThrottled_with429AndRetryAfter_eventheRightPasswordUntilTheWindowEnds() {
+        String name = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, Api.admin(base).put("/api/users/" + name,
+                "{\"password\":\"the right password\",\"roles\":[\"reader\"]}").status());
+        for (int i = 0; i < 5; i++) {
+            assertTrue(Api.as(base, name, "guess " + i).get("/api/vaults").isError(401, "Unauthorized"), "guess " + i);
+        }
+        Api.Response throttled = Api.as(base, name, "the right password").get("/api/vaults");
+        assertTrue(throttled.isError(429, "TooManyRequests"), throttled.toString());
+        long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertTrue(throttled.json().getString("message").contains("Too many failed logins"), throttled.toString());
+        assertEquals(200, Api.admin(base).get("/api/vaults").status(), "other users are not held up");
+    }
+
+    @Test
+    void post_withoutJsonContentType_isRefused_soAnotherSitesFormCannotTriggerIt() {
+        Api admin = Api.admin(base);
+        String vault = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, admin.put("/api/vaults/" + vault, VAULT_BODY).status());
+        String move = "/api/vaults/" + vault + "/move";
+        for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", null}) {
+            Api.Response refused = admin.send("POST", move, type == null ? null : "resourceGroup=rg-moved", type);
+            assertTrue(refused.isError(415, "UnsupportedMediaType"), type + ": " + refused);
+        }
+        assertEquals("rg-1", admin.get("/api/vaults/" + vault).json().getString("resourceGroup"), "nothing moved");
+        java.net.http.HttpResponse<String> fromThePages;
+        try {
+            fromThePages = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + "api/vaults/" + vault + "/items/none/backup"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("admin:" + Api.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("X-Requested-With", "XMLHttpRequest").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(404, fromThePages.statusCode(), "a script's POST with X-Requested-With gets through to the call: "
+                + fromThePages.body());
     }
 
     @Test
@@ -132,6 +175,9 @@ class SecurityIT {
     @Test
     void lastAdmin_cannotBeDeletedOrDemoted_is409() {
         Api admin = Api.admin(base);
+        assertEquals(List.of("admin"), admin.get("/api/users").json().getJsonArray("value").stream()
+                .map(u -> u.asJsonObject()).filter(u -> u.getJsonArray("roles").toString().contains("\"admin\""))
+                .map(u -> u.getString("name")).toList(), "precondition: 'admin' is the only admin (a test left another)");
         assertTrue(admin.delete("/api/users/admin").isError(409, "Conflict"));
         assertTrue(admin.put("/api/users/admin", "{\"password\":\"" + Api.ADMIN_PASSWORD + "\",\"roles\":[\"reader\"]}")
                 .isError(409, "Conflict"));

@@ -1,7 +1,12 @@
 package org.strongroom.security.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +19,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.strongroom.platform.Timestamps;
+import org.strongroom.security.app.LoginThrottle;
 import org.strongroom.web.ErrorPageServlet;
 
 /**
@@ -21,15 +28,22 @@ import org.strongroom.web.ErrorPageServlet;
  * request sent by a script ({@code X-Requested-With: XMLHttpRequest}, as Strongroom's pages send) gets its
  * 401 without the {@code WWW-Authenticate} challenge, so that the browser shows the page's own sign-in
  * form and message instead of its login dialog. Credentials are checked against Strongroom's users
- * ({@link DatabaseIdentityStore}); web.xml says which paths need them.
+ * ({@link DatabaseIdentityStore}); web.xml says which paths need them. Failed logins are throttled per
+ * user name and per client address ({@link LoginThrottle}): 429 with {@code Retry-After}, and a warning
+ * in the server log when a limit is reached.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "Strongroom";
 
+    private static final Logger LOG = Logger.getLogger(BasicAuthentication.class.getName());
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -37,9 +51,20 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         String header = request.getHeader("Authorization");
         UsernamePasswordCredential credential = credential(header);
         if (credential != null) {
+            String user = credential.getCaller();
+            String address = request.getRemoteAddr();
+            Optional<Duration> blocked = throttle.blocked(user, address, Timestamps.now());
+            if (blocked.isPresent()) {
+                return tooManyFailures(request, response, blocked.get());
+            }
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                throttle.succeeded(user);
                 return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+            }
+            if (throttle.failed(user, address, Timestamps.now())) {
+                LOG.warning(() -> "Failed logins throttled: too many for user '" + user + "' or from " + address
+                        + " within " + LoginThrottle.WINDOW.toSeconds() + " s; logins refused (429) until the window has passed");
             }
         }
         if (!context.isProtected()) {
@@ -56,6 +81,19 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
         }
         return context.responseUnauthorized();
+    }
+
+    private static AuthenticationStatus tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "Too many failed logins for this user or from this "
+                + "address: try again in " + seconds + " s");
+        response.setHeader("Retry-After", Long.toString(seconds));
+        try {
+            response.sendError(429);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** The user name and password of a Basic {@code Authorization} header; null when there is none or it is malformed. */
