@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   chunk key    = HKDF-SHA-256(VDK, "strongroom/chunk-encryption", 32)   AES-256-GCM of chunks
  *   id key       = HKDF-SHA-256(VDK, "strongroom/chunk-id", 32)           HMAC-SHA-256 chunk ids
  *   manifest key = HKDF-SHA-256(VDK, "strongroom/manifest", 32)           AES-256-GCM of manifests
+ *   gear table   = HKDF-SHA-256(VDK, "strongroom/chunk-boundaries", 2048)  256 big-endian 64-bit words:
+ *                  where content-defined chunking cuts, so that chunk sizes differ from vault to vault
  * </pre>
  * plus, when the vault has infrastructure encryption, the infrastructure key derived from the platform
  * key for this vault ({@link PlatformKey#derive}). Close it when the job ends: every derived key is zeroed.
@@ -39,6 +41,7 @@ public final class VaultDataKey implements AutoCloseable {
     private final KeyMaterial idKey;
     private final KeyMaterial manifestKey;
     private final KeyMaterial infrastructureKey;
+    private final long[] chunkBoundaryTable = new long[256];
     private final SecureRandom random = new SecureRandom();
 
     private VaultDataKey(String vault, KeyMaterial vdk, KeyMaterial infrastructureKey) {
@@ -47,6 +50,18 @@ public final class VaultDataKey implements AutoCloseable {
         this.idKey = Hkdf.derive(vdk, "strongroom/chunk-id", 32);
         this.manifestKey = Hkdf.derive(vdk, "strongroom/manifest", 32);
         this.infrastructureKey = infrastructureKey;
+        try (KeyMaterial table = Hkdf.derive(vdk, "strongroom/chunk-boundaries", chunkBoundaryTable.length * Long.BYTES)) {
+            ByteBuffer.wrap(table.bytes()).asLongBuffer().get(chunkBoundaryTable);
+        }
+    }
+
+    /**
+     * The gear table of this vault's content-defined chunking: secret like the keys, so that the sizes of
+     * a file's chunks — and of its blobs in the store — give no clue to the file in another vault or
+     * installation (as restic and borg seed their chunkers per repository).
+     */
+    public long[] chunkBoundaryTable() {
+        return chunkBoundaryTable.clone();
     }
 
     /**
@@ -132,6 +147,7 @@ public final class VaultDataKey implements AutoCloseable {
 
     @Override
     public void close() {
+        java.util.Arrays.fill(chunkBoundaryTable, 0);
         chunkKey.close();
         idKey.close();
         manifestKey.close();

@@ -116,7 +116,7 @@ public class BackupJob implements JobHandler {
                     Map<String, Manifest.Entry> earlier = new HashMap<>();
                     previous.filter(m -> m.kind() == Manifest.Kind.FILES)
                             .ifPresent(m -> m.entries().forEach(e -> earlier.put(e.path(), e)));
-                    List<Manifest.Entry> entries = new FileTreeBackup().run(source, pipeline, earlier, t -> total[0] = t, warnings);
+                    List<Manifest.Entry> entries = new FileTreeBackup(new FastCdc(keys.chunkBoundaryTable())).run(source, pipeline, earlier, t -> total[0] = t, warnings);
                     manifest = Manifest.files(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), entries);
                     files = (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count();
                 } else {

@@ -18,6 +18,11 @@ final class ChunkReader {
     private static final int WINDOW = 4 * FastCdc.MAX;
 
     private final byte[] window = new byte[WINDOW];
+    private final FastCdc chunker;
+
+    ChunkReader(FastCdc chunker) {
+        this.chunker = chunker;
+    }
 
     /** Submits the chunks of {@code file}; the futures are in file order. Also answers the bytes read. */
     Chunked submit(Path file, ChunkPipeline pipeline) throws IOException {
@@ -38,7 +43,7 @@ final class ChunkReader {
                     }
                 }
                 while (filled - start >= FastCdc.MAX || (eof && start < filled)) {
-                    int length = FastCdc.cut(window, start, filled - start);
+                    int length = chunker.cut(window, start, filled - start);
                     chunks.add(pipeline.submit(Arrays.copyOfRange(window, start, start + length), length));
                     start += length;
                 }

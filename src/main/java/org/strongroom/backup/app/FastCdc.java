@@ -1,7 +1,5 @@
 package org.strongroom.backup.app;
 
-import java.util.SplittableRandom;
-
 /**
  * Content-defined chunking (FastCDC, Xia et al. 2016, with normalised chunking): a boundary falls where a
  * rolling "gear" hash of the last bytes matches a mask, so inserting or removing bytes in a file moves
@@ -9,7 +7,8 @@ import java.util.SplittableRandom;
  *
  * <p>Chunks are at least {@link #MIN} and at most {@link #MAX} bytes, about {@link #AVERAGE} on average:
  * before the average a stricter mask (fewer cuts), after it a looser one, which narrows the spread of sizes.
- * The gear table comes from a fixed seed: the same data always cuts the same way.
+ * The gear table is the vault's ({@link org.strongroom.crypto.VaultDataKey#chunkBoundaryTable}), derived from
+ * its data key: the same data cuts the same way within a vault, and differently in another.
  */
 public final class FastCdc {
 
@@ -20,16 +19,14 @@ public final class FastCdc {
     /** 22 one-bits for the stricter mask, 18 for the looser one, in the high bits (they see the last ~60 bytes). */
     private static final long MASK_STRICT = ((1L << 22) - 1) << 40;
     private static final long MASK_LOOSE = ((1L << 18) - 1) << 42;
-    private static final long[] GEAR = new long[256];
+    private final long[] gear;
 
-    static {
-        SplittableRandom random = new SplittableRandom(0x5745_4e53_4f52_4f4dL);
-        for (int i = 0; i < GEAR.length; i++) {
-            GEAR[i] = random.nextLong();
+    /** Chunking with {@code gear}, a table of 256 random 64-bit words. */
+    public FastCdc(long[] gear) {
+        if (gear.length != 256) {
+            throw new IllegalArgumentException("A gear table has 256 entries, not " + gear.length);
         }
-    }
-
-    private FastCdc() {
+        this.gear = gear.clone();
     }
 
     /**
@@ -37,7 +34,7 @@ public final class FastCdc {
      * fewer than {@link #MAX} bytes are available and more may follow, the caller should supply more
      * (a cut inside the available bytes is final either way).
      */
-    public static int cut(byte[] data, int offset, int available) {
+    public int cut(byte[] data, int offset, int available) {
         if (available <= MIN) {
             return available;
         }
@@ -46,13 +43,13 @@ public final class FastCdc {
         long hash = 0;
         int i = MIN;
         for (; i < normal; i++) {
-            hash = (hash << 1) + GEAR[data[offset + i] & 0xff];
+            hash = (hash << 1) + gear[data[offset + i] & 0xff];
             if ((hash & MASK_STRICT) == 0) {
                 return i + 1;
             }
         }
         for (; i < limit; i++) {
-            hash = (hash << 1) + GEAR[data[offset + i] & 0xff];
+            hash = (hash << 1) + gear[data[offset + i] & 0xff];
             if ((hash & MASK_LOOSE) == 0) {
                 return i + 1;
             }

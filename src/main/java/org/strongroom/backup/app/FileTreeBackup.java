@@ -29,7 +29,12 @@ import org.strongroom.storage.domain.Manifest.EntryType;
  */
 final class FileTreeBackup {
 
-    private final ChunkReader reader = new ChunkReader();
+    private final ChunkReader reader;
+
+    /** A backup of trees cut with {@code chunker} (the vault's). */
+    FileTreeBackup(FastCdc chunker) {
+        this.reader = new ChunkReader(chunker);
+    }
 
     /** One thing found in the tree, in path order. */
     private record Found(EntryType type, String path, Path absolute, SourceFile meta, String linkTarget) {

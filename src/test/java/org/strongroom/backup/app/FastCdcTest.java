@@ -13,11 +13,26 @@ import org.junit.jupiter.api.Test;
 
 class FastCdcTest {
 
+    private static final FastCdc CHUNKER = new FastCdc(table(42));
+
+    private static long[] table(long seed) {
+        long[] gear = new long[256];
+        Random random = new Random(seed);
+        for (int i = 0; i < gear.length; i++) {
+            gear[i] = random.nextLong();
+        }
+        return gear;
+    }
+
     private static List<byte[]> chunks(byte[] data) {
+        return chunks(CHUNKER, data);
+    }
+
+    private static List<byte[]> chunks(FastCdc chunker, byte[] data) {
         List<byte[]> chunks = new ArrayList<>();
         int offset = 0;
         while (offset < data.length) {
-            int length = FastCdc.cut(data, offset, data.length - offset);
+            int length = chunker.cut(data, offset, data.length - offset);
             chunks.add(java.util.Arrays.copyOfRange(data, offset, offset + length));
             offset += length;
         }
@@ -70,6 +85,19 @@ class FastCdcTest {
         List<byte[]> after = chunks(shifted);
         long shared = after.stream().filter(c -> before.contains(java.util.Arrays.hashCode(c))).count();
         assertTrue(shared >= after.size() - 2, shared + " of " + after.size() + " chunks survived an insertion");
+    }
+
+    @Test
+    void anotherVaultsTable_cutsTheSameDataElsewhere_soChunkSizesDoNotRecogniseAFileAcrossVaults() {
+        byte[] data = random(16 * 1024 * 1024, 6);
+        List<Integer> here = chunks(new FastCdc(table(1)), data).stream().map(c -> c.length).toList();
+        List<Integer> again = chunks(new FastCdc(table(1)), data).stream().map(c -> c.length).toList();
+        List<Integer> elsewhere = chunks(new FastCdc(table(2)), data).stream().map(c -> c.length).toList();
+        assertEquals(here, again, "one vault cuts the same data the same way");
+        assertTrue(!here.equals(elsewhere), "another vault's table cuts it elsewhere");
+        Set<Integer> shared = new HashSet<>(here);
+        shared.retainAll(elsewhere);
+        assertTrue(shared.size() <= 1, "hardly a chunk size in common: " + shared);
     }
 
     @Test
