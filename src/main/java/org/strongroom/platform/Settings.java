@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,8 @@ public class Settings {
     private String tenantId;
     private boolean largeRsaKeysAllowed;
     private List<Path> sourceRoots;
+    private long keyRecheckBytes;
+    private Duration keyRecheckInterval;
 
     @PostConstruct
     void read() {
@@ -33,6 +36,21 @@ public class Settings {
                 .filter(root -> !root.isBlank())
                 .map(root -> Path.of(root).toAbsolutePath().normalize())
                 .toList();
+        keyRecheckBytes = Long.parseLong(env("STRONGROOM_KEY_RECHECK_MIB", "256")) * 1024 * 1024;
+        keyRecheckInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_RECHECK_SECONDS", "10")));
+    }
+
+    /**
+     * After how much data a running backup, restore or verify asks the key vault again whether the vault's
+     * key still opens its data key ({@code STRONGROOM_KEY_RECHECK_MIB}, default 256).
+     */
+    public long keyRecheckBytes() {
+        return keyRecheckBytes;
+    }
+
+    /** ... or after how long, whichever comes first ({@code STRONGROOM_KEY_RECHECK_SECONDS}, default 10). */
+    public Duration keyRecheckInterval() {
+        return keyRecheckInterval;
     }
 
     /**

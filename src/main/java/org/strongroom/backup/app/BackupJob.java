@@ -109,7 +109,7 @@ public class BackupJob implements JobHandler {
             Optional<Manifest> previous = previousManifest(vault.name(), item.name(), keys);
             long[] total = {0};
             try (ChunkPipeline pipeline = new ChunkPipeline(vault.name(), keys, store, steps.storedChunks(vault.name()),
-                    threads, done -> job.progress(done, total[0]))) {
+                    threads, dataKeys.recheck(vault.name()), done -> job.progress(done, total[0]))) {
                 Manifest manifest;
                 int files;
                 if (item.workloadType() == WorkloadType.Files) {

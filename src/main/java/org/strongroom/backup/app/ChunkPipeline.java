@@ -23,6 +23,7 @@ import java.util.function.LongConsumer;
 
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.vault.app.KeyRecheck;
 import org.strongroom.storage.domain.ChunkId;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
@@ -50,6 +51,7 @@ final class ChunkPipeline implements AutoCloseable {
     private final VaultDataKey keys;
     private final ChunkStore store;
     private final LongConsumer progress;
+    private final KeyRecheck recheck;
     private final ExecutorService workers;
     private final ThreadLocal<ChunkSealer> sealers;
     /** Each worker's buffer for sealed chunks: a blob is written to the pack before the next one is sealed. */
@@ -69,11 +71,16 @@ final class ChunkPipeline implements AutoCloseable {
     private final LongAdder storedBytes = new LongAdder();
     private final AtomicInteger chunkCount = new AtomicInteger();
 
+    /**
+     * A pipeline into {@code vault}'s store; {@code recheck} asks the key vault again as data is submitted,
+     * so that a key revoked while the backup runs stops it (the submitting thread gets the refusal).
+     */
     ChunkPipeline(String vault, VaultDataKey keys, ChunkStore store, Map<ChunkId, ChunkRef> alreadyStored,
-                  ThreadFactory threads, LongConsumer progress) {
+                  ThreadFactory threads, KeyRecheck recheck, LongConsumer progress) {
         this.vault = vault;
         this.keys = keys;
         this.store = store;
+        this.recheck = recheck;
         this.progress = progress;
         this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
         this.sealers = ThreadLocal.withInitial(keys::newSealer);
@@ -87,6 +94,7 @@ final class ChunkPipeline implements AutoCloseable {
      * future gives where the chunk is stored. Blocks while too many bytes are in flight.
      */
     CompletableFuture<ChunkRef> submit(byte[] plaintext, int length) {
+        recheck.passed(length);
         int permits = Math.min(length, IN_FLIGHT_BYTES);
         budget.acquireUninterruptibly(permits);
         chunkCount.incrementAndGet();
@@ -105,6 +113,7 @@ final class ChunkPipeline implements AutoCloseable {
      * {@link java.io.UncheckedIOException} when the file cannot be read; its chunk is then not stored.
      */
     CompletableFuture<ChunkRef> submitSmallFile(Path file, int expectedSize) {
+        recheck.passed(expectedSize);
         int permits = Math.min(Math.max(expectedSize, 1), IN_FLIGHT_BYTES);
         budget.acquireUninterruptibly(permits);
         chunkCount.incrementAndGet();

@@ -7,6 +7,8 @@ import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.app.RecoveryPointReader;
+import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.vault.app.KeyRecheck;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.vault.app.VaultDataKeys;
 import org.strongroom.vault.app.VaultService;
@@ -31,8 +33,19 @@ public class RecoveryPointAccess {
     @Inject
     ChunkStore store;
 
-    /** An opened recovery point; closing it closes the reader and zeroes the keys. */
-    public record Opened(RecoveryPoint point, VaultDataKey keys, RecoveryPointReader reader) implements AutoCloseable {
+    /**
+     * An opened recovery point; closing it closes the reader and zeroes the keys. Read chunks through
+     * {@link #chunk}: it asks the key vault again as data goes by, so that a key revoked while the job runs
+     * stops it.
+     */
+    public record Opened(RecoveryPoint point, VaultDataKey keys, RecoveryPointReader reader, KeyRecheck recheck)
+            implements AutoCloseable {
+
+        /** A chunk's plaintext, authenticated, once the key has been re-checked when due. */
+        public byte[] chunk(ChunkRef ref) {
+            recheck.passed(ref.plainLength());
+            return reader.chunk(ref);
+        }
 
         @Override
         public void close() {
@@ -48,7 +61,8 @@ public class RecoveryPointAccess {
         RecoveryPoint point = points.get(vault, item, recoveryPoint).point();
         VaultDataKey keys = dataKeys.open(vaults.get(vault));
         try {
-            return new Opened(point, keys, new RecoveryPointReader(store, keys, vault, item, recoveryPoint));
+            return new Opened(point, keys, new RecoveryPointReader(store, keys, vault, item, recoveryPoint),
+                    dataKeys.recheck(vault));
         } catch (RuntimeException e) {
             keys.close();
             throw e;

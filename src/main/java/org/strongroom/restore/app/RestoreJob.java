@@ -64,9 +64,9 @@ public class RestoreJob implements JobHandler {
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());
                 FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), RestoreTarget.OVERWRITE_HINT,
-                        reader::chunk, job::progress, threads);
+                        opened::chunk, job::progress, threads);
             } else {
-                restoreDisk(manifest.disk(), request, reader, job);
+                restoreDisk(manifest.disk(), request, opened, job);
             }
         } catch (IntegrityException | StoreDamagedException e) {
             throw new StrongroomException(ErrorCode.DataIntegrityError, "Restore stopped, nothing written to the target: "
@@ -78,7 +78,7 @@ public class RestoreJob implements JobHandler {
     }
 
     /** A fresh disk key, wrapped by the disk encryption set (as its identity) or the platform key, seals the image. */
-    private void restoreDisk(Manifest.Disk disk, RestoreRequest request, RecoveryPointReader reader, JobExecution job) {
+    private void restoreDisk(Manifest.Disk disk, RestoreRequest request, RecoveryPointAccess.Opened opened, JobExecution job) {
         try (KeyMaterial diskKey = DataKeys.generate()) {
             byte[] fileId = SealedDisk.Header.newFileId();
             SealedDisk.Header header;
@@ -91,7 +91,7 @@ public class RestoreJob implements JobHandler {
                         platformKey.seal(diskKey.bytes(), SealedDisk.Header.platformContext(fileId)), disk.size(),
                         disk.blockSize(), fileId);
             }
-            SealedDiskWriter.write(disk, Path.of(request.targetPath()), request.overwrite(), reader::chunk, header, diskKey,
+            SealedDiskWriter.write(disk, Path.of(request.targetPath()), request.overwrite(), opened::chunk, header, diskKey,
                     job::progress);
         }
     }

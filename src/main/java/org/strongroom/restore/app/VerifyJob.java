@@ -49,7 +49,7 @@ public class VerifyJob implements JobHandler {
             long done = 0;
             for (Located located : chunks) {
                 try {
-                    done += reader.chunk(located.ref()).length;
+                    done += opened.chunk(located.ref()).length;
                 } catch (IntegrityException | StoreDamagedException e) {
                     throw damaged("In " + located.where() + ": " + e.getMessage());
                 }

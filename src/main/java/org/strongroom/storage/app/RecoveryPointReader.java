@@ -1,5 +1,8 @@
 package org.strongroom.storage.app;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.VaultDataKey;
@@ -25,7 +28,12 @@ public final class RecoveryPointReader implements AutoCloseable {
     private final String item;
     private final String recoveryPointId;
     private final BlobReader blobs;
-    private final ThreadLocal<ChunkSealer> sealers;
+    /**
+     * Sealers of the threads reading right now, each taken for one chunk and given back: no thread keeps
+     * one (a ThreadLocal would outlive the job on a pooled thread, with the keys), and close drops them all.
+     */
+    private final Queue<ChunkSealer> sealers = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
     public RecoveryPointReader(ChunkStore store, VaultDataKey keys, String vault, String item, String recoveryPointId) {
         this.store = store;
@@ -34,7 +42,6 @@ public final class RecoveryPointReader implements AutoCloseable {
         this.item = item;
         this.recoveryPointId = recoveryPointId;
         this.blobs = store.blobs(vault);
-        this.sealers = ThreadLocal.withInitial(keys::newSealer);
     }
 
     /** The manifest, decrypted and checked to be this recovery point's. */
@@ -55,7 +62,16 @@ public final class RecoveryPointReader implements AutoCloseable {
 
     /** A chunk's plaintext, authenticated. */
     public byte[] chunk(ChunkRef ref) {
-        byte[] plaintext = sealers.get().open(ref.id().bytes(), blobs.read(ref));
+        ChunkSealer polled = sealers.poll();
+        ChunkSealer sealer = polled != null ? polled : keys.newSealer();
+        byte[] plaintext;
+        try {
+            plaintext = sealer.open(ref.id().bytes(), blobs.read(ref));
+        } finally {
+            if (!closed) {
+                sealers.offer(sealer);
+            }
+        }
         if (plaintext.length != ref.plainLength()) {
             throw new IntegrityException("Chunk " + ref.id() + " holds " + plaintext.length + " bytes, the manifest says "
                     + ref.plainLength());
@@ -65,6 +81,8 @@ public final class RecoveryPointReader implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        sealers.clear();
         blobs.close();
     }
 }

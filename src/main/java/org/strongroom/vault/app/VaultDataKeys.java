@@ -12,6 +12,7 @@ import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.keyvault.KeyVaultRefusals;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.DataKeyFile;
@@ -36,6 +37,12 @@ public class VaultDataKeys {
 
     @Inject
     ChunkStore store;
+
+    @Inject
+    VaultService vaults;
+
+    @Inject
+    Settings settings;
 
     /** A fresh VDK sealed by the platform key, for the vault {@code name}. */
     public byte[] newPlatformWrappedKey(String name) {
@@ -76,6 +83,16 @@ public class VaultDataKeys {
                     ? platformKey.derive(VaultDataKey.infrastructureContext(vault.name())) : null;
             return VaultDataKey.of(vault.name(), dataKey, infrastructure);
         }
+    }
+
+    /**
+     * For a running job of {@code vault}: asks the key vault again, every so much data or time, whether the
+     * vault's data key still opens with the key in force (read afresh, so that a rotation during the job is
+     * followed), and stops the job with the key's code when it does not.
+     */
+    public KeyRecheck recheck(String vault) {
+        return new KeyRecheck(() -> unwrap(vaults.get(vault)).close(), settings.keyRecheckBytes(),
+                settings.keyRecheckInterval(), System::nanoTime);
     }
 
     /** Writes the vault's wrapped data key, and what wraps it, into the chunk store (for offline recovery). */
