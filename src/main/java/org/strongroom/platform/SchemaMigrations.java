@@ -43,7 +43,8 @@ public class SchemaMigrations {
             "V003__vault_keys_and_items.sql",
             "V004__backups.sql",
             "V005__disk_encryption_sets.sql",
-            "V006__user_principal_ids.sql");
+            "V006__user_principal_ids.sql",
+            "V007__keyed_activity_chain.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

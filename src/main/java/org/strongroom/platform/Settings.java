@@ -23,6 +23,7 @@ public class Settings {
     private String tenantId;
     private boolean largeRsaKeysAllowed;
     private List<Path> sourceRoots;
+    private Path storeDirectory;
     private long keyRecheckBytes;
     private Duration keyRecheckInterval;
 
@@ -36,8 +37,18 @@ public class Settings {
                 .filter(root -> !root.isBlank())
                 .map(root -> Path.of(root).toAbsolutePath().normalize())
                 .toList();
+        storeDirectory = Path.of(env("STRONGROOM_STORE_DIR",
+                Path.of(System.getProperty("jboss.server.data.dir", "."), "strongroom", "store").toString()));
         keyRecheckBytes = Long.parseLong(env("STRONGROOM_KEY_RECHECK_MIB", "256")) * 1024 * 1024;
         keyRecheckInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_RECHECK_SECONDS", "10")));
+    }
+
+    /**
+     * The chunk store: encrypted packs, manifests, each vault's wrapped data key, and the activity log's
+     * last written head ({@code STRONGROOM_STORE_DIR}, default {@code ${jboss.server.data.dir}/strongroom/store}).
+     */
+    public Path storeDirectory() {
+        return storeDirectory;
     }
 
     /**

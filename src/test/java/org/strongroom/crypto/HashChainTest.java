@@ -31,4 +31,16 @@ class HashChainTest {
         assertNotEquals(HashChain.link(HashChain.GENESIS, Arrays.asList("x", null)),
                 HashChain.link(HashChain.GENESIS, List.of("x", "")));
     }
+
+    @Test
+    void keyedLink_dependsOnTheKey_andIsNotThePlainSha256() {
+        List<String> fields = List.of("admin", "CreateKey", "Succeeded");
+        String keyed = HashChain.link(KeyMaterial.copyOf(new byte[32]), HashChain.GENESIS, fields);
+        assertEquals(64, keyed.length());
+        assertEquals(keyed, HashChain.link(KeyMaterial.copyOf(new byte[32]), HashChain.GENESIS, fields));
+        byte[] other = new byte[32];
+        other[0] = 1;
+        assertNotEquals(keyed, HashChain.link(KeyMaterial.copyOf(other), HashChain.GENESIS, fields));
+        assertNotEquals(keyed, HashChain.link(HashChain.GENESIS, fields), "a writer without the key cannot compute it");
+    }
 }

@@ -15,11 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.activitylog.app.ActivityQueries;
 import org.strongroom.activitylog.domain.ActivityQuery;
+import org.strongroom.activitylog.domain.Verification;
 import org.strongroom.security.Roles;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.QueryParameters;
 
-/** The activity log, newest first, and the verdict on its hash chain. */
+/** The activity log, newest first, and the verdict on its chain. */
 @Path("activitylog")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,12 +49,12 @@ public class ActivityLogResource {
         return ListDto.of(log.search(query).stream().map(ActivityRecordDto::of).toList());
     }
 
-    /** {@code {"intact":true,"records":N}} or {@code {"intact":false,...,"firstBrokenSequence":S}}. */
+    /** {@code {"intact":true,"records":N}} or {@code {"intact":false,...,"firstBrokenSequence":S,"finding":"..."}}. */
     @GET
     @Path("verification")
-    @Operation(summary = "Check the activity log's hash chain from its first record")
-    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it breaks")
-    public ActivityQueries.Verification verify() {
+    @Operation(summary = "Check the activity log's chain from its first record, and its end against the head written out to the store")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and if not what was found and where")
+    public Verification verify() {
         return log.verify();
     }
 }

@@ -11,17 +11,20 @@ import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Timestamps;
 
-/** Appends records to the chain under its lock. */
+/** Appends records to the chain under its lock, linked under the chain key. */
 @ApplicationScoped
 public class ActivityAppender {
 
     @Inject
     ActivityRepository records;
 
+    @Inject
+    ChainKey chainKey;
+
     /** Appends in the caller's transaction: the record exists if and only if the change commits. */
     @Transactional(TxType.MANDATORY)
     public void append(Caller caller, String operation, String resource, ActivityStatus status, String details) {
-        records.add(ActivityRecord.append(records.lockHead(), Timestamps.now(), caller.name(), operation, resource,
+        records.add(ActivityRecord.append(records.lockHead(), chainKey, Timestamps.now(), caller.name(), operation, resource,
                 status, details));
     }
 

@@ -16,8 +16,8 @@ import org.strongroom.crypto.HashChain;
 /**
  * One entry of the activity log, linked to the one before it. Immutable once appended.
  *
- * <p>{@code hash} = {@link HashChain#link}({@code previousHash}, [sequence, time, caller, operation,
- * resource, status, details]), time in ISO-8601 UTC.
+ * <p>{@code hash} = the chain's link ({@link ChainLinks}: HMAC-SHA-256 under the chain key) of
+ * {@code previousHash} and [sequence, time, caller, operation, resource, status, details], time in ISO-8601 UTC.
  */
 @Entity
 @Table(name = "activity_record")
@@ -58,8 +58,8 @@ public class ActivityRecord {
         // for JPA
     }
 
-    /** A new record at the end of the chain; advances {@code head}. */
-    public static ActivityRecord append(ActivityChainHead head, Instant time, String caller, String operation,
+    /** A new record at the end of the chain, linked under the chain key ({@code keyed}); advances {@code head}. */
+    public static ActivityRecord append(ActivityChainHead head, ChainLinks keyed, Instant time, String caller, String operation,
                                         String resource, ActivityStatus status, String details) {
         ActivityRecord record = new ActivityRecord();
         record.sequence = head.lastSequence() + 1;
@@ -70,22 +70,22 @@ public class ActivityRecord {
         record.status = status;
         record.details = clip(details, MAX_DETAILS);
         record.previousHash = head.lastHash();
-        record.hash = record.computeHash();
+        head.keyFromHere();
+        record.hash = record.computeHash(keyed);
         head.advance(record.sequence, record.hash);
         return record;
     }
 
-    /** What the hash must be for the record's current content and previous hash. */
-    public String computeHash() {
-        return HashChain.link(previousHash, Arrays.asList(Long.toString(sequence), time.toString(), caller, operation,
-                resource, status.name(), details));
+    /** What the link must be for the record's current content and previous link. */
+    public String computeHash(ChainLinks links) {
+        return links.link(previousHash, hashedFields());
     }
 
     /** Whether this record is intact and follows {@code previous} ({@code null} for the first record). */
-    public boolean follows(ActivityRecord previous) {
+    public boolean follows(ActivityRecord previous, ChainLinks links) {
         String expectedPrevious = previous == null ? HashChain.GENESIS : previous.hash;
         long expectedSequence = previous == null ? 1 : previous.sequence + 1;
-        return sequence == expectedSequence && previousHash.equals(expectedPrevious) && hash.equals(computeHash());
+        return sequence == expectedSequence && previousHash.equals(expectedPrevious) && hash.equals(computeHash(links));
     }
 
     private static String clip(String text, int max) {

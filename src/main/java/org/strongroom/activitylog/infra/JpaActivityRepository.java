@@ -2,6 +2,7 @@ package org.strongroom.activitylog.infra;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,16 @@ public class JpaActivityRepository implements ActivityRepository {
             throw new IllegalStateException("The activity chain head is missing (schema migration V002)");
         }
         return head;
+    }
+
+    @Override
+    public ActivityChainHead head() {
+        return em.find(ActivityChainHead.class, ActivityChainHead.ID);
+    }
+
+    @Override
+    public Optional<String> hashAt(long sequence) {
+        return Optional.ofNullable(em.find(ActivityRecord.class, sequence)).map(ActivityRecord::hash);
     }
 
     @Override

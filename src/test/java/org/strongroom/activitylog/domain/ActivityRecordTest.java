@@ -2,6 +2,7 @@ package org.strongroom.activitylog.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Constructor;
@@ -10,12 +11,22 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.strongroom.crypto.HashChain;
+import org.strongroom.crypto.KeyMaterial;
 
 class ActivityRecordTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456Z");
 
-    private static ActivityChainHead genesis() throws Exception {
+    /** A chain key for the test: HMAC-SHA-256 under 32 bytes of 7. */
+    static final ChainLinks KEY = (previous, fields) -> HashChain.link(KeyMaterial.copyOf(filled(7)), previous, fields);
+
+    static byte[] filled(int value) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) value);
+        return key;
+    }
+
+    static ActivityChainHead genesis() throws Exception {
         Constructor<ActivityChainHead> constructor = ActivityChainHead.class.getDeclaredConstructor();
         constructor.setAccessible(true);
         ActivityChainHead head = constructor.newInstance();
@@ -32,32 +43,56 @@ class ActivityRecordTest {
     @Test
     void appendedRecords_formAnIntactChain() throws Exception {
         ActivityChainHead head = genesis();
-        ActivityRecord first = ActivityRecord.append(head, T0, "admin", "CreateKeyVault", "keyvaults/kv1",
+        ActivityRecord first = ActivityRecord.append(head, KEY, T0, "admin", "CreateKeyVault", "keyvaults/kv1",
                 ActivityStatus.Succeeded, null);
-        ActivityRecord second = ActivityRecord.append(head, T0, "admin", "CreateKey", "keyvaults/kv1/keys/k1",
+        ActivityRecord second = ActivityRecord.append(head, KEY, T0, "admin", "CreateKey", "keyvaults/kv1/keys/k1",
                 ActivityStatus.Failed, "Forbidden: no");
         assertEquals(1, first.sequence());
         assertEquals(HashChain.GENESIS, first.previousHash());
         assertEquals(first.hash(), second.previousHash());
-        assertTrue(first.follows(null));
-        assertTrue(second.follows(first));
+        assertTrue(first.follows(null, KEY));
+        assertTrue(second.follows(first, KEY));
     }
 
     @Test
     void alteredRecord_breaksTheChain() throws Exception {
         ActivityChainHead head = genesis();
-        ActivityRecord first = ActivityRecord.append(head, T0, "admin", "CreateKeyVault", "keyvaults/kv1",
+        ActivityRecord first = ActivityRecord.append(head, KEY, T0, "admin", "CreateKeyVault", "keyvaults/kv1",
                 ActivityStatus.Succeeded, "softDelete=true");
         set(first, "details", "softDelete=false");
-        assertFalse(first.follows(null));
+        assertFalse(first.follows(null, KEY));
     }
 
     @Test
     void removedRecord_breaksTheChain() throws Exception {
         ActivityChainHead head = genesis();
-        ActivityRecord first = ActivityRecord.append(head, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
-        ActivityRecord.append(head, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
-        ActivityRecord third = ActivityRecord.append(head, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
-        assertFalse(third.follows(first));
+        ActivityRecord first = ActivityRecord.append(head, KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        ActivityRecord.append(head, KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        ActivityRecord third = ActivityRecord.append(head, KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        assertFalse(third.follows(first, KEY));
+    }
+
+    @Test
+    void appendedRecords_areLinkedUnderTheChainKey_soThatPlainSha256DoesNotHold() throws Exception {
+        ActivityChainHead head = genesis();
+        ActivityRecord first = ActivityRecord.append(head, KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        assertEquals(0L, head.keyedFrom());
+        assertTrue(head.keyedAt(1));
+        assertFalse(first.follows(null, HashChain::link), "a plain SHA-256 link would be recomputable without the key");
+        ChainLinks otherKey = (previous, fields) -> HashChain.link(KeyMaterial.copyOf(filled(8)), previous, fields);
+        assertFalse(first.follows(null, otherKey));
+    }
+
+    @Test
+    void chainFromBeforeChainKeys_isKeyedFromItsEnd_andKeepsItsRecordsAsTheyWere() throws Exception {
+        ActivityChainHead head = genesis();
+        head.advance(41, "a".repeat(64));
+        assertNull(head.keyedFrom());
+        assertFalse(head.keyedAt(41));
+        ActivityRecord next = ActivityRecord.append(head, KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        assertEquals(41L, head.keyedFrom(), "records up to #41 keep their plain links");
+        assertFalse(head.keyedAt(41));
+        assertTrue(head.keyedAt(42));
+        assertEquals("a".repeat(64), next.previousHash(), "the first keyed link covers the last plain one");
     }
 }
