@@ -22,6 +22,10 @@ if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
     exit 0
 fi
 
+# The password of the self-signed TLS keystore (45-tls.cli), random for this installation. Only used
+# where the key store is first added, so applying again later does not change it.
+tls_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+
 session=$(mktemp)
 trap 'rm -f "$session"' EXIT
 # Server modules are files, not configuration: `module add` only for those not installed yet.
@@ -39,7 +43,7 @@ module_add() {
     echo "embed-server --std-out=discard --server-config=standalone-full.xml"
     for script in "${scripts[@]}"; do
         echo "echo applying $(basename "$script")"
-        cat "$script"
+        sed "s/@GENERATED_TLS_PASSWORD@/$tls_password/g" "$script"
         echo
     done
     echo "stop-embedded-server"
@@ -48,3 +52,7 @@ module_add() {
 echo "wildfly-config: applying ${#scripts[@]} scripts to $jboss_home"
 "$jboss_home/bin/jboss-cli.sh" --file="$session"
 echo "$digest" > "$stamp"
+# The configuration (and its history) now holds that password: owner-only, as the keystores beside it,
+# whose directory is made here so that Elytron can write the generated TLS keystore into it.
+mkdir -p "$jboss_home/standalone/configuration/strongroom"
+chmod -R go-rwx "$jboss_home/standalone/configuration"

@@ -9,6 +9,8 @@ public enum ErrorCode {
     BadRequest(400),
     Unauthorized(401),
     Forbidden(403),
+    /** Credentials sent over plain HTTP from another machine: they are taken over HTTPS only. */
+    HttpsRequired(403),
     NotFound(404),
     MethodNotAllowed(405),
     NotAcceptable(406),

@@ -24,6 +24,9 @@ public class Settings {
     private boolean largeRsaKeysAllowed;
     private List<Path> sourceRoots;
     private Path storeDirectory;
+    private Path tlsKeystore;
+    private boolean tlsKeystoreGiven;
+    private int httpsPort;
     private long keyRecheckBytes;
     private Duration keyRecheckInterval;
 
@@ -39,6 +42,10 @@ public class Settings {
                 .toList();
         storeDirectory = Path.of(env("STRONGROOM_STORE_DIR",
                 Path.of(System.getProperty("jboss.server.data.dir", "."), "strongroom", "store").toString()));
+        tlsKeystoreGiven = !env("STRONGROOM_TLS_KEYSTORE", "").isEmpty();
+        tlsKeystore = Path.of(env("STRONGROOM_TLS_KEYSTORE",
+                Path.of(System.getProperty("jboss.server.config.dir", "."), "strongroom", "tls.p12").toString()));
+        httpsPort = Integer.getInteger("jboss.https.port", 8443) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         keyRecheckBytes = Long.parseLong(env("STRONGROOM_KEY_RECHECK_MIB", "256")) * 1024 * 1024;
         keyRecheckInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_RECHECK_SECONDS", "10")));
     }
@@ -49,6 +56,33 @@ public class Settings {
      */
     public Path storeDirectory() {
         return storeDirectory;
+    }
+
+    /**
+     * The HTTPS listener's keystore ({@code STRONGROOM_TLS_KEYSTORE}, the operator's certificate; by default
+     * {@code ${jboss.server.config.dir}/strongroom/tls.p12}, where WildFly generates a self-signed one at
+     * first use). The same default is written in wildfly-config/45-tls.cli, which configures the listener.
+     */
+    public Path tlsKeystore() {
+        return tlsKeystore;
+    }
+
+    /** Whether the operator gave the HTTPS keystore ({@code STRONGROOM_TLS_KEYSTORE}) rather than Strongroom's default. */
+    public boolean tlsKeystoreGiven() {
+        return tlsKeystoreGiven;
+    }
+
+    /** The HTTPS listener's port: {@code jboss.https.port} (8443) plus the server's port offset. */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /**
+     * Where a client on another machine reaches {@code path} over HTTPS: under the public URL when that is
+     * HTTPS, or else on the HTTPS port of the host the client named.
+     */
+    public String httpsUrl(String requestHost, String path) {
+        return publicBaseUrl.startsWith("https:") ? publicBaseUrl + path : "https://" + requestHost + ":" + httpsPort + path;
     }
 
     /**

@@ -25,6 +25,9 @@ public class ErrorPageServlet extends HttpServlet {
      */
     public static final String MESSAGE_ATTRIBUTE = "org.strongroom.web.error.message";
 
+    /** A request attribute with the {@link ErrorCode} of such a refusal, where the status alone does not tell it. */
+    public static final String CODE_ATTRIBUTE = "org.strongroom.web.error.code";
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -33,7 +36,7 @@ public class ErrorPageServlet extends HttpServlet {
         int status = statusAttribute instanceof Integer s ? s : response.getStatus();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String target = uri instanceof String path ? path : request.getRequestURI();
-        ErrorCode code = ErrorResponses.codeFor(status);
+        ErrorCode code = request.getAttribute(CODE_ATTRIBUTE) instanceof ErrorCode given ? given : ErrorResponses.codeFor(status);
         String message = request.getAttribute(MESSAGE_ATTRIBUTE) instanceof String given ? given : switch (code) {
             case Unauthorized -> "Authentication required: send HTTP Basic credentials of a Strongroom user";
             case Forbidden -> "Your role does not allow this call";

@@ -2,21 +2,25 @@ package org.strongroom.web;
 
 import java.net.URI;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
+
+import org.strongroom.platform.Settings;
 
 /**
- * Absolute {@code Location} URIs under the API root. (A relative URI given to JAX-RS is resolved against
- * the application's base, {@code /api/}, so {@code "/api/jobs/x"} would come out as {@code /api/api/jobs/x}.)
+ * Absolute {@code Location} URIs under the API root of the public URL ({@code STRONGROOM_PUBLIC_URL}),
+ * like the key ids: the address clients are meant to use, whichever one a request came in on.
  */
-public final class Locations {
+@ApplicationScoped
+public class Locations {
 
-    private Locations() {
-    }
+    @Inject
+    Settings settings;
 
-    /** {@code {base}/api/{segments...}}, each segment escaped. */
-    public static URI of(UriInfo uri, String... segments) {
-        UriBuilder builder = uri.getBaseUriBuilder();
+    /** {@code {public URL}/api/{segments...}}, each segment escaped. */
+    public URI of(String... segments) {
+        UriBuilder builder = UriBuilder.fromUri(settings.publicBaseUrl()).path("api");
         for (String segment : segments) {
             builder.segment(segment);
         }

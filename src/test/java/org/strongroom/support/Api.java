@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -29,10 +31,22 @@ public final class Api {
 
     private final URI base;
     private final String authorization;
+    private final HttpClient http;
 
     private Api(URI base, String authorization) {
+        this(base, authorization, HTTP);
+    }
+
+    private Api(URI base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
+    }
+
+    /** The same client over HTTPS at {@code httpsBase}, trusting what {@code tls} trusts. */
+    public Api overTls(URI httpsBase, SSLContext tls) {
+        return new Api(httpsBase, authorization, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(tls).build());
     }
 
     public static Api anonymous(URL base) {
@@ -90,7 +104,7 @@ public final class Api {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

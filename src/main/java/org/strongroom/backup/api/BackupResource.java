@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,13 +33,13 @@ import org.strongroom.web.Locations;
 public class BackupResource {
 
     @Inject
+    Locations locations;
+
+    @Inject
     Backups backups;
 
     @Context
     SecurityContext security;
-
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -52,6 +51,6 @@ public class BackupResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response backup(@PathParam("vault") String vault, @PathParam("item") String item) {
         Job job = backups.request(Callers.of(security), vault, item);
-        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,13 +61,13 @@ public class DiskEncryptionSetsResource {
     }
 
     @Inject
+    Locations locations;
+
+    @Inject
     DiskEncryptionSets sets;
 
     @Context
     SecurityContext security;
-
-    @Context
-    UriInfo uri;
 
     /** Creates the set (201, with its identity's principal id to grant permissions to) or changes its key (200). */
     @PUT
@@ -88,7 +87,7 @@ public class DiskEncryptionSetsResource {
         DiskEncryptionSets.PutResult result = sets.put(Callers.of(security), des, body.region(), body.keyUri());
         DiskEncryptionSetDto dto = DiskEncryptionSetDto.of(result.set());
         return result.created()
-                ? Response.created(Locations.of(uri, "diskEncryptionSets", des)).entity(dto).build()
+                ? Response.created(locations.of("diskEncryptionSets", des)).entity(dto).build()
                 : Response.ok(dto).build();
     }
 

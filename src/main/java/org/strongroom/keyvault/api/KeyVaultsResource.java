@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,8 +47,8 @@ import org.strongroom.web.Locations;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
 public class KeyVaultsResource {
 
-    @Context
-    UriInfo uri;
+    @Inject
+    Locations locations;
 
     @Inject
     KeyVaultAdministration administration;
@@ -79,7 +78,7 @@ public class KeyVaultsResource {
                         body.softDeleteEnabled(), body.softDeleteRetentionDays(), body.purgeProtectionEnabled()));
         KeyVaultDto dto = KeyVaultDto.of(result.keyVault(), settings.publicBaseUrl());
         return result.created()
-                ? Response.created(Locations.of(uri, "keyvaults", kv)).entity(dto).build()
+                ? Response.created(locations.of("keyvaults", kv)).entity(dto).build()
                 : Response.ok(dto).build();
     }
 

@@ -1,6 +1,5 @@
 package org.strongroom.protection.api;
 
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +39,8 @@ import org.strongroom.web.QueryParameters;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
 public class ProtectedItemsResource {
 
-    @Context
-    UriInfo uri;
+    @Inject
+    Locations locations;
 
     @Inject
     ProtectedItems items;
@@ -83,7 +81,7 @@ public class ProtectedItemsResource {
                         body.source() == null ? null : body.source().diskEncryptionSetId(), backupPolicy));
         ItemDto dto = ItemDto.of(result.item());
         return result.created()
-                ? Response.created(Locations.of(uri, "vaults", vault, "items", item)).entity(dto).build()
+                ? Response.created(locations.of("vaults", vault, "items", item)).entity(dto).build()
                 : Response.ok(dto).build();
     }
 

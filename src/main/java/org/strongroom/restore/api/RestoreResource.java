@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -47,13 +46,13 @@ public class RestoreResource {
     }
 
     @Inject
+    Locations locations;
+
+    @Inject
     Restores restores;
 
     @Context
     SecurityContext security;
-
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,6 +74,6 @@ public class RestoreResource {
                 body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().originalLocation()),
                 body.paths(),
                 Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId()));
-        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

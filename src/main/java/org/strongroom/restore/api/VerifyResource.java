@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,13 +33,13 @@ import org.strongroom.web.Locations;
 public class VerifyResource {
 
     @Inject
+    Locations locations;
+
+    @Inject
     Verifications verifications;
 
     @Context
     SecurityContext security;
-
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -51,6 +50,6 @@ public class VerifyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response verify(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp) {
         Job job = verifications.request(Callers.of(security), vault, item, rp);
-        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

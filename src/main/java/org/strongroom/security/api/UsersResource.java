@@ -15,10 +15,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,8 +36,8 @@ import org.strongroom.web.Locations;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-    @Context
-    UriInfo uri;
+    @Inject
+    Locations locations;
 
     @Inject
     UserAccounts accounts;
@@ -57,7 +55,7 @@ public class UsersResource {
         boolean created = accounts.put(name, body.password().toCharArray(), roles(body.roles()));
         UserDto user = UserDto.of(accounts.get(name));
         return created
-                ? Response.created(Locations.of(uri, "users", name)).entity(user).build()
+                ? Response.created(locations.of("users", name)).entity(user).build()
                 : Response.ok(user).build();
     }
 

@@ -19,6 +19,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.security.app.LoginThrottle;
 import org.strongroom.web.ErrorPageServlet;
@@ -31,6 +33,11 @@ import org.strongroom.web.ErrorPageServlet;
  * ({@link DatabaseIdentityStore}); web.xml says which paths need them. Failed logins are throttled per
  * user name and per client address ({@link LoginThrottle}): 429 with {@code Retry-After}, and a warning
  * in the server log when a limit is reached.
+ *
+ * <p>Credentials travel over HTTPS, or over plain HTTP from this machine only ({@link Transport}): from
+ * another address, plain HTTP gets 403 {@code HttpsRequired} for any request with credentials or to a
+ * protected path, and no challenge that would invite a password in clear. Every HTTPS answer carries
+ * {@code Strict-Transport-Security}.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
@@ -45,10 +52,18 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    Settings settings;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", Transport.HSTS);
+        } else if (!Transport.plainHttpAllowedFrom(request.getRemoteAddr()) && (header != null || context.isProtected())) {
+            return httpsRequired(request, response, header != null);
+        }
         UsernamePasswordCredential credential = credential(header);
         if (credential != null) {
             String user = credential.getCaller();
@@ -83,17 +98,30 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         return context.responseUnauthorized();
     }
 
+    private AuthenticationStatus httpsRequired(HttpServletRequest request, HttpServletResponse response, boolean sent) {
+        String https = settings.httpsUrl(request.getServerName(), request.getRequestURI());
+        request.setAttribute(ErrorPageServlet.CODE_ATTRIBUTE, ErrorCode.HttpsRequired);
+        request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "Strongroom takes credentials over plain HTTP only from "
+                + "its own machine; from " + request.getRemoteAddr() + " use HTTPS: " + https
+                + (sent ? ". The credentials just sent crossed the network in clear: change that password" : ""));
+        return send(response, HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, int status) {
+        try {
+            response.sendError(status);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private static AuthenticationStatus tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "Too many failed logins for this user or from this "
                 + "address: try again in " + seconds + " s");
         response.setHeader("Retry-After", Long.toString(seconds));
-        try {
-            response.sendError(429);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return send(response, 429);
     }
 
     /** The user name and password of a Basic {@code Authorization} header; null when there is none or it is malformed. */

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,8 +55,8 @@ import org.strongroom.web.QueryParameters;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
 public class VaultsResource {
 
-    @Context
-    UriInfo uri;
+    @Inject
+    Locations locations;
 
     @Inject
     VaultService vaults;
@@ -86,7 +85,7 @@ public class VaultsResource {
                 body.resourceGroup());
         VaultDto dto = VaultDto.of(result.vault());
         return result.created()
-                ? Response.created(Locations.of(uri, "vaults", vault)).entity(dto).build()
+                ? Response.created(locations.of("vaults", vault)).entity(dto).build()
                 : Response.ok(dto).build();
     }
 
@@ -179,7 +178,7 @@ public class VaultsResource {
                 body.infrastructureEncryption(), "infrastructureEncryption");
         Job job = keyAssignments.request(Callers.of(security), vault, body.keyUri(), body.keyVaultSubscriptionId(),
                 infrastructure);
-        return Response.accepted(JobDto.of(job, Timestamps.now())).location(Locations.of(uri, "jobs", job.id().toString())).build();
+        return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 
     @POST
