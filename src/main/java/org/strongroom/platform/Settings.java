@@ -23,6 +23,8 @@ public class Settings {
     private String tenantId;
     private boolean largeRsaKeysAllowed;
     private List<Path> sourceRoots;
+    private List<Path> restoreRoots;
+    private boolean restoreRootsGiven;
     private Path storeDirectory;
     private Path tlsKeystore;
     private boolean tlsKeystoreGiven;
@@ -36,10 +38,10 @@ public class Settings {
         tenantId = env("STRONGROOM_TENANT_ID",
                 UUID.nameUUIDFromBytes(("strongroom-tenant:" + publicBaseUrl).getBytes(StandardCharsets.UTF_8)).toString());
         largeRsaKeysAllowed = Boolean.parseBoolean(env("STRONGROOM_ALLOW_LARGE_RSA_KEYS", "false"));
-        sourceRoots = Arrays.stream(env("STRONGROOM_SOURCE_ROOTS", "/").split(":"))
-                .filter(root -> !root.isBlank())
-                .map(root -> Path.of(root).toAbsolutePath().normalize())
-                .toList();
+        sourceRoots = roots(env("STRONGROOM_SOURCE_ROOTS", "/"));
+        restoreRootsGiven = !env("STRONGROOM_RESTORE_ROOTS", "").isEmpty();
+        restoreRoots = roots(env("STRONGROOM_RESTORE_ROOTS", defaultRestoreRoot(
+                Path.of(System.getProperty("jboss.home.dir", "."))).toString()));
         storeDirectory = Path.of(env("STRONGROOM_STORE_DIR",
                 Path.of(System.getProperty("jboss.server.data.dir", "."), "strongroom", "store").toString()));
         tlsKeystoreGiven = !env("STRONGROOM_TLS_KEYSTORE", "").isEmpty();
@@ -100,10 +102,39 @@ public class Settings {
 
     /**
      * The directories under which protected items' sources may lie ({@code STRONGROOM_SOURCE_ROOTS},
-     * colon-separated; default {@code /}).
+     * colon-separated; default {@code /}), and a {@code Files} restore to its original location writes.
      */
     public List<Path> sourceRoots() {
         return sourceRoots;
+    }
+
+    /**
+     * The directories under which restores may write ({@code STRONGROOM_RESTORE_ROOTS}, colon-separated;
+     * default {@link #defaultRestoreRoot}).
+     */
+    public List<Path> restoreRoots() {
+        return restoreRoots;
+    }
+
+    /** Whether the operator named the restore roots, rather than Strongroom's own default. */
+    public boolean restoreRootsGiven() {
+        return restoreRootsGiven;
+    }
+
+    /**
+     * Strongroom's own restore directory: {@code strongroom-restores} beside the WildFly installation
+     * ({@code target/strongroom-restores} for {@code mvn -Prun}), outside every server directory; never {@code /}.
+     */
+    public static Path defaultRestoreRoot(Path jbossHome) {
+        Path home = jbossHome.toAbsolutePath().normalize();
+        return (home.getParent() == null ? home : home.getParent()).resolve("strongroom-restores");
+    }
+
+    private static List<Path> roots(String colonSeparated) {
+        return Arrays.stream(colonSeparated.split(":"))
+                .filter(root -> !root.isBlank())
+                .map(root -> FileSystemBoundaries.real(Path.of(root)))
+                .toList();
     }
 
     /**

@@ -34,7 +34,8 @@ import org.strongroom.support.Deployments;
  * with {@code -e -o pipefail} (blocks marked {@code ```shell}, such as the command that starts the
  * server, are not run), against the test server. The only changes are the ones a reader's machine
  * differs by, listed in {@link #substitutions}: the server's address, the admin password, the scratch
- * directory (it must lie under the test server's allowed roots) and where the server keeps its data.
+ * directory and the restore root (they must lie under the test server's allowed roots) and where the
+ * server keeps its data.
  * Needs bash, curl, jq and openssl; skipped, naming them, where one is missing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -89,6 +90,8 @@ class DocsIT {
         substitutions.put("http://localhost:8080", server);
         substitutions.put("choose-a-password", Api.ADMIN_PASSWORD);
         substitutions.put("/tmp/strongroom-docs", scratch.toString());
+        // The default restore root of `mvn -Prun`; the test server's restore roots include the scratch directory.
+        substitutions.put("$PWD/target/strongroom-restores", scratch.resolve("restores").toString());
         substitutions.put("target/wildfly-39.0.1.Final/standalone/data",
                 Path.of(System.getProperty("it.server.base", "target/it-server"), "data").toAbsolutePath().toString());
         substitutions.put("target/strongroom-recover.jar",

@@ -2,7 +2,6 @@ package org.strongroom.backup.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Meters;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.app.ProtectedItems;
+import org.strongroom.protection.app.SourceLocations;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.WorkloadType;
@@ -61,6 +61,9 @@ public class BackupJob implements JobHandler {
 
     @Inject
     ProtectedItems items;
+
+    @Inject
+    SourceLocations sources;
 
     @Inject
     VaultDataKeys dataKeys;
@@ -99,10 +102,7 @@ public class BackupJob implements JobHandler {
         if (item.workloadType() != WorkloadType.Files && item.workloadType() != WorkloadType.Disk) {
             throw StrongroomException.badRequest(item.workloadType() + " items cannot be backed up by the server", "workloadType");
         }
-        if (!Files.exists(source)) {
-            throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "The source " + source + " of item '"
-                    + item.name() + "' no longer exists", "source.path");
-        }
+        sources.recheck(item.workloadType(), item.sourcePath());
         UUID pointId = UUID.randomUUID();
         List<String> warnings = new ArrayList<>();
         try (VaultDataKey keys = dataKeys.open(vault)) {

@@ -2,8 +2,6 @@ package org.strongroom.backup.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,7 +110,7 @@ final class ChunkPipeline implements AutoCloseable {
      * many small files runs in parallel instead of on the job's thread. The future fails with an
      * {@link java.io.UncheckedIOException} when the file cannot be read; its chunk is then not stored.
      */
-    CompletableFuture<ChunkRef> submitSmallFile(Path file, int expectedSize) {
+    CompletableFuture<ChunkRef> submitSmallFile(WalkedFile file, int expectedSize) {
         recheck.passed(expectedSize);
         int permits = Math.min(Math.max(expectedSize, 1), IN_FLIGHT_BYTES);
         budget.acquireUninterruptibly(permits);
@@ -120,7 +118,7 @@ final class ChunkPipeline implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
                     byte[] content;
                     try {
-                        content = Files.readAllBytes(file);
+                        content = file.readAll(expectedSize);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

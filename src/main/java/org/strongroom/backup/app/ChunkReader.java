@@ -2,9 +2,7 @@ package org.strongroom.backup.app;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +23,10 @@ final class ChunkReader {
     }
 
     /** Submits the chunks of {@code file}; the futures are in file order. Also answers the bytes read. */
-    Chunked submit(Path file, ChunkPipeline pipeline) throws IOException {
+    Chunked submit(WalkedFile file, ChunkPipeline pipeline) throws IOException {
         List<CompletableFuture<ChunkRef>> chunks = new ArrayList<>();
         long read = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (SeekableByteChannel channel = file.open()) {
             int start = 0;
             int filled = 0;
             boolean eof = false;

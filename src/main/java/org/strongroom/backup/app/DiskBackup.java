@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class DiskBackup {
         total.accept(meta == null ? 0 : meta.size());
         List<CompletableFuture<ChunkRef>> blocks = new ArrayList<>();
         long size = 0;
-        try (FileChannel channel = FileChannel.open(image, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(image, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (true) {
                 byte[] block = new byte[BLOCK];
                 int filled = 0;

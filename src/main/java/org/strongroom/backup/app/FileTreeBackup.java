@@ -24,8 +24,9 @@ import org.strongroom.storage.domain.Manifest.EntryType;
 /**
  * Backs up a directory tree: directories, regular files (content-defined chunks) and symbolic links
  * (recorded as links, never followed), each with its mode bits and modification time. A file whose size,
- * mtime, ctime and inode equal those of the previous recovery point is taken over from it unread. What
- * cannot be read (a special file, a permission error) is skipped with a warning.
+ * mtime, ctime and inode equal those of the previous recovery point is taken over from it unread; any
+ * other is read only if it is still the file walked ({@link WalkedFile}). What cannot be read (a special
+ * file, a permission error, a file replaced since the walk) is skipped with a warning.
  */
 final class FileTreeBackup {
 
@@ -37,7 +38,7 @@ final class FileTreeBackup {
     }
 
     /** One thing found in the tree, in path order. */
-    private record Found(EntryType type, String path, Path absolute, SourceFile meta, String linkTarget) {
+    private record Found(EntryType type, String path, WalkedFile file, SourceFile meta, String linkTarget) {
     }
 
     /** An entry to be: either complete, or a file whose chunks are still being stored. */
@@ -96,10 +97,10 @@ final class FileTreeBackup {
             return done(earlier);
         }
         if (meta.size() > 0 && meta.size() <= FastCdc.MIN) {
-            return new Slot(null, f, List.of(pipeline.submitSmallFile(f.absolute(), (int) meta.size())), UNKNOWN);
+            return new Slot(null, f, List.of(pipeline.submitSmallFile(f.file(), (int) meta.size())), UNKNOWN);
         }
         try {
-            ChunkReader.Chunked chunked = reader.submit(f.absolute(), pipeline);
+            ChunkReader.Chunked chunked = reader.submit(f.file(), pipeline);
             return new Slot(null, f, chunked.chunks(), chunked.bytes());
         } catch (IOException e) {
             warnings.add("skipped " + f.path() + ": " + e.getMessage());
@@ -116,17 +117,17 @@ final class FileTreeBackup {
         Files.walkFileTree(root, Set.of(), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                found.add(new Found(EntryType.DIRECTORY, relative(root, dir), dir, SourceFile.of(dir), null));
+                found.add(new Found(EntryType.DIRECTORY, relative(root, dir), null, SourceFile.of(dir), null));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (attrs.isSymbolicLink()) {
-                    found.add(new Found(EntryType.SYMLINK, relative(root, file), file, SourceFile.of(file),
+                    found.add(new Found(EntryType.SYMLINK, relative(root, file), null, SourceFile.of(file),
                             Files.readSymbolicLink(file).toString()));
                 } else if (attrs.isRegularFile()) {
-                    found.add(new Found(EntryType.FILE, relative(root, file), file, SourceFile.of(file), null));
+                    found.add(new Found(EntryType.FILE, relative(root, file), WalkedFile.of(file, attrs), SourceFile.of(file), null));
                 } else {
                     warnings.add("skipped " + relative(root, file) + ": not a regular file, directory or link");
                 }

@@ -21,6 +21,7 @@ import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.restore.domain.RestoreRequest;
 import org.strongroom.restore.domain.RestoreTarget;
 import org.strongroom.restore.infra.FileTreeWriter;
@@ -42,6 +43,9 @@ public class RestoreJob implements JobHandler {
     RecoveryPointAccess access;
 
     @Inject
+    RestoreTargets targets;
+
+    @Inject
     DiskEncryptionSets diskEncryptionSets;
 
     @Resource
@@ -61,6 +65,7 @@ public class RestoreJob implements JobHandler {
         try (RecoveryPointAccess.Opened opened = access.open(job.vault(), job.item(), request.recoveryPoint())) {
             RecoveryPointReader reader = opened.reader();
             Manifest manifest = reader.manifest();
+            targets.recheck(manifest.kind() == Manifest.Kind.FILES ? WorkloadType.Files : WorkloadType.Disk, request);
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());
                 FileTreeWriter.write(entries, Path.of(request.targetPath()), request.overwrite(), RestoreTarget.OVERWRITE_HINT,

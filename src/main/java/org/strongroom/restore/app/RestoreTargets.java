@@ -1,25 +1,28 @@
 package org.strongroom.restore.app;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.strongroom.platform.ErrorCode;
-import org.strongroom.platform.Settings;
+import org.strongroom.platform.FileSystemBoundaries;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.WorkloadType;
+import org.strongroom.restore.domain.RestoreRequest;
 import org.strongroom.restore.domain.RestoreTarget;
 
 /**
- * Checks where a restore may write, when it is requested: an absolute path that lies — after resolving
- * links — under one of the allowed roots ({@code STRONGROOM_SOURCE_ROOTS}, the same as for sources). For
- * {@code Files} a directory (created when missing); for {@code Disk} the image file to write, in an
- * existing directory, refused when it exists unless {@code overwrite}.
+ * Checks where a restore may write, when it is requested and again when its job runs: an absolute path
+ * that lies — after resolving links — under one of the restore roots ({@code STRONGROOM_RESTORE_ROOTS}),
+ * or for a restore to the original location under the source roots, and is, holds or lies in none of the
+ * server's own directories ({@link FileSystemBoundaries}). For {@code Files} a directory (created when
+ * missing); for {@code Disk} the image file to write, in an existing directory, refused when it exists
+ * unless {@code overwrite}.
  */
 @ApplicationScoped
 public class RestoreTargets {
@@ -28,10 +31,13 @@ public class RestoreTargets {
     private static final int MAX_PATH = 4096;
 
     @Inject
-    Settings settings;
+    FileSystemBoundaries boundaries;
 
-    /** The target as the job will use it (links resolved), or a refusal with target {@code target.path}. */
-    public Path check(WorkloadType workload, String path, boolean overwrite) {
+    /**
+     * The target as the job will use it (links resolved), or a refusal with target {@code target.path}.
+     * {@code originalLocation}: the path is the item's own source, so the source roots bound it.
+     */
+    public Path check(WorkloadType workload, String path, boolean originalLocation, boolean overwrite) {
         if (path == null || path.isBlank()) {
             throw invalid("A restore needs target.path: the " + (workload == WorkloadType.Disk ? "image file" : "directory")
                     + " to write");
@@ -49,8 +55,15 @@ public class RestoreTargets {
             throw invalid("target.path must be absolute: " + path);
         }
         Path target = real(given.normalize());
-        if (settings.sourceRoots().stream().noneMatch(target::startsWith)) {
-            throw invalid("target.path " + target + " is outside the allowed roots " + settings.sourceRoots());
+        Path own = boundaries.serverDirectoryTouchedBy(target).orElse(null);
+        if (own != null) {
+            throw invalid("target.path " + target + " is, holds or lies in the server's own " + own + " (its keys, "
+                    + "configuration or data): Strongroom never restores there");
+        }
+        List<Path> roots = originalLocation ? boundaries.sourceRoots() : boundaries.restoreRoots();
+        if (!FileSystemBoundaries.under(roots, target)) {
+            throw invalid("target.path " + target + " is outside the allowed " + (originalLocation
+                    ? "source roots " + roots + " (STRONGROOM_SOURCE_ROOTS)" : "restore roots " + roots + " (STRONGROOM_RESTORE_ROOTS)"));
         }
         if (workload == WorkloadType.Files) {
             if (Files.exists(target) && !Files.isDirectory(target)) {
@@ -71,20 +84,28 @@ public class RestoreTargets {
         return target;
     }
 
+    /**
+     * Checks the target again when the job runs: the roots may have changed, and the path must still lead
+     * where it led when the restore was requested (no link planted on the way since).
+     */
+    public void recheck(WorkloadType workload, RestoreRequest request) {
+        Path now = check(workload, request.targetPath(), request.originalLocation(), request.overwrite());
+        if (!now.equals(Path.of(request.targetPath()))) {
+            throw invalid("target.path " + request.targetPath() + " now leads to " + now + ": a link on the way changed "
+                    + "since the restore was requested; nothing was written");
+        }
+    }
+
     /** The path with the links of its existing part resolved; the missing rest appended as given. */
     private static Path real(Path path) {
         Path existing = path;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null) {
-            return path;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(path));
-        } catch (IOException e) {
+        if (existing != null && !Files.isReadable(existing)) {
             throw invalid("target.path cannot be reached: " + path);
         }
+        return FileSystemBoundaries.real(path);
     }
 
     private static StrongroomException invalid(String message) {

@@ -11,6 +11,7 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.app.RecoveryPoints;
@@ -54,11 +55,16 @@ public class Restores {
             throw StrongroomException.badRequest("A disk encryption set applies to Disk restores only; files are "
                     + "restored as plaintext and the target's own encryption applies", "diskEncryptionSetId");
         }
-        String target = path(RestoreTarget.required(request.target()), found, workload);
-        String checked = targets.check(workload, target, request.overwrite()).toString();
+        if (request.overwrite() && !caller.admin()) {
+            throw new StrongroomException(ErrorCode.Forbidden, "Only an admin may restore with \"overwrite\": true (it "
+                    + "replaces existing files); restore to a new target.path instead", "overwrite");
+        }
+        RestoreTarget named = RestoreTarget.required(request.target());
+        String target = path(named, found, workload);
+        String checked = targets.check(workload, target, named.originalLocation(), request.overwrite()).toString();
         String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, request.diskEncryptionSetId()) : null;
-        RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, paths, request.overwrite(),
-                sealWith);
+        RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, named.originalLocation(), paths,
+                request.overwrite(), sealWith);
         String parameters = restore.toJson();
         if (parameters.length() > Job.MAX_PARAMETERS) {
             throw StrongroomException.badRequest("The paths are too many or too long for one restore (" + parameters.length()

@@ -10,7 +10,7 @@ import org.strongroom.platform.StrongroomException;
 public record RestoreTarget(String path, boolean originalLocation) {
 
     /** What a refusal for existing files tells the caller to do. */
-    public static final String OVERWRITE_HINT = "restore to another target.path, or add \"overwrite\": true to the "
+    public static final String OVERWRITE_HINT = "restore to another target.path, or (as an admin) add \"overwrite\": true to the "
             + "request body (beside \"target\") to replace those files with the recovery point's versions";
 
     public RestoreTarget {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +44,10 @@ import org.strongroom.storage.domain.Manifest.EntryType;
 
 /**
  * Writes a {@code Files} recovery point, or selected paths of it, as plaintext under a target directory
- * (SPEC 16: the target's own encryption applies): contents, mode bits, modification times, symbolic
- * links (as links, never followed). Used by the {@code Restore} job and by the offline recovery tool.
+ * (SPEC 16: the target's own encryption applies): contents, permission bits (never setuid, setgid or
+ * sticky, whatever the recovery point says), modification times, symbolic links (as links, never
+ * followed). Nothing is written through a link found in the target: every directory on the way to a
+ * restored file must be a real directory. Used by the {@code Restore} job and by the offline recovery tool.
  *
  * <p>Nothing is written before everything checks out: first every collision with existing files is
  * found (refused unless {@code overwrite}); then every file is decrypted and authenticated into a staging
@@ -54,6 +58,9 @@ import org.strongroom.storage.domain.Manifest.EntryType;
 public final class FileTreeWriter {
 
     private static final String STAGING_PREFIX = ".strongroom-restore-";
+
+    /** The permission bits a restore sets: rwx for owner, group and others; never setuid, setgid or sticky. */
+    static final int PERMISSIONS = 0777;
 
     private record Place(Entry entry, Path path) {
     }
@@ -104,6 +111,7 @@ public final class FileTreeWriter {
         long total = entries.stream().filter(e -> e.type() == EntryType.FILE).mapToLong(Entry::size).sum();
         try {
             Files.createDirectories(target);
+            requireNoLink(target);
             Path staging = Files.createTempDirectory(target, STAGING_PREFIX);
             Map<Entry, Path> staged;
             try {
@@ -216,10 +224,12 @@ public final class FileTreeWriter {
                                      long total) throws IOException {
         int files = 0;
         int links = 0;
+        Path target = staging.getParent();
+        Set<Path> made = new HashSet<>();
         List<Place> directories = new ArrayList<>();
         for (Place place : places) {
             if (place.entry().type() == EntryType.DIRECTORY) {
-                Files.createDirectories(place.path());
+                directoriesWithoutLinks(target, place.path(), made);
                 directories.add(place);
             }
         }
@@ -227,15 +237,15 @@ public final class FileTreeWriter {
             Entry entry = place.entry();
             Path path = place.path();
             if (entry.type() == EntryType.FILE) {
-                Files.createDirectories(path.getParent());
+                directoriesWithoutLinks(target, path.getParent(), made);
                 Files.move(staged.get(entry), path, overwrite
                         ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE}
                         : new StandardCopyOption[] {StandardCopyOption.ATOMIC_MOVE});
-                Files.setAttribute(path, "unix:mode", entry.mode(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:mode", entry.mode() & PERMISSIONS, LinkOption.NOFOLLOW_LINKS);
                 setTime(path, entry.modifiedMillis());
                 files++;
             } else if (entry.type() == EntryType.SYMLINK) {
-                Files.createDirectories(path.getParent());
+                directoriesWithoutLinks(target, path.getParent(), made);
                 if (overwrite) {
                     Files.deleteIfExists(path);
                 }
@@ -247,10 +257,39 @@ public final class FileTreeWriter {
         Files.delete(staging);
         directories.sort(Comparator.comparingInt((Place d) -> d.path().getNameCount()).reversed());
         for (Place directory : directories) {
-            Files.setAttribute(directory.path(), "unix:mode", directory.entry().mode(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(directory.path(), "unix:mode", directory.entry().mode() & PERMISSIONS, LinkOption.NOFOLLOW_LINKS);
             setTime(directory.path(), directory.entry().modifiedMillis());
         }
         return new Result(files, directories.size(), links, total);
+    }
+
+    /**
+     * Makes {@code directory} and the directories between it and {@code target}, each a real directory:
+     * one found to be a link (planted in the target since the restore was checked) stops the restore
+     * before anything is written through it.
+     */
+    private static void directoriesWithoutLinks(Path target, Path directory, Set<Path> made) throws IOException {
+        if (made.contains(directory)) {
+            return;
+        }
+        if (!directory.equals(target)) {
+            directoriesWithoutLinks(target, directory.getParent(), made);
+            try {
+                Files.createDirectory(directory);
+            } catch (FileAlreadyExistsException exists) {
+                // checked below
+            }
+        }
+        requireNoLink(directory);
+        made.add(directory);
+    }
+
+    private static void requireNoLink(Path directory) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StrongroomException(ErrorCode.UserErrorInvalidRestoreTarget, directory + (Files.isSymbolicLink(directory)
+                    ? " is a link: a restore writes nothing through a link in its target" : " is not a directory"),
+                    "target.path");
+        }
     }
 
     /** Sets the modification time without following a link (left as created where the system cannot). */

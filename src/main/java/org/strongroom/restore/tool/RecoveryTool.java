@@ -217,7 +217,8 @@ public final class RecoveryTool {
         Path storeDir = existing(required(options, "store"));
         String vault = required(options, "vault");
         String point = required(options, "point");
-        Path target = Path.of(required(options, "out")).toAbsolutePath().normalize();
+        Path given = Path.of(required(options, "out")).toAbsolutePath().normalize();
+        Path target = Files.exists(given) ? given.toRealPath() : given; // the directory you named, even through a link
         boolean overwrite = options.containsKey("overwrite");
         ChunkStore store = new FileSystemChunkStore(storeDir);
         DataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(

@@ -1,0 +1,16 @@
+package org.strongroom.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultRestoreRoot_isStrongroomsOwnDirectoryBesideTheServer_neverTheRoot() {
+        assertEquals(Path.of("/opt/jboss/strongroom-restores"), Settings.defaultRestoreRoot(Path.of("/opt/jboss/wildfly")));
+        assertEquals(Path.of("/strongroom-restores"), Settings.defaultRestoreRoot(Path.of("/")));
+    }
+}
