@@ -41,6 +41,9 @@ public record JobRequest(JobOperation operation, String vault, String item, Stri
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("The request is not a JSON object");
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting deeper than 1000 with a plain RuntimeException.
+            throw new IllegalArgumentException("The request is not a usable JSON object: " + e.getMessage());
         }
         String operationName = string(json, "operation", true);
         JobOperation operation;

@@ -99,7 +99,7 @@ public final class ManifestCodec {
             long created = in.readLong();
             if (kind == 1) {
                 int count = count(in);
-                List<Manifest.Entry> entries = new ArrayList<>(count);
+                List<Manifest.Entry> entries = new ArrayList<>(presized(count));
                 for (int i = 0; i < count; i++) {
                     int type = in.readUnsignedByte();
                     if (type < 1 || type > 3) {
@@ -121,7 +121,7 @@ public final class ManifestCodec {
                         changed = in.readLong();
                         inode = in.readLong();
                         int refs = count(in);
-                        chunks = new ArrayList<>(refs);
+                        chunks = new ArrayList<>(presized(refs));
                         for (int r = 0; r < refs; r++) {
                             chunks.add(ref(in));
                         }
@@ -138,7 +138,7 @@ public final class ManifestCodec {
                 long inode = in.readLong();
                 int blockSize = in.readInt();
                 int count = count(in);
-                List<ChunkRef> blocks = new ArrayList<>(count);
+                List<ChunkRef> blocks = new ArrayList<>(presized(count));
                 for (int i = 0; i < count; i++) {
                     blocks.add(in.readUnsignedByte() == 0 ? null : ref(in));
                 }
@@ -188,6 +188,15 @@ public final class ManifestCodec {
             throw new EOFException();
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The room made before reading a list: what the count says, up to a bound. A count is only a claim
+     * until the entries are read: a few bytes claiming 100 million entries must not allocate 400 MB
+     * (found by ManifestDecoderFuzzTest).
+     */
+    private static int presized(int count) {
+        return Math.min(count, 4096);
     }
 
     private static int count(DataInputStream in) throws IOException {

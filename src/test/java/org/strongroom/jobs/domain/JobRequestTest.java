@@ -71,4 +71,11 @@ class JobRequestTest {
         assertEquals("keyUpdateRequests", JobOperation.ConfigureEncryption.requestQueue());
         assertEquals("jobRequests", JobOperation.Backup.requestQueue());
     }
+
+    @Test
+    void deeplyNestedRequest_isRefusedLikeAnyMalformedOne() {
+        String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JobRequest.parse(deep));
+        assertTrue(refused.getMessage().contains("not a usable JSON object"), refused.getMessage());
+    }
 }

@@ -1,0 +1,15 @@
+package org.strongroom.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+
+import org.strongroom.storage.domain.DataKeyFile;
+
+/** A vault's data-key file in the store (data-key.properties), as the recovery tool reads it. */
+class DataKeyFileFuzzTest {
+
+    @FuzzTest(maxDuration = "5s")
+    void parse_refusesWithIllegalArgument(@NotNull String text) throws Exception {
+        Untrusted.refusesOnlyWith(() -> DataKeyFile.parse(text), IllegalArgumentException.class);
+    }
+}
