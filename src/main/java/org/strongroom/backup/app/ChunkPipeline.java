@@ -61,6 +61,7 @@ final class ChunkPipeline implements AutoCloseable {
 
     private final Object packLock = new Object();
     private PackWriter pack;
+    private boolean closed; // guarded by packLock
     private final Map<UUID, Long> newPacks = new HashMap<>();
     private final List<ChunkRef> newChunks = new ArrayList<>();
 
@@ -162,6 +163,9 @@ final class ChunkPipeline implements AutoCloseable {
 
     private ChunkRef append(ChunkId id, byte[] blob, int blobLength, int plainLength) {
         synchronized (packLock) {
+            if (closed) {
+                throw new IllegalStateException("The backup has stopped: no more chunks are stored");
+            }
             if (pack == null) {
                 pack = store.newPack(vault);
             }
@@ -233,12 +237,19 @@ final class ChunkPipeline implements AutoCloseable {
         }
     }
 
-    /** Stops the workers; an unsealed pack (a failed backup) is removed. */
+    /**
+     * Stops the workers; an unsealed pack (a failed backup) is removed. A worker still storing a chunk when
+     * the backup stops gets no new pack: it would be left in the store as a temporary file.
+     */
     @Override
     public void close() {
+        synchronized (packLock) {
+            closed = true;
+        }
         workers.shutdownNow();
         packSealer.shutdown();
         try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
             packSealer.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
