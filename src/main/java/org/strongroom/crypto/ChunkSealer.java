@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Blob, format 1:
  * <pre>
- *   0x01 | flags (bit 0: infrastructure layer) | key epoch (4 bytes, big-endian) | nonce (12) | ciphertext | tag (16)
+ *   0x01 | flags (0x00 data layer, 0x02 infrastructure layer) | key epoch (4 bytes, big-endian) | nonce (12) | ciphertext | tag (16)
  * </pre>
  * AES-256-GCM under the vault's chunk key with a random nonce; associated data
  * {@code "strongroom-chunk-v1" 0x00 | vault (UTF-8) 0x00 | chunk id | the 6 header bytes}. With the
