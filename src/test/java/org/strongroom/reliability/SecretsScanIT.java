@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.crypto.Hkdf;
 import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
@@ -44,7 +48,9 @@ import org.strongroom.vault.app.VaultService;
 /**
  * After a full run — customer keys imported, a CMK vault, backup, verify, restore, key change, wrap and
  * unwrap through the API — no secret is anywhere it should not be: not the customer's private key, not
- * the vault data key, not the source's plaintext, not a value unwrapped through the API; looked for in
+ * the vault data key nor a key derived from it or from the platform key, not the platform master key, not
+ * the source's plaintext, not a value unwrapped through the API — raw, hex, base64 at every alignment, PEM-
+ * wrapped (docs/security.md); looked for in
  * every database cell (job records included), every file of the vault's chunk store, every server log file and
  * the job records as the API answers them.
  */
@@ -68,6 +74,9 @@ class SecretsScanIT {
 
     @Inject
     VaultDataKeys dataKeys;
+
+    @Inject
+    PlatformKey platformKey;
 
     @Test
     void afterAFullRun_noKeyNoDataKeyNoPlaintextIsInTheDatabaseStoreLogsOrJobRecords() throws Exception {
@@ -113,7 +122,18 @@ class SecretsScanIT {
         }
         try (KeyMaterial dataKey = dataKeys.unwrap(vaults.get(vault))) {
             needles.putAll(SecretScan.needles("vault data key", dataKey.bytes().clone()));
+            for (String purpose : List.of("chunk-encryption", "chunk-id", "manifest")) {
+                try (KeyMaterial derived = Hkdf.derive(dataKey, "strongroom/" + purpose, 32)) {
+                    needles.putAll(SecretScan.needles("derived " + purpose + " key", derived.bytes().clone()));
+                }
+            }
         }
+        for (String context : List.of(VaultDataKey.infrastructureContext(vault), "activity-log/chain")) {
+            try (KeyMaterial derived = platformKey.derive(context)) {
+                needles.putAll(SecretScan.needles("platform-derived key " + context, derived.bytes().clone()));
+            }
+        }
+        needles.putAll(SecretScan.needles("platform master key", platformMasterKey()));
         needles.putAll(SecretScan.needles("value unwrapped through the API", clientSecret));
         needles.put("source text", marker.getBytes(StandardCharsets.UTF_8));
         needles.put("source bytes", Arrays.copyOfRange(large, large.length / 2, large.length / 2 + 48));
@@ -134,17 +154,29 @@ class SecretsScanIT {
 
         List<String> found = new ArrayList<>();
         long bytes = haystacks.values().stream().mapToLong(h -> h.length).sum();
-        haystacks.forEach((where, content) -> needles.forEach((what, needle) -> {
-            if (SecretScan.contains(content, needle)) {
-                found.add(what + " in " + where);
-            }
-        }));
+        haystacks.forEach((where, content) -> SecretScan.found(content, needles).forEach(what -> found.add(what + " in " + where)));
         assertEquals(List.of(), found);
-        Figures.record("secrets", "after a full run, " + needles.size() + " encodings of 2 private keys, the vault data key, a value "
+        Figures.record("secrets", "after a full run, " + needles.size() + " encodings of 2 private keys, the vault data key, the keys "
+                + "derived from it and from the platform key, the platform master key, a value "
                 + "unwrapped through the API and the source's plaintext looked for in " + cells.size() + " database cells, "
                 + haystacks.keySet().stream().filter(h -> h.startsWith("store")).count() + " store files, "
                 + haystacks.keySet().stream().filter(h -> h.startsWith("log")).count() + " log files and the job records ("
                 + bytes / (1024 * 1024) + " MiB): 0 found");
+    }
+
+    /** The platform master key #1, read from the server's keystore as an operator could. */
+    private static byte[] platformMasterKey() throws Exception {
+        String configured = System.getenv("STRONGROOM_MASTER_KEYSTORE");
+        Path keystore = configured != null && !configured.isBlank() ? Path.of(configured)
+                : PlatformKey.defaultLocation(Path.of(System.getProperty("jboss.server.config.dir")));
+        String password = System.getenv("STRONGROOM_MASTER_KEYSTORE_PASSWORD");
+        char[] secret = (password != null && !password.isEmpty() ? password
+                : Files.readString(PlatformKey.passwordFile(keystore), StandardCharsets.US_ASCII).strip()).toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, secret);
+        }
+        return store.getKey("platform-key-1", secret).getEncoded();
     }
 
     private static jakarta.json.JsonObject imported(Api admin, String kv, String name, RSAPrivateCrtKey key) {

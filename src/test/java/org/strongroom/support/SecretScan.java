@@ -30,14 +30,25 @@ public final class SecretScan {
     private SecretScan() {
     }
 
-    /** A secret as raw bytes, hex (both cases), base64 and base64url. */
+    /**
+     * A secret as raw bytes, hex (both cases), and base64 and base64url at each of the three alignments it
+     * can have inside a longer base64 text (e.g. a PKCS#8 key, whose private exponent starts anywhere): for
+     * each, the characters that only the secret's own bytes determine.
+     */
     public static Map<String, byte[]> needles(String name, byte[] raw) {
         Map<String, byte[]> needles = new LinkedHashMap<>();
         needles.put(name + " raw", raw);
         needles.put(name + " hex", HexFormat.of().formatHex(raw).getBytes(StandardCharsets.US_ASCII));
         needles.put(name + " HEX", HexFormat.of().withUpperCase().formatHex(raw).getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " base64", Base64.getEncoder().encodeToString(raw).replace("=", "").getBytes(StandardCharsets.US_ASCII));
-        needles.put(name + " base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
+        for (int skip = 0; skip < 3; skip++) {
+            // The secret starting `skip` bytes into a 3-byte group: the whole groups after that one.
+            int from = (3 - skip) % 3;
+            int length = (raw.length - from) / 3 * 3;
+            byte[] aligned = Arrays.copyOfRange(raw, from, from + length);
+            String alignment = skip == 0 ? "" : " at alignment " + skip;
+            needles.put(name + " base64" + alignment, Base64.getEncoder().encode(aligned));
+            needles.put(name + " base64url" + alignment, Base64.getUrlEncoder().withoutPadding().encode(aligned));
+        }
         return needles;
     }
 
@@ -53,7 +64,42 @@ public final class SecretScan {
         return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
+    /**
+     * Whether {@code haystack} holds {@code needle}: as it is, or once line breaks and blanks are taken out,
+     * so that base64 wrapped into lines (PEM, MIME, JSON escapes of a PEM) is found too.
+     */
     public static boolean contains(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle) >= 0 || indexOf(withoutLineBreaks(haystack), needle) >= 0;
+    }
+
+    /** The names of the needles {@code haystack} holds. */
+    public static List<String> found(byte[] haystack, Map<String, byte[]> needles) {
+        byte[] folded = withoutLineBreaks(haystack);
+        List<String> found = new ArrayList<>();
+        needles.forEach((name, needle) -> {
+            if (indexOf(haystack, needle) >= 0 || indexOf(folded, needle) >= 0) {
+                found.add(name);
+            }
+        });
+        return found;
+    }
+
+    /** The haystack without CR, LF, blanks, tabs and the two-character escapes "\\n" and "\\r". */
+    static byte[] withoutLineBreaks(byte[] haystack) {
+        byte[] out = new byte[haystack.length];
+        int length = 0;
+        for (int i = 0; i < haystack.length; i++) {
+            byte b = haystack[i];
+            if (b == '\\' && i + 1 < haystack.length && (haystack[i + 1] == 'n' || haystack[i + 1] == 'r')) {
+                i++;
+            } else if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+                out[length++] = b;
+            }
+        }
+        return Arrays.copyOf(out, length);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -61,9 +107,9 @@ public final class SecretScan {
                     continue outer;
                 }
             }
-            return true;
+            return i;
         }
-        return false;
+        return -1;
     }
 
     /** Every cell of every table of Strongroom's database, as bytes. */
