@@ -86,6 +86,40 @@ class BackupIT {
     }
 
     @Test
+    void recoveryPoints_betweenFromAndTo_areThoseWhoseTimeLiesWithin_boundsIncluded() throws Exception {
+        Cmk cmk = new Cmk(base);
+        String vault = cmk.vault("westeurope");
+        Path tree = SourceTrees.newDirectory("range");
+        Files.writeString(tree.resolve("a.txt"), "a small file");
+        register(cmk, vault, "files1", "Files", tree);
+        String points = "/api/vaults/" + vault + "/items/files1/recoveryPoints";
+        for (int i = 0; i < 3; i++) {
+            backup(cmk, vault, "files1");
+        }
+        java.util.List<JsonObject> all = cmk.admin().get(points).json().getJsonArray("value").getValuesAs(JsonObject.class);
+        assertEquals(3, all.size(), all.toString());
+        // Newest first: all.get(2) is the first point, all.get(0) the last.
+        String first = all.get(2).getString("time");
+        String middle = all.get(1).getString("time");
+        String last = all.get(0).getString("time");
+        assertTrue(first.compareTo(middle) < 0 && middle.compareTo(last) < 0, all.toString());
+
+        assertEquals(java.util.List.of(all.get(1).getString("id")), ids(cmk, points + "?from=" + middle + "&to=" + middle));
+        assertEquals(java.util.List.of(all.get(0).getString("id"), all.get(1).getString("id")), ids(cmk, points + "?from=" + middle));
+        assertEquals(java.util.List.of(all.get(1).getString("id"), all.get(2).getString("id")), ids(cmk, points + "?to=" + middle));
+        String afterLast = java.time.Instant.parse(last).plusMillis(1).toString();
+        assertEquals(java.util.List.of(), ids(cmk, points + "?from=" + afterLast));
+        String beforeFirst = java.time.Instant.parse(first).minusMillis(1).toString();
+        assertEquals(3, ids(cmk, points + "?from=" + beforeFirst + "&to=" + afterLast).size());
+    }
+
+    private static java.util.List<String> ids(Cmk cmk, String query) {
+        Api.Response answer = cmk.admin().get(query);
+        assertEquals(200, answer.status(), answer.toString());
+        return answer.json().getJsonArray("value").getValuesAs(JsonObject.class).stream().map(p -> p.getString("id")).toList();
+    }
+
+    @Test
     void changingOneFile_storesOnlyItsChangedChunks() throws Exception {
         Cmk cmk = new Cmk(base);
         String vault = cmk.vault("westeurope");

@@ -23,7 +23,8 @@ import org.strongroom.support.Deployments;
 import org.strongroom.support.SourceTrees;
 
 /**
- * The seed's flow and every refusal of SPEC 1-9, 11-13, 18 and 19 over HTTP. Each refusal is checked to
+ * The seed's flow and every refusal of SPEC 1-9, 11-13, 18 (backup and restore after a tenant move too) and 19
+ * over HTTP. Each refusal is checked to
  * leave the vault on its previous key.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -128,14 +129,18 @@ class CustomerManagedKeysIT {
     void keyVaultWithoutOneOfTheFourPermissions_failsNamingIt() {
         Cmk cmk = cmk();
         Cmk.Setup setup = cmk.cmkVault();
-        String other = cmk.keyVault();
-        String kid = cmk.rsa2048(other, "k");
-        cmk.grant(other, setup.principal(), "\"get\",\"list\",\"wrapKey\"");
-        JsonObject job = cmk.awaitJob(cmk.assign(setup.vault(), kid, Cmk.KEY_VAULT_SUBSCRIPTION, null));
-        assertFailedWith("UserErrorKeyVaultPermissionsNotConfigured", job);
-        String message = job.getJsonObject("error").getString("message");
-        assertTrue(message.contains("key permissions [unwrapKey]"), message);
-        assertStillOn(cmk, setup);
+        List<String> four = List.of("get", "list", "wrapKey", "unwrapKey");
+        for (String withheld : four) {
+            String other = cmk.keyVault();
+            String kid = cmk.rsa2048(other, "k");
+            cmk.grant(other, setup.principal(), String.join(",", four.stream().filter(p -> !p.equals(withheld))
+                    .map(p -> "\"" + p + "\"").toList()));
+            JsonObject job = cmk.awaitJob(cmk.assign(setup.vault(), kid, Cmk.KEY_VAULT_SUBSCRIPTION, null));
+            assertFailedWith("UserErrorKeyVaultPermissionsNotConfigured", job);
+            String message = job.getJsonObject("error").getString("message");
+            assertTrue(message.contains("key permissions [" + withheld + "]"), message);
+            assertStillOn(cmk, setup);
+        }
     }
 
     @Test
@@ -283,6 +288,37 @@ class CustomerManagedKeysIT {
         assertFalse(newPrincipal.equals(setup.principal()));
         cmk.grant(setup.keyVault(), newPrincipal, Cmk.ALL_FOUR);
         assertEquals("Completed", cmk.assignAndWait(setup.vault(), setup.kid()).getString("status"));
+    }
+
+    @Test
+    void tenantMove_failsBackupAndRestore_untilTheIdentityIsRecreatedAndTheKeyAssignedAgain() throws Exception {
+        Cmk cmk = cmk();
+        Cmk.Setup setup = cmk.cmkVault();
+        java.nio.file.Path source = SourceTrees.newDirectory("tenant-move");
+        java.nio.file.Files.writeString(source.resolve("a.txt"), "backed up before the move");
+        String item = cmk.filesItem(setup.vault(), "files1", source);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        String point = cmk.newestPoint(item);
+        // The old identity keeps its access policy on the key vault: only the vault's own rule can stop it.
+        assertEquals(200, cmk.admin().post("/api/vaults/" + setup.vault() + "/move", "{\"tenantId\":\"tenant-elsewhere\"}").status());
+
+        assertFailedWith("UserErrorIdentityInvalidAfterTenantMove", cmk.backup(item));
+        JsonObject restore = cmk.awaitJob(cmk.admin().post(item + "/recoveryPoints/" + point + "/restore",
+                "{\"target\":{\"path\":\"" + SourceTrees.newDirectory("tenant-move-restore") + "\"}}"));
+        assertFailedWith("UserErrorIdentityInvalidAfterTenantMove", restore);
+        assertEquals(1, cmk.admin().get(item + "/recoveryPoints").json().getJsonArray("value").size(), "no point was made");
+
+        String newPrincipal = cmk.identity(setup.vault());
+        cmk.grant(setup.keyVault(), newPrincipal, Cmk.ALL_FOUR);
+        assertFailedWith("UserErrorIdentityInvalidAfterTenantMove", cmk.backup(item));
+        assertEquals("Completed", cmk.assignAndWait(setup.vault(), setup.kid()).getString("status"));
+
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        java.nio.file.Path target = SourceTrees.newDirectory("tenant-move-restored");
+        JsonObject restored = cmk.awaitJob(cmk.admin().post(item + "/recoveryPoints/" + point + "/restore",
+                "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Completed", restored.getString("status"), restored.toString());
+        assertEquals("backed up before the move", java.nio.file.Files.readString(target.resolve("a.txt")));
     }
 
     @Test

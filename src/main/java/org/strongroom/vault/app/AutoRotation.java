@@ -78,7 +78,7 @@ public class AutoRotation {
             if (!vault.usesCustomerManagedKey() || !vault.autoRotation()) {
                 return;
             }
-            String newest = keyVault.resolve(vault.keyUri(), Caller.identity(vault.requireUsableIdentity())).kid();
+            String newest = keyVault.resolve(vault.keyUri(), Caller.identity(vault.requireIdentityOfTheKey())).kid();
             if (!newest.equals(vault.activeKeyId())) {
                 rotate(vaultName, vault.keyUri());
             }

@@ -2,8 +2,6 @@ package org.strongroom.vault.app;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +22,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.vault.domain.KeyRequirements;
 import org.strongroom.vault.domain.KeyUpdateRequest;
 import org.strongroom.vault.domain.Vault;
 
@@ -41,9 +40,6 @@ import org.strongroom.vault.domain.Vault;
  */
 @ApplicationScoped
 public class KeyAssignmentJob implements JobHandler {
-
-    /** What the vault's identity needs on the key vault (SPEC 5). */
-    static final List<String> REQUIRED_PERMISSIONS = List.of("get", "list", "wrapKey", "unwrapKey");
 
     @Inject
     KeyAssignments assignments;
@@ -84,49 +80,13 @@ public class KeyAssignmentJob implements JobHandler {
         dataKeys.syncStore(vaultService.get(vault.name()));
     }
 
-    /** SPEC 5-9 and 13, in the order the seed lists them. */
+    /** SPEC 5-9 and 13 ({@link KeyRequirements}), acting as the vault's identity. */
     private ResolvedKey validate(Vault vault, KeyUpdateRequest request, Caller identity) {
-        String keyUri = request.keyUri();
-        KeyVaultProperties keyVaultProperties = keyVaultOf(keyUri);
-        if (!keyVaultProperties.region().equalsIgnoreCase(vault.region())) {
-            throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVaultProperties.name() + "' is in region '"
-                    + keyVaultProperties.region() + "', vault '" + vault.name() + "' in '" + vault.region() + "': they must be in the same region");
-        }
-        if (!keyVaultProperties.softDeleteEnabled()) {
-            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled,
-                    "Key vault '" + keyVaultProperties.name() + "' must have soft delete enabled");
-        }
-        if (!keyVaultProperties.purgeProtectionEnabled()) {
-            throw refuse(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
-                    "Key vault '" + keyVaultProperties.name() + "' must have purge protection enabled");
-        }
-        if (request.keyVaultSubscriptionId() != null
-                && !request.keyVaultSubscriptionId().equals(keyVaultProperties.subscriptionId())) {
-            throw refuse(ErrorCode.UserErrorKeyVaultSubscriptionMismatch, "Key vault '" + keyVaultProperties.name()
-                    + "' is not in subscription '" + request.keyVaultSubscriptionId() + "'");
-        }
-        Set<String> missing = new LinkedHashSet<>(REQUIRED_PERMISSIONS);
-        missing.removeAll(keyVaultProperties.keyPermissionsOf(identity.name()));
-        if (!missing.isEmpty()) {
-            throw refuse(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, "Key vault '" + keyVaultProperties.name()
-                    + "' does not grant the vault's identity " + identity.name() + " the key permissions " + missing
-                    + " (it needs " + REQUIRED_PERMISSIONS + ")");
-        }
-        ResolvedKey key = resolve(keyUri, identity);
-        boolean sizeAllowed = key.keySize() == 2048 || (settings.largeRsaKeysAllowed() && (key.keySize() == 3072 || key.keySize() == 4096));
-        if (!key.kty().startsWith("RSA") || !sizeAllowed) {
-            throw refuse(ErrorCode.UserErrorUnsupportedKeyType, "Key " + key.kid() + " is " + key.kty() + " " + key.keySize()
-                    + "; the key must be RSA 2048" + (settings.largeRsaKeysAllowed() ? ", 3072 or 4096" : ""));
-        }
-        if (!key.enabled()) {
-            throw refuse(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " is disabled");
-        }
-        if (key.expires() != null && !Timestamps.now().isBefore(key.expires())) {
-            throw refuse(ErrorCode.UserErrorKeyExpired, "Key " + key.kid() + " expired at " + key.expires());
-        }
-        if (key.notBefore() != null && Timestamps.now().isBefore(key.notBefore())) {
-            throw refuse(ErrorCode.UserErrorKeyNotYetValid, "Key " + key.kid() + " is not valid before " + key.notBefore());
-        }
+        KeyRequirements requirements = new KeyRequirements(settings.largeRsaKeysAllowed());
+        requirements.checkKeyVault(keyVaultOf(request.keyUri()), vault.name(), vault.region(), request.keyVaultSubscriptionId(),
+                identity.name());
+        ResolvedKey key = resolve(request.keyUri(), identity);
+        requirements.checkKey(key, Timestamps.now());
         return key;
     }
 
@@ -135,7 +95,8 @@ public class KeyAssignmentJob implements JobHandler {
      * no data lies under the one the platform key wrapped (SPEC 1: the vault never had an item, and
      * {@link Vault#completeKeyUpdate} checks it again), and that one is replaced in the database and the
      * store, so nothing the platform key alone opens leads to the vault's data. A later update rewraps the
-     * same data key (SPEC 13: the key in force must still unwrap it); the key in force again changes nothing.
+     * same data key (SPEC 13: the key in force must still unwrap it); the key in force again changes nothing,
+     * except that an identity re-created after a tenant move must first prove it opens the data key (SPEC 18).
      */
     private byte[] dataKeyUnder(Vault vault, ResolvedKey key, Caller identity) {
         if (!vault.usesCustomerManagedKey()) {
@@ -144,9 +105,13 @@ public class KeyAssignmentJob implements JobHandler {
             }
         }
         if (key.kid().equals(vault.activeKeyId())) {
+            if (!vault.keyAssignedFor(identity.name())) {
+                // A re-created identity (SPEC 18): it must open the data key before the key is put in force for it.
+                dataKeys.unwrapAs(vault, identity).close();
+            }
             return vault.wrappedDataKey();
         }
-        try (KeyMaterial dataKey = dataKeys.unwrap(vault)) {
+        try (KeyMaterial dataKey = dataKeys.unwrapAs(vault, identity)) {
             return wrapAndProve(dataKey, key, identity);
         }
     }

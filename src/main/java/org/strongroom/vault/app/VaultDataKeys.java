@@ -61,8 +61,15 @@ public class VaultDataKeys {
                         + "' does not open with the platform key: " + e.getMessage(), "vaults/" + vault.name());
             }
         }
-        String kek = vault.dataKeyWrappedBy().get();
-        Caller identity = Caller.identity(vault.requireUsableIdentity());
+        return unwrapAs(vault, Caller.identity(vault.requireIdentityOfTheKey()));
+    }
+
+    /**
+     * The data key of a vault on a customer-managed key, unwrapped by {@code identity}: for the key
+     * assignment job, which acts as the vault's identity before the key is assigned for it.
+     */
+    public KeyMaterial unwrapAs(Vault vault, Caller identity) {
+        String kek = vault.dataKeyWrappedBy().orElseThrow();
         try {
             return keyVault.unwrap(kek, vault.wrappedDataKey(), identity);
         } catch (StrongroomException answer) {

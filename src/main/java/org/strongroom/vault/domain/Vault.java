@@ -72,6 +72,10 @@ public class Vault {
     @Column(name = "key_vault_subscription_id", length = 64)
     private String keyVaultSubscriptionId;
 
+    /** The identity the key in force was assigned for: only it may use the key (SPEC 18). */
+    @Column(name = "key_principal_id", length = 36)
+    private String keyPrincipalId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "infrastructure_encryption", nullable = false, length = 16)
     private InfrastructureEncryption infrastructureEncryption = InfrastructureEncryption.Disabled;
@@ -185,6 +189,26 @@ public class Vault {
         return identity.principalId();
     }
 
+    /**
+     * The identity that may use the key in force: the usable identity the key was assigned for. After a
+     * tenant move the identity is re-created, and the key must be assigned again — checked for the new
+     * identity — before backups and restores use it (SPEC 18).
+     */
+    public String requireIdentityOfTheKey() {
+        String principal = requireUsableIdentity();
+        if (keyPrincipalId != null && !keyPrincipalId.equals(principal)) {
+            throw new StrongroomException(ErrorCode.UserErrorIdentityInvalidAfterTenantMove, "Vault '" + name
+                    + "' has a new identity since its tenant move: assign the key again so that it is checked for the new"
+                    + " identity", "identity");
+        }
+        return principal;
+    }
+
+    /** Whether the key in force was assigned for {@code principalId}. */
+    public boolean keyAssignedFor(String principalId) {
+        return principalId.equals(keyPrincipalId);
+    }
+
     // --- encryption (SPEC 1, 2, 10-13) ---
 
     /**
@@ -239,6 +263,7 @@ public class Vault {
         this.activeKeyId = activeKeyId;
         this.autoRotation = autoRotation;
         keyVaultSubscriptionId = request.keyVaultSubscriptionId();
+        keyPrincipalId = requireUsableIdentity();
         wrappedDataKey = newlyWrappedDataKey;
         dataKeyWrappedBy = activeKeyId;
         updated = now;

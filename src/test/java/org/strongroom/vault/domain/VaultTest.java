@@ -193,6 +193,25 @@ class VaultTest {
     }
 
     @Test
+    void keyInForce_afterTenantMove_isUsableOnlyOnceAssignedAgainForTheRecreatedIdentity() {
+        Vault vault = cmkVault();
+        String before = vault.requireIdentityOfTheKey();
+        assertTrue(vault.keyAssignedFor(before));
+        vault.move(null, null, "tenant-2", T0);
+        assertRefused(ErrorCode.UserErrorIdentityInvalidAfterTenantMove, vault::requireIdentityOfTheKey);
+        vault.enableIdentity(UUID.randomUUID(), T0);
+        String recreated = vault.requireUsableIdentity();
+        assertRefused(ErrorCode.UserErrorIdentityInvalidAfterTenantMove, vault::requireIdentityOfTheKey);
+        assertFalse(vault.keyAssignedFor(recreated));
+
+        UUID job = UUID.randomUUID();
+        vault.keyUpdateRequested(job, KEY_A, "sub-k", null, T0);
+        vault.completeKeyUpdate(job, KEY_A, KEY_A, false, new byte[] {1}, T0);
+        vault.keyUpdateEnded(job, true, T0);
+        assertEquals(recreated, vault.requireIdentityOfTheKey());
+    }
+
+    @Test
     void agentOrClassicWorkload_inCmkVault_isRefused() {
         assertRefused(ErrorCode.UserErrorWorkloadNotSupportedWithCmk, () -> cmkVault().requireWorkloadAllowed("Agent", true));
         cmkVault().requireWorkloadAllowed("Files", false);

@@ -1,0 +1,80 @@
+package org.strongroom.vault.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
+import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+
+/**
+ * What a key vault and a key must be before a vault's data key is put under them (SPEC 5-9), in the
+ * order the seed lists them. Each refusal carries the seed's code and the target {@code keyUri}.
+ */
+public final class KeyRequirements {
+
+    /** What the vault's identity needs on the key vault (SPEC 5). */
+    public static final List<String> PERMISSIONS = List.of("get", "list", "wrapKey", "unwrapKey");
+
+    private final boolean largeRsaKeysAllowed;
+
+    /** {@code largeRsaKeysAllowed}: the server setting that admits RSA 3072 and 4096 beside the seed's 2048. */
+    public KeyRequirements(boolean largeRsaKeysAllowed) {
+        this.largeRsaKeysAllowed = largeRsaKeysAllowed;
+    }
+
+    /**
+     * SPEC 5, 6, 7 and 9: the key vault is in the vault's region, has soft delete and purge protection, is in
+     * the subscription given with the key (when one is), and grants {@code principalId} the four permissions.
+     */
+    public void checkKeyVault(KeyVaultProperties keyVault, String vaultName, String vaultRegion, String subscriptionId,
+                              String principalId) {
+        if (!keyVault.region().equalsIgnoreCase(vaultRegion)) {
+            throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVault.name() + "' is in region '"
+                    + keyVault.region() + "', vault '" + vaultName + "' in '" + vaultRegion + "': they must be in the same region");
+        }
+        if (!keyVault.softDeleteEnabled()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + keyVault.name() + "' must have soft delete enabled");
+        }
+        if (!keyVault.purgeProtectionEnabled()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
+                    "Key vault '" + keyVault.name() + "' must have purge protection enabled");
+        }
+        if (subscriptionId != null && !subscriptionId.equals(keyVault.subscriptionId())) {
+            throw refuse(ErrorCode.UserErrorKeyVaultSubscriptionMismatch, "Key vault '" + keyVault.name()
+                    + "' is not in subscription '" + subscriptionId + "'");
+        }
+        Set<String> missing = new LinkedHashSet<>(PERMISSIONS);
+        missing.removeAll(keyVault.keyPermissionsOf(principalId));
+        if (!missing.isEmpty()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, "Key vault '" + keyVault.name()
+                    + "' does not grant the vault's identity " + principalId + " the key permissions " + missing
+                    + " (it needs " + PERMISSIONS + ")");
+        }
+    }
+
+    /** SPEC 8: the key is RSA 2048 (or 3072/4096 where the setting allows), enabled, and valid {@code now}. */
+    public void checkKey(ResolvedKey key, Instant now) {
+        boolean sizeAllowed = key.keySize() == 2048 || (largeRsaKeysAllowed && (key.keySize() == 3072 || key.keySize() == 4096));
+        if (!key.kty().startsWith("RSA") || !sizeAllowed) {
+            throw refuse(ErrorCode.UserErrorUnsupportedKeyType, "Key " + key.kid() + " is " + key.kty() + " " + key.keySize()
+                    + "; the key must be RSA 2048" + (largeRsaKeysAllowed ? ", 3072 or 4096" : ""));
+        }
+        if (!key.enabled()) {
+            throw refuse(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " is disabled");
+        }
+        if (key.expires() != null && !now.isBefore(key.expires())) {
+            throw refuse(ErrorCode.UserErrorKeyExpired, "Key " + key.kid() + " expired at " + key.expires());
+        }
+        if (key.notBefore() != null && now.isBefore(key.notBefore())) {
+            throw refuse(ErrorCode.UserErrorKeyNotYetValid, "Key " + key.kid() + " is not valid before " + key.notBefore());
+        }
+    }
+
+    private static StrongroomException refuse(ErrorCode code, String message) {
+        return new StrongroomException(code, message, "keyUri");
+    }
+}
