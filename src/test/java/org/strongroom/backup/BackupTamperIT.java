@@ -1,5 +1,6 @@
 package org.strongroom.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -239,6 +240,82 @@ class BackupTamperIT {
             assertEquals(1, copy.executeUpdate());
         }
         assertDataIntegrityError(verify(backed), "data key");
+    }
+
+    @Test
+    void deletedPack_failsVerificationAndRestore_namingIt() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("deleted-pack", 18));
+        Path pack = onlyPack(backed.vault());
+        Files.delete(pack);
+        assertDataIntegrityError(verify(backed), "is missing");
+        Path out = SourceTrees.newDirectory("restore-deleted-pack");
+        JsonObject restore = new Cmk(base).awaitJob(new Cmk(base).admin().post("/api/vaults/" + backed.vault()
+                + "/items/files1/recoveryPoints/" + backed.point() + "/restore", "{\"target\":{\"path\":\"" + out + "\"}}"));
+        assertDataIntegrityError(restore, "is missing");
+        try (Stream<Path> written = Files.list(out)) {
+            assertEquals(List.of(), written.toList());
+        }
+    }
+
+    @Test
+    void deletedManifest_failsVerification_namingThePoint() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("deleted-manifest", 19));
+        Files.delete(vaultStore(backed.vault()).resolve("points/files1/" + backed.point() + ".manifest"));
+        assertDataIntegrityError(verify(backed), backed.point());
+    }
+
+    @Test
+    void manifestOfAnEarlierPointReplayedOverALaterOne_failsVerification() throws Exception {
+        Backed first = backedUp(SourceTrees.tree("replay", 20));
+        Files.writeString(first.tree().resolve("docs/readme.txt"), "changed after the first point");
+        Cmk cmk = new Cmk(base);
+        JsonObject job = cmk.awaitJob(cmk.admin().post("/api/vaults/" + first.vault() + "/items/files1/backup", ""));
+        assertEquals("Completed", job.getString("status"), job.toString());
+        String later = cmk.newestPoint("/api/vaults/" + first.vault() + "/items/files1");
+        Path points = vaultStore(first.vault()).resolve("points/files1");
+        // Same vault, same item, same keys: only the point id in the associated data tells them apart.
+        Files.copy(points.resolve(first.point() + ".manifest"), points.resolve(later + ".manifest"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertDataIntegrityError(verify(new Backed(first.vault(), later, first.tree())), "Manifest");
+        assertEquals("Completed", verify(first).getString("status"), "the earlier point itself is untouched");
+    }
+
+    @Test
+    void wrappedDataKeyOfAnotherVaultUnderTheSameKey_unwrapsButOpensNoManifest() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Cmk.Setup setup = cmk.setup(cmk.keyVault(), "shared");
+        assertEquals("Completed", cmk.assignAndWait(setup.vault(), setup.kid()).getString("status"));
+        String other = cmk.vault("westeurope");
+        cmk.grant(setup.keyVault(), cmk.identity(other), Cmk.ALL_FOUR);
+        assertEquals("Completed", cmk.assignAndWait(other, setup.kid()).getString("status"));
+        Path tree = SourceTrees.tree("same-kek", 21);
+        String item = cmk.filesItem(setup.vault(), "files1", tree);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        Backed backed = new Backed(setup.vault(), cmk.newestPoint(item), tree);
+        // RSA-OAEP binds no context: the other vault's wrapping unwraps under the same KEK, to another data key.
+        try (Connection c = database.getConnection();
+             PreparedStatement copy = c.prepareStatement(
+                     "UPDATE vault SET wrapped_data_key = (SELECT o.wrapped_data_key FROM vault o WHERE o.name = ?) WHERE name = ?")) {
+            copy.setString(1, other);
+            copy.setString(2, backed.vault());
+            assertEquals(1, copy.executeUpdate());
+        }
+        assertDataIntegrityError(verify(backed), "Manifest");
+    }
+
+    @Test
+    void tamperedDataKeyFileInTheStore_isWrittenAnewFromTheDatabaseByTheNextJob() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("data-key-file", 22));
+        Path file = vaultStore(backed.vault()).resolve("data-key.properties");
+        String original = Files.readString(file, StandardCharsets.ISO_8859_1);
+        DataKeyFile parsed = DataKeyFile.parse(original);
+        byte[] altered = parsed.wrappedDataKey().clone();
+        altered[altered.length / 2] ^= 0x01;
+        Files.writeString(file, new DataKeyFile(parsed.vault(), parsed.wrappedBy(), parsed.algorithm(), altered,
+                parsed.infrastructureEncryption()).toText(), StandardCharsets.ISO_8859_1);
+        // The database row is authoritative: the job reads it, and puts the store's copy right again.
+        assertEquals("Completed", verify(backed).getString("status"));
+        assertArrayEquals(parsed.wrappedDataKey(), DataKeyFile.parse(Files.readString(file, StandardCharsets.ISO_8859_1)).wrappedDataKey());
     }
 
     @Test

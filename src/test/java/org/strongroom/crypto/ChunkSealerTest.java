@@ -109,4 +109,18 @@ class ChunkSealerTest {
         edited[edited.length - 20] ^= 0x40;
         assertThrows(IntegrityException.class, () -> keys.openManifest(edited, "files1", "rp-1"));
     }
+
+    @Test
+    void chunkAndManifest_underAnotherDataKeyOfTheSameVault_fail() {
+        try (VaultDataKey right = keys("v1", false);
+             KeyMaterial otherVdk = DataKeys.generate();
+             VaultDataKey wrong = VaultDataKey.of("v1", otherVdk, null)) {
+            ChunkSealer sealer = right.newSealer();
+            byte[] id = sealer.chunkId(DATA, 0, DATA.length);
+            byte[] blob = seal(sealer, id, DATA);
+            assertThrows(IntegrityException.class, () -> wrong.newSealer().open(id, blob));
+            byte[] manifest = right.sealManifest(DATA, "item", "point");
+            assertThrows(IntegrityException.class, () -> wrong.openManifest(manifest, "item", "point"));
+        }
+    }
 }

@@ -98,4 +98,13 @@ class SealedDiskTest {
         assertThrows(IntegrityException.class, () -> open(sealed, DataKeys.generate()));
         assertThrows(IntegrityException.class, () -> open(new byte[] {'S', 'R', 'M', 'F', 1}, key));
     }
+
+    @Test
+    void trailingBytesAfterTheLastBlock_fail() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] sealed = seal(image(BLOCK + 10), key, "k");
+        byte[] longer = java.util.Arrays.copyOf(sealed, sealed.length + 1);
+        IntegrityException refused = assertThrows(IntegrityException.class, () -> open(longer, key));
+        assertEquals("Bytes after the last block of the sealed disk", refused.getMessage());
+    }
 }
