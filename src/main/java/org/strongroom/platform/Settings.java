@@ -22,6 +22,7 @@ public class Settings {
     private String publicBaseUrl;
     private String tenantId;
     private boolean largeRsaKeysAllowed;
+    private boolean timersEnabled;
     private List<Path> sourceRoots;
     private List<Path> restoreRoots;
     private boolean restoreRootsGiven;
@@ -38,6 +39,7 @@ public class Settings {
         tenantId = env("STRONGROOM_TENANT_ID",
                 UUID.nameUUIDFromBytes(("strongroom-tenant:" + publicBaseUrl).getBytes(StandardCharsets.UTF_8)).toString());
         largeRsaKeysAllowed = Boolean.parseBoolean(env("STRONGROOM_ALLOW_LARGE_RSA_KEYS", "false"));
+        timersEnabled = timers(env("STRONGROOM_TIMERS", "on"));
         sourceRoots = roots(env("STRONGROOM_SOURCE_ROOTS", "/"));
         restoreRootsGiven = !env("STRONGROOM_RESTORE_ROOTS", "").isEmpty();
         restoreRoots = roots(env("STRONGROOM_RESTORE_ROOTS", defaultRestoreRoot(
@@ -143,6 +145,23 @@ public class Settings {
      */
     public String tenantId() {
         return tenantId;
+    }
+
+    /**
+     * Whether the background timers run ({@code STRONGROOM_TIMERS}, {@code on} by default): scheduled
+     * backups, retention and garbage collection every ten minutes, the purge of deleted keys, the written
+     * activity-log head. Off for test servers, whose tests call that work themselves and count exactly.
+     */
+    public boolean timersEnabled() {
+        return timersEnabled;
+    }
+
+    static boolean timers(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalStateException("STRONGROOM_TIMERS must be 'on' or 'off', not '" + value + "'");
+        };
     }
 
     /** Whether customer-managed keys may be RSA 3072 or 4096 as well as 2048 (the seed allows 2048 only). */

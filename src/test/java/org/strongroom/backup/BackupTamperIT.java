@@ -319,6 +319,33 @@ class BackupTamperIT {
     }
 
     @Test
+    void storeThatCannotTakeAPack_failsTheBackupAfterEveryDelivery_deadLettered_andLeavesNoPoint() throws Exception {
+        Cmk cmk = new Cmk(base);
+        String vault = cmk.vault("westeurope");
+        Path tree = SourceTrees.tree("no-pack", 23);
+        String item = cmk.filesItem(vault, "files1", tree);
+        // A file where the packs directory belongs: even root cannot create a pack (a real handler's I/O fault).
+        Path packs = vaultStore(vault).resolve("packs");
+        Files.createDirectories(packs.getParent());
+        Files.writeString(packs, "not a directory");
+        try {
+            JsonObject job = cmk.backup(item);
+            assertEquals("Failed", job.getString("status"), job.toString());
+            assertEquals("InternalErrorJobAbandoned", job.getJsonObject("error").getString("code"), job.toString());
+            String message = job.getJsonObject("error").getString("message");
+            assertTrue(message.contains("3 failed attempt") && message.contains("Cannot create a pack"), message);
+            assertEquals(0, cmk.admin().get(item + "/recoveryPoints").json().getJsonArray("value").size());
+            try (Stream<Path> left = Files.walk(vaultStore(vault))) {
+                assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList(),
+                        "no temporary file is left behind");
+            }
+        } finally {
+            Files.delete(packs);
+        }
+        assertEquals("Completed", cmk.backup(item).getString("status"), "the same item backs up once the store is right");
+    }
+
+    @Test
     void storeAndDatabase_holdNoneOfTheSourcesPlaintext() throws Exception {
         String marker = "PLAINTEXT-MARKER-" + Names.unique("m");
         Backed backed = backedUp(SourceTrees.tree(marker, 16));

@@ -20,12 +20,13 @@ import org.strongroom.jobs.domain.JobOperation;
 public class ProbeJobHandler implements JobHandler {
 
     public static final String ALWAYS_FAILS = "always-fails";
-    /** Takes a while, so that further deliveries of its message arrive while it runs. */
+    /** Runs until the test releases it ({@link #release}), so that further deliveries arrive while it runs. */
     public static final String SLOW = "slow";
     /** Throws a checked exception unannounced, as a transaction interceptor does when a commit fails. */
     public static final String CHECKED_FAULT = "checked-fault";
 
     private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
+    private final Map<UUID, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
 
     @Override
     public Set<JobOperation> operations() {
@@ -38,7 +39,9 @@ public class ProbeJobHandler implements JobHandler {
         execution.progress(512, 1024);
         if (SLOW.equals(execution.item())) {
             try {
-                Thread.sleep(1500);
+                if (!gate(execution.jobId()).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released slow job " + execution.jobId());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -54,6 +57,15 @@ public class ProbeJobHandler implements JobHandler {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> void sneaky(Throwable checked) throws E {
         throw (E) checked;
+    }
+
+    /** Lets the {@link #SLOW} job {@code jobId} end. */
+    public void release(UUID jobId) {
+        gate(jobId).countDown();
+    }
+
+    private java.util.concurrent.CountDownLatch gate(UUID jobId) {
+        return gates.computeIfAbsent(jobId, id -> new java.util.concurrent.CountDownLatch(1));
     }
 
     public int runs(UUID jobId) {

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.strongroom.activitylog.app.ActivityHead;
+import org.strongroom.platform.Settings;
 
 /** Keys the chain and writes out its head at start, once the schema is in place, and then every minute ({@link ActivityHead}). */
 @Startup
@@ -17,6 +18,9 @@ import org.strongroom.activitylog.app.ActivityHead;
 @DependsOn("SchemaMigrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ActivityHeadSchedule {
+
+    @Inject
+    Settings settings;
 
     @Inject
     ActivityHead head;
@@ -28,6 +32,9 @@ public class ActivityHeadSchedule {
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     void everyMinute() {
+        if (!settings.timersEnabled()) {
+            return;
+        }
         head.writeOut();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
@@ -30,6 +31,9 @@ public class BackupScheduler {
     private static final Logger LOG = Logger.getLogger(BackupScheduler.class.getName());
 
     @Inject
+    Settings settings;
+
+    @Inject
     ProtectedItemRepository items;
 
     @Inject
@@ -43,6 +47,9 @@ public class BackupScheduler {
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     void everyMinute() {
+        if (!settings.timersEnabled()) {
+            return;
+        }
         ZonedDateTime minute = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         startDueBackups(minute);
         if (minute.getMinute() % 10 == 0) {

@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.strongroom.platform.Settings;
+
 /** Purges deleted keys whose retention has ended, every ten minutes. */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -16,10 +18,16 @@ public class DeletedKeyPurger {
     private static final Logger LOG = Logger.getLogger(DeletedKeyPurger.class.getName());
 
     @Inject
+    Settings settings;
+
+    @Inject
     KeyOperations keys;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void purgeExpired() {
+        if (!settings.timersEnabled()) {
+            return;
+        }
         int purged = keys.purgeExpired();
         if (purged > 0) {
             LOG.info(() -> "Purged " + purged + " deleted key(s) whose retention ended");
