@@ -1,7 +1,6 @@
 package org.strongroom.backup.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,8 +107,8 @@ final class ChunkPipeline implements AutoCloseable {
 
     /**
      * Submits a small file (at most one chunk long) to be read by a worker, so that opening and reading
-     * many small files runs in parallel instead of on the job's thread. The future fails with an
-     * {@link java.io.UncheckedIOException} when the file cannot be read; its chunk is then not stored.
+     * many small files runs in parallel instead of on the job's thread. The future fails with
+     * {@link UnreadableSource} when the file cannot be read; its chunk is then not stored.
      */
     CompletableFuture<ChunkRef> submitSmallFile(WalkedFile file, int expectedSize) {
         recheck.passed(expectedSize);
@@ -121,7 +120,7 @@ final class ChunkPipeline implements AutoCloseable {
                     try {
                         content = file.readAll(expectedSize);
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new UnreadableSource(e);
                     }
                     doneBytes.add(content.length);
                     return store(content, content.length);

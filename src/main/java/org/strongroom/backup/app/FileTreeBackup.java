@@ -1,7 +1,6 @@
 package org.strongroom.backup.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,8 @@ import org.strongroom.storage.domain.Manifest.EntryType;
  * (recorded as links, never followed), each with its mode bits and modification time. A file whose size,
  * mtime, ctime and inode equal those of the previous recovery point is taken over from it unread; any
  * other is read only if it is still the file walked ({@link WalkedFile}). What cannot be read (a special
- * file, a permission error, a file replaced since the walk) is skipped with a warning.
+ * file, a permission error, a file replaced since the walk) is skipped with a warning; what cannot be
+ * written to the store fails the backup, so that no recovery point silently lacks a file.
  */
 final class FileTreeBackup {
 
@@ -75,7 +75,7 @@ final class FileTreeBackup {
                     refs.add(chunk.join());
                 }
             } catch (CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException unreadable) {
+                if (e.getCause() instanceof UnreadableSource unreadable) {
                     warnings.add("skipped " + slot.file().path() + ": " + unreadable.getCause().getMessage());
                     continue;
                 }
