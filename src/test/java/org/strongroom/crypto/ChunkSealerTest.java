@@ -1,5 +1,6 @@
 package org.strongroom.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,5 +123,69 @@ class ChunkSealerTest {
             byte[] manifest = right.sealManifest(DATA, "item", "point");
             assertThrows(IntegrityException.class, () -> wrong.openManifest(manifest, "item", "point"));
         }
+    }
+
+    @Test
+    void sealingTheSameChunkTwice_usesAFreshNonce() {
+        ChunkSealer sealer = keys("v1", true).newSealer();
+        byte[] id = sealer.chunkId(DATA, 0, DATA.length);
+        byte[] first = seal(sealer, id, DATA);
+        byte[] second = seal(sealer, id, DATA);
+        assertFalse(Arrays.equals(Arrays.copyOfRange(first, ChunkSealer.HEADER, ChunkSealer.HEADER + ChunkSealer.NONCE),
+                Arrays.copyOfRange(second, ChunkSealer.HEADER, ChunkSealer.HEADER + ChunkSealer.NONCE)));
+        assertFalse(Arrays.equals(first, second));
+    }
+
+    @Test
+    void emptyAndLargeChunks_sealedAtAnOffset_openToTheirPlaintext() {
+        byte[] large = new byte[100_000];
+        new java.util.Random(5).nextBytes(large);
+        for (boolean infrastructure : new boolean[] {false, true}) {
+            ChunkSealer sealer = keys("v1", infrastructure).newSealer();
+            for (byte[] plaintext : new byte[][] {new byte[0], large}) {
+                byte[] input = new byte[plaintext.length + 9];
+                System.arraycopy(plaintext, 0, input, 9, plaintext.length);
+                byte[] id = sealer.chunkId(input, 9, plaintext.length);
+                byte[] out = new byte[sealer.blobLength(plaintext.length) + 7];
+                int length = sealer.seal(id, input, 9, plaintext.length, out, 7);
+                assertEquals(sealer.blobLength(plaintext.length), length);
+                assertArrayEquals(plaintext, sealer.open(id, Arrays.copyOfRange(out, 7, 7 + length)));
+            }
+        }
+    }
+
+    @Test
+    void blobTooShortForAHeader_isRefusedAsTruncated_namingTheChunk() {
+        ChunkSealer sealer = keys("v1", false).newSealer();
+        byte[] id = sealer.chunkId(DATA, 0, DATA.length);
+        for (int length : new int[] {0, 1, ChunkSealer.OVERHEAD - 1}) {
+            IntegrityException refused = assertThrows(IntegrityException.class, () -> sealer.open(id, new byte[length]));
+            assertTrue(refused.getMessage().contains(java.util.HexFormat.of().formatHex(id, 0, 8)), refused.getMessage());
+        }
+    }
+
+    @Test
+    void manifest_sealedTwice_differs_andEmptyOnesOpen() {
+        VaultDataKey keys = keys("v1", true);
+        byte[] first = keys.sealManifest(DATA, "item", "point");
+        assertFalse(Arrays.equals(first, keys.sealManifest(DATA, "item", "point")), "a fresh nonce each time");
+        assertArrayEquals(new byte[0], keys.openManifest(keys.sealManifest(new byte[0], "item", "point"), "item", "point"));
+        VaultDataKey plain = keys("v1", false);
+        assertArrayEquals(new byte[0], plain.openManifest(plain.sealManifest(new byte[0], "item", "point"), "item", "point"));
+        assertThrows(IntegrityException.class, () -> plain.openManifest(new byte[1], "item", "point"));
+        IntegrityException layered = assertThrows(IntegrityException.class, () -> plain.openManifest(first, "item", "point"));
+        assertTrue(layered.getMessage().contains("infrastructure layer"), layered.getMessage());
+    }
+
+    @Test
+    void closedKeys_areZeroed_andUsableNoMore() {
+        VaultDataKey keys = keys("v1", true);
+        keys.close();
+        assertTrue(Arrays.stream(keys.chunkBoundaryTable()).allMatch(word -> word == 0), "the gear table is zeroed");
+        assertThrows(IllegalStateException.class, keys::newSealer);
+        assertThrows(IllegalStateException.class, () -> keys.sealManifest(DATA, "item", "point"));
+        VaultDataKey withoutLayer = keys("v1", false);
+        withoutLayer.close();
+        assertThrows(IllegalStateException.class, () -> withoutLayer.sealManifest(DATA, "item", "point"));
     }
 }

@@ -55,4 +55,17 @@ class PasswordsTest {
         assertNotEquals(one.of("admin", "pw123456".toCharArray()),
                 new CredentialFingerprints().of("admin", "pw123456".toCharArray()));
     }
+
+    @Test
+    void passwordLength_boundsAreInclusive() {
+        assertNull(Passwords.weakness("8 chars!".toCharArray()));
+        assertEquals("must have at least 8 characters", Passwords.weakness("7 chars".toCharArray()));
+        assertNull(Passwords.weakness("x".repeat(72).toCharArray()));
+        assertEquals("must not exceed 72 bytes in UTF-8", Passwords.weakness("x".repeat(73).toCharArray()));
+        String longest = "y".repeat(72);
+        String hash = Passwords.hash(longest.toCharArray());
+        assertTrue(Passwords.matches(longest.toCharArray(), hash), "72 bytes still match");
+        assertFalse(Passwords.matches((longest + "z").toCharArray(), hash), "73 bytes never match");
+        assertFalse(Passwords.matches(new char[0], hash));
+    }
 }

@@ -1,5 +1,6 @@
 package org.strongroom.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,5 +145,33 @@ class PlatformKeyTest {
     void defaultLocation_isTheServersConfigurationDirectory_notItsData() {
         assertEquals(Path.of("/srv/wildfly/standalone/configuration/strongroom/platform-master-key.p12"),
                 PlatformKey.defaultLocation(Path.of("/srv/wildfly/standalone/configuration")));
+    }
+
+    @Test
+    void sealing_usesAFreshNonce_andEmptyValuesSealAndOpen() {
+        PlatformKey key = key();
+        byte[] first = key.seal(SECRET, "ctx");
+        assertFalse(Arrays.equals(first, key.seal(SECRET, "ctx")), "a fresh nonce each time");
+        try (KeyMaterial empty = key.open(key.seal(new byte[0], "ctx"), "ctx")) {
+            assertEquals(0, empty.length());
+        }
+        assertThrows(IntegrityException.class, () -> key.open(new byte[] {1}, "ctx"));
+        assertThrows(IntegrityException.class, () -> key.open(new byte[0], "ctx"));
+    }
+
+    @Test
+    void createdKeystore_holdsAnAes256Key_andGeneratedPasswordsDiffer() throws Exception {
+        key();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("pk.p12"))) {
+            store.load(in, "pw".toCharArray());
+        }
+        assertEquals(32, store.getKey("platform-key-1", "pw".toCharArray()).getEncoded().length);
+        PlatformKey.forServer(dir.resolve("a").resolve("k.p12"), null);
+        PlatformKey.forServer(dir.resolve("b").resolve("k.p12"), null);
+        String a = Files.readString(PlatformKey.passwordFile(dir.resolve("a").resolve("k.p12")));
+        String b = Files.readString(PlatformKey.passwordFile(dir.resolve("b").resolve("k.p12")));
+        assertFalse(a.equals(b), "each installation gets its own password");
+        assertFalse(a.strip().chars().allMatch(c -> c == a.charAt(0)), "not a constant");
     }
 }

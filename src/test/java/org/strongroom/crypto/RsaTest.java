@@ -139,4 +139,52 @@ class RsaTest {
                 k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()));
         assertTrue(refused.getMessage().contains("1024"), refused.getMessage());
     }
+
+    @Test
+    void maxWrapLength_isOaepsBound_andExactlyThatMuchWraps() {
+        assertEquals(190, Rsa.maxWrapLength(2048, WrapAlgorithm.RSA_OAEP_256));
+        assertEquals(214, Rsa.maxWrapLength(2048, WrapAlgorithm.RSA_OAEP));
+        assertEquals(318, Rsa.maxWrapLength(3072, WrapAlgorithm.RSA_OAEP_256));
+        try (RsaKeyPair pair = Rsa.generate(2048)) {
+            byte[] largest = new byte[190];
+            java.util.Arrays.fill(largest, (byte) 5);
+            byte[] wrapped = Rsa.wrap(pair.modulus(), pair.publicExponent(), WrapAlgorithm.RSA_OAEP_256, largest);
+            try (KeyMaterial back = Rsa.unwrap(pair.privateKeyPkcs8(), WrapAlgorithm.RSA_OAEP_256, wrapped)) {
+                assertArrayEquals(largest, back.bytes());
+            }
+        }
+    }
+
+    @Test
+    void generate_makesAKeyOfTheRequestedSize_withExponent65537() {
+        try (RsaKeyPair pair = Rsa.generate(3072)) {
+            assertEquals(3072, pair.bits());
+            assertEquals(java.math.BigInteger.valueOf(65537), pair.publicExponent());
+        }
+    }
+
+    @Test
+    void fromComponents_withExponent3_isAccepted_andAZeroPartIsNamedMissing() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(new java.security.spec.RSAKeyGenParameterSpec(2048, java.math.BigInteger.valueOf(3)));
+        RSAPrivateCrtKey k = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        try (RsaKeyPair pair = Rsa.fromComponents(k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(), k.getPrimeP(),
+                k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient())) {
+            assertEquals(java.math.BigInteger.valueOf(3), pair.publicExponent());
+        }
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> Rsa.fromComponents(k.getModulus(),
+                k.getPublicExponent(), java.math.BigInteger.ZERO, k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(),
+                k.getPrimeExponentQ(), k.getCrtCoefficient()));
+        assertEquals("The RSA key lacks the private parts [d]", zero.getMessage());
+    }
+
+    @Test
+    void closedKeyPair_zeroesItsPrivateEncoding_andAlgorithmsKeepTheirJwaNames() {
+        RsaKeyPair pair = Rsa.generate(2048);
+        pair.close();
+        assertThrows(IllegalStateException.class, () -> pair.privateKeyPkcs8().bytes());
+        assertEquals("RSA-OAEP-256", WrapAlgorithm.RSA_OAEP_256.jwaName());
+        assertEquals(WrapAlgorithm.RSA_OAEP, WrapAlgorithm.of("RSA-OAEP"));
+        assertThrows(IllegalArgumentException.class, () -> WrapAlgorithm.of("RSA1_5"));
+    }
 }

@@ -1,5 +1,6 @@
 package org.strongroom.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,5 +107,45 @@ class SealedDiskTest {
         byte[] longer = java.util.Arrays.copyOf(sealed, sealed.length + 1);
         IntegrityException refused = assertThrows(IntegrityException.class, () -> open(longer, key));
         assertEquals("Bytes after the last block of the sealed disk", refused.getMessage());
+    }
+
+    @Test
+    void imageOfWholeBlocks_andAnEmptyImage_openToThemselves() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] whole = image(2 * BLOCK);
+        assertArrayEquals(whole, open(seal(whole, key, "k"), key));
+        assertArrayEquals(new byte[0], open(seal(new byte[0], key, "k"), key));
+    }
+
+    @Test
+    void headerGeometry_isCheckedOnRead() throws IOException {
+        byte[] fileId = SealedDisk.Header.newFileId();
+        assertFalse(java.util.Arrays.equals(fileId, SealedDisk.Header.newFileId()), "file ids are random");
+        int max = 64 * 1024 * 1024;
+        for (int blockSize : new int[] {1, max}) {
+            SealedDisk.Header header = new SealedDisk.Header(SealedDisk.Wrapping.PLATFORM, "k", new byte[] {1}, 0, blockSize, fileId);
+            assertEquals(blockSize, SealedDisk.Header.read(new ByteArrayInputStream(header.encode())).blockSize());
+        }
+        for (long[] geometry : new long[][] {{-1, BLOCK}, {10, 0}, {10, max + 1L}}) {
+            byte[] encoded = new SealedDisk.Header(SealedDisk.Wrapping.PLATFORM, "k", new byte[] {1}, geometry[0],
+                    (int) geometry[1], fileId).encode();
+            assertThrows(IntegrityException.class, () -> SealedDisk.Header.read(new ByteArrayInputStream(encoded)),
+                    java.util.Arrays.toString(geometry));
+        }
+        assertEquals("sealed-disk/" + java.util.HexFormat.of().formatHex(fileId), SealedDisk.Header.platformContext(fileId));
+    }
+
+    @Test
+    void finish_flushesTheLastBlock() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] image = image(BLOCK / 2);
+        SealedDisk.Header header = new SealedDisk.Header(SealedDisk.Wrapping.KEY_VAULT, "k", new byte[] {1}, image.length, BLOCK,
+                SealedDisk.Header.newFileId());
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(sink, 1 << 20);
+        SealedDisk.Writer writer = new SealedDisk.Writer(buffered, header, key);
+        writer.write(image, image.length);
+        writer.finish();
+        assertArrayEquals(image, open(sink.toByteArray(), key), "everything is out once finish returns");
     }
 }

@@ -95,4 +95,26 @@ class ActivityRecordTest {
         assertTrue(head.keyedAt(42));
         assertEquals("a".repeat(64), next.previousHash(), "the first keyed link covers the last plain one");
     }
+
+    @Test
+    void appendedRecord_keepsItsFields_clippedToTheirColumns() throws Exception {
+        ActivityChainHead head = genesis();
+        Instant time = Instant.parse("2026-12-01T10:00:00Z");
+        ActivityRecord exact = ActivityRecord.append(head, KEY, time, "c".repeat(100), "o".repeat(100), "r".repeat(400),
+                ActivityStatus.Failed, "d".repeat(ActivityRecord.MAX_DETAILS));
+        assertEquals(java.util.List.of(time, "c".repeat(100), "o".repeat(100), "r".repeat(400), ActivityStatus.Failed,
+                "d".repeat(ActivityRecord.MAX_DETAILS)), java.util.List.of(exact.time(), exact.caller(), exact.operation(),
+                exact.resource(), exact.status(), exact.details()));
+        ActivityRecord over = ActivityRecord.append(head, KEY, time, "c".repeat(101), "op", "res", ActivityStatus.Succeeded,
+                "d".repeat(ActivityRecord.MAX_DETAILS + 1));
+        assertEquals("c".repeat(99) + "…", over.caller());
+        assertEquals(ActivityRecord.MAX_DETAILS, over.details().length());
+        assertTrue(over.details().endsWith("…"));
+    }
+
+    @Test
+    void verification_isIntactWithoutFinding_orBrokenWithOne() {
+        assertEquals(new Verification(true, 3, null, null), Verification.intact(3));
+        assertEquals(new Verification(false, 3, 2L, "edited"), Verification.broken(3, 2L, "edited"));
+    }
 }

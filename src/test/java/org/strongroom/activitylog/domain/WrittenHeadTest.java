@@ -1,5 +1,6 @@
 package org.strongroom.activitylog.domain;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,25 @@ class WrittenHeadTest {
         assertTrue(check(signedWithoutKey, 0L, 3, written.hash()).isPresent());
         assertTrue(written.contradiction((previous, fields) -> HashChain.link(KeyMaterial.copyOf(new byte[32]), previous,
                 fields), 0L, 3, Optional.of(written.hash())).isPresent(), "another key");
+    }
+
+    @Test
+    void writtenHead_standsAtTheHeadItWasWrittenFrom_only() throws Exception {
+        ActivityChainHead head = ActivityRecordTest.genesis();
+        ActivityRecord.append(head, ActivityRecordTest.KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        WrittenHead written = WrittenHead.sign(head, T0, ActivityRecordTest.KEY);
+        assertTrue(written.standsAt(head));
+        ActivityRecord.append(head, ActivityRecordTest.KEY, T0, "a", "op", "r", ActivityStatus.Succeeded, null);
+        assertFalse(written.standsAt(head), "the chain moved on");
+    }
+
+    @Test
+    void chainEndingExactlyAtTheWrittenHead_isIntact_andAChainKeyedLaterNamesTheFirstRecordConcerned() throws Exception {
+        WrittenHead written = writtenAtThirdRecord();
+        assertTrue(check(written, 0L, 3, written.hash()).isEmpty());
+        assertEquals(3L, check(written, 0L, 2, null).orElseThrow().firstSequence());
+        assertEquals(1L, check(written, null, 3, written.hash()).orElseThrow().firstSequence(),
+                "a chain made unkeyed again is wrong from the first keyed record on");
+        assertEquals(1L, check(written, 5L, 9, written.hash()).orElseThrow().firstSequence());
     }
 }

@@ -172,4 +172,90 @@ class JobTest {
         assertEquals(NODE_A, JobRunnerId.parse(NODE_A.toString()));
         assertThrows(IllegalArgumentException.class, () -> new JobRunnerId("a/b", "c"));
     }
+
+    @Test
+    void progress_ofAnEndedJob_isRefused_andPercentStaysBelow100UntilTheEnd() {
+        Job job = newJob();
+        job.claim(NODE_A, T0);
+        job.progress(0, 0, T0);
+        assertEquals(0, job.percent());
+        job.progress(1000, 1000, T0);
+        assertEquals(99, job.percent(), "100 only once the job completes");
+        job.progress(10, 0, T0);
+        assertEquals(10, job.bytesTotal(), "the total is at least what is done");
+        assertThrows(IllegalArgumentException.class, () -> job.progress(-1, 10, T0));
+        assertThrows(IllegalArgumentException.class, () -> job.progress(1, -1, T0));
+        job.completeWithWarnings("skipped a.txt", T0.plusSeconds(3));
+        assertEquals(JobStatus.CompletedWithWarnings, job.status());
+        assertTrue(job.isFinished());
+        assertEquals(100, job.percent());
+        assertEquals(java.util.Optional.of(T0.plusSeconds(3)), job.endTime());
+        assertEquals(java.util.Optional.of("skipped a.txt"), job.errorMessage());
+        assertThrows(IllegalStateException.class, () -> job.progress(1, 2, T0));
+        assertThrows(IllegalStateException.class, () -> job.recordFailedAttempt("late", T0));
+    }
+
+    @Test
+    void textsOfExactlyTheLimit_areKept_longerOnesClipped() {
+        Job exact = newJob();
+        exact.fail(org.strongroom.platform.ErrorCode.InternalError, "m".repeat(Job.MAX_TEXT), T0);
+        assertEquals(Job.MAX_TEXT, exact.errorMessage().orElseThrow().length());
+        assertTrue(exact.errorMessage().orElseThrow().endsWith("m"));
+        Job over = newJob();
+        over.fail(org.strongroom.platform.ErrorCode.InternalError, "m".repeat(Job.MAX_TEXT + 1), T0);
+        assertEquals(Job.MAX_TEXT, over.errorMessage().orElseThrow().length());
+        assertTrue(over.errorMessage().orElseThrow().endsWith("…"));
+        assertThrows(IllegalArgumentException.class, () -> Job.submit(JobOperation.Restore, "v", "i", "u", "p".repeat(Job.MAX_PARAMETERS + 1), T0));
+        Job withParameters = Job.submit(JobOperation.Restore, "v", "i", "u", "p".repeat(Job.MAX_PARAMETERS), T0);
+        assertEquals(Job.MAX_PARAMETERS, withParameters.parameters().length());
+        assertEquals(java.util.List.of(JobOperation.Restore, "v", "i", "u", T0), java.util.List.of(withParameters.operation(),
+                withParameters.vault(), withParameters.item(), withParameters.requestedBy(), withParameters.startTime()));
+    }
+
+    @Test
+    void endedEvent_carriesTheJobsEnding_andOnlyForAnEndedJob() {
+        Job job = newJob();
+        assertThrows(IllegalArgumentException.class, () -> JobEnded.from(job));
+        job.claim(NODE_A, T0);
+        job.recordFailedAttempt("boom", T0);
+        assertEquals(java.util.Optional.of("boom"), job.lastFailure());
+        job.complete(T0.plusSeconds(5));
+        JobEnded ended = JobEnded.from(job);
+        assertEquals(job.id(), ended.jobId());
+        assertEquals(java.time.Duration.ofSeconds(5), ended.duration());
+        assertTrue(ended.completed());
+        Job failed = newJob();
+        failed.fail(org.strongroom.platform.ErrorCode.InternalError, "no", T0);
+        assertFalse(JobEnded.from(failed).completed());
+        Job warned = newJob();
+        warned.completeWithWarnings("w", T0);
+        assertTrue(JobEnded.from(warned).completed());
+    }
+
+    @Test
+    void query_limitIsOneToAThousand_andFromNotAfterTo() {
+        new JobQuery(null, null, null, null, null, 1);
+        new JobQuery(null, null, null, T0, T0, JobQuery.MAX_LIMIT);
+        assertThrows(IllegalArgumentException.class, () -> new JobQuery(null, null, null, null, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> new JobQuery(null, null, null, null, null, JobQuery.MAX_LIMIT + 1));
+        assertThrows(IllegalArgumentException.class, () -> new JobQuery(null, null, null, T0.plusSeconds(1), T0, 10));
+        new JobQuery(null, null, null, T0, null, 10);
+        new JobQuery(null, null, null, null, T0, 10);
+    }
+
+    @Test
+    void requestKeys_areEqualByQueueAndId_andRunnerIdsNeedASlash() {
+        RequestKey key = new RequestKey("backupRequests", "r-1");
+        assertEquals(key, new RequestKey("backupRequests", "r-1"));
+        assertEquals(key.hashCode(), new RequestKey("backupRequests", "r-1").hashCode());
+        assertFalse(key.equals(new RequestKey("backupRequests", "r-2")));
+        assertFalse(key.equals(new RequestKey("keyUpdateRequests", "r-1")));
+        assertFalse(key.equals("backupRequests/r-1"));
+        assertEquals(new JobRunnerId("", "b"), JobRunnerId.parse("/b"), "a slash at the start still parses");
+        assertThrows(IllegalArgumentException.class, () -> JobRunnerId.parse("no-slash"));
+        java.util.UUID id = java.util.UUID.randomUUID();
+        PendingReply reply = new PendingReply(id, "queue://replies", "c-1", T0);
+        assertEquals(java.util.List.of(id, "queue://replies", "c-1"), java.util.List.of(reply.jobId(), reply.replyTo(), reply.correlationId()));
+        assertEquals(id, new RequestedJob("backupRequests", "r-1", id, T0).jobId());
+    }
 }

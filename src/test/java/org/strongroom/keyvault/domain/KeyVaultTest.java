@@ -110,4 +110,32 @@ class KeyVaultTest {
         assertEquals(KeyPermission.IMPORT, KeyPermission.of("import"));
         assertThrows(IllegalArgumentException.class, () -> KeyPermission.of("WrapKey"));
     }
+
+    @Test
+    void accessPolicies_arePerPrincipal_replacedNotMerged_andRemovedOneByOne() {
+        KeyVault kv = keyVault(true, 7, true);
+        String alice = java.util.UUID.randomUUID().toString();
+        String bob = java.util.UUID.randomUUID().toString();
+        kv.setAccessPolicy(alice, java.util.EnumSet.of(KeyPermission.GET, KeyPermission.WRAP_KEY), T0);
+        kv.setAccessPolicy(bob, java.util.EnumSet.of(KeyPermission.UNWRAP_KEY), T0);
+        kv.setAccessPolicy(alice, java.util.EnumSet.of(KeyPermission.LIST), T0);
+        assertEquals(java.util.EnumSet.of(KeyPermission.LIST), kv.permissionsOf(alice));
+        assertEquals(java.util.EnumSet.of(KeyPermission.UNWRAP_KEY), kv.permissionsOf(bob));
+        kv.removeAccessPolicy(alice, T0);
+        assertTrue(kv.permissionsOf(alice).isEmpty());
+        assertEquals(java.util.EnumSet.of(KeyPermission.UNWRAP_KEY), kv.permissionsOf(bob), "only alice's policy went");
+        assertRefused(ErrorCode.NotFound, "keyvaults/kv1/accessPolicies/" + alice, () -> kv.removeAccessPolicy(alice, T0));
+        assertEquals("CustomizedRecoverable", kv.recoveryLevel());
+        assertEquals(java.util.List.of("kv1", "westeurope", "sub-1", "rg-1"),
+                java.util.List.of(kv.name(), kv.region(), kv.subscriptionId(), kv.resourceGroup()));
+    }
+
+    @Test
+    void retention_isSevenToNinetyDays() {
+        assertEquals(7, keyVault(true, 7, null).softDeleteRetentionDays());
+        assertEquals(90, keyVault(true, 90, null).softDeleteRetentionDays());
+        assertRefused(ErrorCode.BadRequest, "softDeleteRetentionDays", () -> keyVault(true, 6, null));
+        assertRefused(ErrorCode.BadRequest, "softDeleteRetentionDays", () -> keyVault(true, 91, null));
+        assertFalse(keyVault(false, null, null).softDeleteEnabled());
+    }
 }

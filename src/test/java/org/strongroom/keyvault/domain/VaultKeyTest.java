@@ -1,5 +1,6 @@
 package org.strongroom.keyvault.domain;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,5 +101,29 @@ class VaultKeyTest {
                 new KeyAttributes(true, T0.plusSeconds(10), T0)));
         assertRefused(ErrorCode.BadRequest, () -> key.addVersion("b".repeat(32), MODULUS, E, new byte[] {1},
                 Set.of("launchMissiles"), KeyAttributes.NONE, T0));
+    }
+
+    @Test
+    void update_changesOnlyWhatItNames_andChecksTheNewWindow() {
+        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32), new KeyAttributes(false, null, null));
+        assertFalse(version.update(new KeyAttributes(null, T0.plusSeconds(5), T0.plusSeconds(50)), Set.of("wrapKey"), T0));
+        assertFalse(version.enabled(), "unset enabled stays as it was");
+        assertEquals(T0.plusSeconds(5), version.notBefore());
+        assertEquals(T0.plusSeconds(50), version.expires());
+        assertEquals(Set.of("wrapKey"), version.operations());
+        assertRefused(ErrorCode.BadRequest, () -> version.update(new KeyAttributes(null, T0.plusSeconds(60), null), null, T0));
+        assertEquals("keyvault/kv1/keys/k1/" + "a".repeat(32), version.sealingContext());
+        assertEquals(List.of(MODULUS, E, "RSA"), List.of(version.modulus(), version.publicExponent(), version.kty()));
+    }
+
+    @Test
+    void deletedKey_cannotBeDeletedAgain_andNamesItself() {
+        VaultKey key = new VaultKey("kv1", "k1", T0);
+        addVersion(key, "a".repeat(32), KeyAttributes.NONE);
+        key.softDelete(T0, Duration.ofDays(7));
+        assertRefused(ErrorCode.Conflict, () -> key.softDelete(T0, Duration.ofDays(7)));
+        assertEquals(List.of("kv1", "k1"), List.of(key.keyVault(), key.name()));
+        assertEquals(java.util.Optional.of(T0), key.deletedAt());
+        assertTrue(key.version("c".repeat(32)).isEmpty());
     }
 }

@@ -38,4 +38,17 @@ class UserAccountTest {
         assertEquals("roles", roles.target());
         assertEquals(ErrorCode.BadRequest, roles.code());
     }
+
+    @Test
+    void changedRoles_replaceTheOldOnes_andOnlyAdminIsAdmin() {
+        UserAccount user = new UserAccount("ops.2", "operator-pw".toCharArray(), Set.of(Role.admin), T0);
+        org.junit.jupiter.api.Assertions.assertTrue(user.isAdmin());
+        user.changeRoles(Set.of(Role.reader));
+        org.junit.jupiter.api.Assertions.assertFalse(user.isAdmin(), "admin was taken away, not kept beside reader");
+        assertEquals(Set.of(Role.reader), user.roles());
+        java.util.Optional<String> principal = user.principalId();
+        user.assignPrincipalId();
+        assertEquals(principal, user.principalId(), "a user with a principal id keeps it");
+        assertEquals(T0, user.created());
+    }
 }

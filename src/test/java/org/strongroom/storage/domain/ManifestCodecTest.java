@@ -1,5 +1,7 @@
 package org.strongroom.storage.domain;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -54,5 +56,45 @@ class ManifestCodecTest {
         assertEquals(file.wrappedBy(), parsed.wrappedBy());
         assertEquals(file.infrastructureEncryption(), parsed.infrastructureEncryption());
         assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(parsed.wrappedDataKey()[0], parsed.wrappedDataKey()[1], parsed.wrappedDataKey()[2]));
+    }
+
+    @Test
+    void diskManifest_withTrailingBytes_isRefused() {
+        byte[] bytes = ManifestCodec.encode(Manifest.disk("v1", "disk1", "rp", 1L, new Manifest.Disk(10, 5, 6, 7, 1024,
+                Arrays.asList(ref(1)))));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ManifestCodec.decode(Arrays.copyOf(bytes, bytes.length + 1)));
+        assertEquals("Trailing bytes after the manifest", refused.getMessage());
+    }
+
+    @Test
+    void stringsUpToOneMebibyte_andCountsUpToAHundredMillion_areRead_largerOnesRefused() {
+        String longest = "p".repeat(1 << 20);
+        Manifest manifest = Manifest.files("v1", "i", "rp", 1L, List.of(Manifest.Entry.directory(longest, 0755, 1)));
+        assertEquals(longest, ManifestCodec.decode(ManifestCodec.encode(manifest)).entries().get(0).path());
+        Manifest tooLong = Manifest.files("v1", "i", "rp", 1L, List.of(Manifest.Entry.directory(longest + "p", 0755, 1)));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ManifestCodec.decode(ManifestCodec.encode(tooLong)));
+        assertTrue(refused.getMessage().startsWith("Implausible string length"), refused.getMessage());
+
+        byte[] empty = ManifestCodec.encode(Manifest.files("v1", "i", "rp", 1L, List.of()));
+        java.nio.ByteBuffer.wrap(empty).putInt(empty.length - 4, 100_000_000);
+        assertEquals("The manifest is truncated",
+                assertThrows(IllegalArgumentException.class, () -> ManifestCodec.decode(empty)).getMessage());
+        java.nio.ByteBuffer.wrap(empty).putInt(empty.length - 4, 100_000_001);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ManifestCodec.decode(empty)).getMessage()
+                .startsWith("Implausible count"));
+    }
+
+    @Test
+    void chunkIds_areEqualByTheirBytes_andShowAsHex() {
+        byte[] bytes = new byte[32];
+        bytes[31] = (byte) 0xab;
+        ChunkId id = new ChunkId(bytes);
+        assertEquals(new ChunkId(bytes.clone()), id);
+        assertEquals(new ChunkId(bytes.clone()).hashCode(), id.hashCode());
+        assertFalse(id.equals(new ChunkId(new byte[32])));
+        assertEquals("00".repeat(31) + "ab", id.toString());
+        assertThrows(IllegalArgumentException.class, () -> new ChunkId(new byte[31]));
     }
 }

@@ -114,6 +114,7 @@ class KeyRequirementsTest {
     @Test
     void ellipticCurveKey_isRefused() {
         assertRefused(ErrorCode.UserErrorUnsupportedKeyType, () -> LARGE_KEYS_ALLOWED.checkKey(key("EC", 256, true, null, null), NOW));
+        assertRefused(ErrorCode.UserErrorUnsupportedKeyType, () -> SEED.checkKey(key("EC", 2048, true, null, null), NOW));
     }
 
     @Test

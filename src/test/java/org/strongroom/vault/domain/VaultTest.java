@@ -1,5 +1,6 @@
 package org.strongroom.vault.domain;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -229,5 +230,27 @@ class VaultTest {
         assertTrue(vault.follows(versionless));
         assertFalse(vault.follows("http://sr/api/keyvaults/kv/keys/b"));
         assertFalse(cmkVault().follows(KEY_A), "a pinned vault follows nothing");
+    }
+
+    @Test
+    void moveToTheResourceGroupAndSubscriptionItIsIn_isNoMove_evenWithAKey() {
+        Vault vault = cmkVault();
+        vault.move("rg-1", "sub-1", null, T0);
+        assertEquals(List.of("rg-1", "sub-1", "tenant-1"), List.of(vault.resourceGroup(), vault.subscriptionId(), vault.tenantId()));
+        Vault plain = vault();
+        plain.move(null, "sub-2", null, T0);
+        assertEquals(List.of("rg-1", "sub-2"), List.of(plain.resourceGroup(), plain.subscriptionId()));
+    }
+
+    @Test
+    void keyUpdateAllowed_saysWhetherItIsTheFirstConfiguration() {
+        Vault first = vault();
+        first.enableIdentity(UUID.randomUUID(), T0);
+        assertTrue(first.checkKeyUpdateAllowed(InfrastructureEncryption.Enabled));
+        assertFalse(cmkVault().checkKeyUpdateAllowed(null));
+        Vault vault = cmkVault();
+        assertEquals(List.of("v1", "westeurope", KEY_A, false), List.of(vault.name(), vault.region(), vault.keyUri(), vault.autoRotation()));
+        assertFalse(vault.hadItem());
+        assertEquals(List.of(T0, T0), List.of(vault.created(), vault.updated()));
     }
 }

@@ -1,0 +1,112 @@
+package org.strongroom.protection.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.StrongroomException;
+
+/** Backup policies, protected items and recovery points: their rules without a server. */
+class ProtectionDomainTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static void assertBadRequest(String target, Runnable action) {
+        StrongroomException refused = assertThrows(StrongroomException.class, action::run);
+        assertEquals(ErrorCode.BadRequest, refused.code());
+        assertEquals(target, refused.target());
+    }
+
+    @Test
+    void policy_boundsAreInclusive_andDefaultsApply() {
+        BackupPolicy none = BackupPolicy.none();
+        assertEquals(Optional.empty(), none.cron());
+        assertEquals(null, none.retentionDays());
+        assertEquals(2, none.instantRestoreDays());
+        BackupPolicy edges = BackupPolicy.of("17 4 * * *", 1, 1);
+        assertEquals("17 4 * * *", edges.schedule());
+        assertTrue(edges.cron().orElseThrow().matches(java.time.ZonedDateTime.parse("2026-12-01T04:17:00Z")));
+        assertEquals(1, edges.retentionDays());
+        assertEquals(1, edges.instantRestoreDays());
+        assertEquals(36_500, BackupPolicy.of(null, 36_500, 30).retentionDays());
+        assertEquals(30, BackupPolicy.of(null, null, 30).instantRestoreDays());
+    }
+
+    @Test
+    void policy_outOfItsBounds_isRefusedNamingTheField() {
+        assertBadRequest("policy.retentionDays", () -> BackupPolicy.of(null, 0, null));
+        assertBadRequest("policy.retentionDays", () -> BackupPolicy.of(null, 36_501, null));
+        assertBadRequest("policy.instantRestoreDays", () -> BackupPolicy.of(null, null, 0));
+        assertBadRequest("policy.instantRestoreDays", () -> BackupPolicy.of(null, null, 31));
+        assertBadRequest("policy.schedule", () -> BackupPolicy.of(" ", null, null));
+        assertBadRequest("policy.schedule", () -> BackupPolicy.of("1".repeat(101), null, null));
+        assertThrows(StrongroomException.class, () -> BackupPolicy.of("not a schedule", null, null));
+    }
+
+    @Test
+    void item_startsIRPending_becomesProtectedOnSuccess_andAFirstFailureIsAProtectionError() {
+        ProtectedItem failing = new ProtectedItem("v1", "files1", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        assertEquals(ProtectionState.IRPending, failing.protectionState());
+        failing.backupEnded(T0.plusSeconds(1), false, "Failed");
+        assertEquals(ProtectionState.ProtectionError, failing.protectionState());
+        assertEquals("Failed", failing.lastBackupStatus());
+        assertEquals(T0.plusSeconds(1), failing.lastBackupTime());
+
+        ProtectedItem item = new ProtectedItem("v1", "files2", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        item.backupEnded(T0.plusSeconds(2), true, "Completed");
+        assertEquals(ProtectionState.Protected, item.protectionState());
+        item.backupEnded(T0.plusSeconds(3), false, "Failed");
+        assertEquals(ProtectionState.Protected, item.protectionState(), "a later failure leaves the item protected");
+        assertEquals("Failed", item.lastBackupStatus());
+        assertEquals(List.of("v1", "files2", WorkloadType.Files, "/src", T0),
+                List.of(item.vault(), item.name(), item.workloadType(), item.sourcePath(), item.created()));
+    }
+
+    @Test
+    void item_keepsItsSource_butItsPolicyAndDiskEncryptionSetMayChange() {
+        ProtectedItem disk = new ProtectedItem("v1", "disk1", WorkloadType.Disk, "/img", "des1", BackupPolicy.none(), T0);
+        assertEquals(Optional.of("des1"), disk.sourceDiskEncryptionSet());
+        BackupPolicy daily = BackupPolicy.of("0 3 * * *", 7, null);
+        disk.update(WorkloadType.Disk, "/img", "des2", daily, T0);
+        assertEquals(Optional.of("des2"), disk.sourceDiskEncryptionSet());
+        assertEquals(daily, disk.policy());
+        StrongroomException otherSource = assertThrows(StrongroomException.class,
+                () -> disk.update(WorkloadType.Disk, "/other", null, daily, T0));
+        assertEquals(ErrorCode.Conflict, otherSource.code());
+        assertThrows(StrongroomException.class, () -> disk.update(WorkloadType.Files, "/img", null, daily, T0));
+        assertBadRequest("source.diskEncryptionSetId",
+                () -> new ProtectedItem("v1", "files1", WorkloadType.Files, "/src", "des1", BackupPolicy.none(), T0));
+        assertNotNull(disk.id());
+    }
+
+    @Test
+    void onlyAgentAndClassicWorkloads_arePassphraseOrClassic() {
+        assertTrue(WorkloadType.Agent.passphraseOrClassic());
+        assertTrue(WorkloadType.Classic.passphraseOrClassic());
+        assertFalse(WorkloadType.Files.passphraseOrClassic());
+        assertFalse(WorkloadType.Disk.passphraseOrClassic());
+    }
+
+    @Test
+    void point_isASnapshotWithinItsInstantRestoreDays_andExpiresAtItsRetention() {
+        RecoveryPoint point = new RecoveryPoint(UUID.randomUUID(), "v1", "files1", UUID.randomUUID(), T0, WorkloadType.Files,
+                new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2));
+        Duration day = Duration.ofDays(1);
+        assertEquals(RecoveryPoint.Type.Snapshot, point.type(T0.plus(day.multipliedBy(2)).minusMillis(1), 2));
+        assertEquals(RecoveryPoint.Type.Vault, point.type(T0.plus(day.multipliedBy(2)), 2));
+        assertFalse(point.expiredAt(T0.plus(day.multipliedBy(7)).minusMillis(1), 7));
+        assertTrue(point.expiredAt(T0.plus(day.multipliedBy(7)), 7));
+        assertEquals(new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2), point.statistics());
+        assertEquals(List.of("v1", "files1", T0, WorkloadType.Files), List.of(point.vault(), point.item(), point.time(), point.workloadType()));
+    }
+}
