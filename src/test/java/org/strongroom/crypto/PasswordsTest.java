@@ -68,4 +68,10 @@ class PasswordsTest {
         assertFalse(Passwords.matches((longest + "z").toCharArray(), hash), "73 bytes never match");
         assertFalse(Passwords.matches(new char[0], hash));
     }
+
+    @Test
+    void credentialFingerprints_separateNameFromPassword() {
+        CredentialFingerprints fingerprints = new CredentialFingerprints();
+        assertNotEquals(fingerprints.of("ab", "cdefghij".toCharArray()), fingerprints.of("abc", "defghij".toCharArray()));
+    }
 }

@@ -100,7 +100,7 @@ public class KeyVersion {
         this.enabled = attributes.enabled() == null || attributes.enabled();
         this.notBefore = attributes.notBefore();
         this.expires = attributes.expires();
-        requireValidityWindow();
+        requireValidityWindow(notBefore, expires);
         this.created = now;
         this.updated = now;
     }
@@ -143,24 +143,22 @@ public class KeyVersion {
      */
     public boolean update(KeyAttributes attributes, Set<String> newKeyOps, Instant now) {
         boolean wasEnabled = enabled;
+        Instant newNotBefore = attributes.notBefore() != null ? attributes.notBefore() : notBefore;
+        Instant newExpires = attributes.expires() != null ? attributes.expires() : expires;
+        requireValidityWindow(newNotBefore, newExpires);
+        String newOperations = newKeyOps != null ? String.join(",", operations(newKeyOps)) : keyOps;
+        // Checked first, changed after: a refused update leaves the version as it was.
         if (attributes.enabled() != null) {
             enabled = attributes.enabled();
         }
-        if (attributes.notBefore() != null) {
-            notBefore = attributes.notBefore();
-        }
-        if (attributes.expires() != null) {
-            expires = attributes.expires();
-        }
-        if (newKeyOps != null) {
-            keyOps = String.join(",", operations(newKeyOps));
-        }
-        requireValidityWindow();
+        notBefore = newNotBefore;
+        expires = newExpires;
+        keyOps = newOperations;
         updated = now;
         return !wasEnabled && enabled;
     }
 
-    private void requireValidityWindow() {
+    private static void requireValidityWindow(Instant notBefore, Instant expires) {
         if (notBefore != null && expires != null && !notBefore.isBefore(expires)) {
             throw StrongroomException.badRequest("'nbf' must be before 'exp'", "attributes.nbf");
         }

@@ -16,6 +16,8 @@ class KeyIdTest {
     @Test
     void versionedAndVersionlessUris_parseToKeyVaultNameAndVersion() {
         KeyId versioned = KeyId.parse(BASE + "/api/keyvaults/kv1/keys/backup-key/" + VERSION, BASE);
+        org.junit.jupiter.api.Assertions.assertFalse(versioned.isVersionless());
+        assertEquals(KeyId.versionless("kv1", "backup-key"), versioned.versionless());
         assertEquals(KeyId.versioned("kv1", "backup-key", VERSION), versioned);
         KeyId versionless = KeyId.parse(BASE + "/api/keyvaults/kv1/keys/backup-key", BASE);
         assertTrue(versionless.isVersionless());

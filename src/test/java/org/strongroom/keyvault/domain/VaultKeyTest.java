@@ -111,7 +111,11 @@ class VaultKeyTest {
         assertEquals(T0.plusSeconds(5), version.notBefore());
         assertEquals(T0.plusSeconds(50), version.expires());
         assertEquals(Set.of("wrapKey"), version.operations());
-        assertRefused(ErrorCode.BadRequest, () -> version.update(new KeyAttributes(null, T0.plusSeconds(60), null), null, T0));
+        assertRefused(ErrorCode.BadRequest, () -> version.update(new KeyAttributes(null, T0.plusSeconds(60), null), Set.of("sign"), T0));
+        assertEquals(T0.plusSeconds(5), version.notBefore(), "a refused update changes nothing");
+        assertEquals(Set.of("wrapKey"), version.operations());
+        assertTrue(version.update(new KeyAttributes(true, null, null), null, T0));
+        assertTrue(version.enabled());
         assertEquals("keyvault/kv1/keys/k1/" + "a".repeat(32), version.sealingContext());
         assertEquals(List.of(MODULUS, E, "RSA"), List.of(version.modulus(), version.publicExponent(), version.kty()));
     }

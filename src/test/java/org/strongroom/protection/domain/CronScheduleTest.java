@@ -53,4 +53,33 @@ class CronScheduleTest {
             assertEquals("policy.schedule", e.target());
         }
     }
+
+    @Test
+    void ranges_stepsAndBoundsAreInclusive() {
+        CronSchedule singleMinuteRange = CronSchedule.parse("5-5 0 * * *");
+        assertTrue(singleMinuteRange.matches(java.time.ZonedDateTime.parse("2026-12-01T00:05:00Z")), "a range of one value");
+        assertFalse(singleMinuteRange.matches(java.time.ZonedDateTime.parse("2026-12-01T00:06:00Z")));
+        CronSchedule stepped = CronSchedule.parse("10/20 23 * * *");
+        for (int minute : new int[] {10, 30, 50}) {
+            assertTrue(stepped.matches(java.time.ZonedDateTime.parse(String.format("2026-12-01T23:%02d:00Z", minute))));
+        }
+        assertFalse(stepped.matches(java.time.ZonedDateTime.parse("2026-12-01T23:11:00Z")));
+        CronSchedule lastMinute = CronSchedule.parse("59 23 31 12 *");
+        assertTrue(lastMinute.matches(java.time.ZonedDateTime.parse("2026-12-31T23:59:00Z")));
+        assertTrue(CronSchedule.parse("*/59 * * * *").matches(java.time.ZonedDateTime.parse("2026-12-01T10:59:00Z")));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> CronSchedule.parse("*/60 * * * *"));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> CronSchedule.parse("60 * * * *"));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> CronSchedule.parse("0 24 * * *"));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> CronSchedule.parse("0 0 32 * *"));
+    }
+
+    @Test
+    void bothDayFieldsUnrestricted_matchEveryDay_andAMismatchedMinuteNever() {
+        CronSchedule daily = CronSchedule.parse("0 3 * * *");
+        assertTrue(daily.matches(java.time.ZonedDateTime.parse("2026-12-06T03:00:00Z")));
+        assertFalse(daily.matches(java.time.ZonedDateTime.parse("2026-12-06T03:01:00Z")));
+        assertFalse(daily.matches(java.time.ZonedDateTime.parse("2026-12-06T04:00:00Z")));
+        CronSchedule january = CronSchedule.parse("0 3 * 1 *");
+        assertFalse(january.matches(java.time.ZonedDateTime.parse("2026-12-06T03:00:00Z")));
+    }
 }

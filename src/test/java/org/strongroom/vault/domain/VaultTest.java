@@ -228,6 +228,7 @@ class VaultTest {
         vault.keyUpdateRequested(job, versionless, "sub-k", null, T0);
         vault.completeKeyUpdate(job, versionless, KEY_A, true, new byte[] {1}, T0);
         assertTrue(vault.follows(versionless));
+        assertTrue(vault.autoRotation());
         assertFalse(vault.follows("http://sr/api/keyvaults/kv/keys/b"));
         assertFalse(cmkVault().follows(KEY_A), "a pinned vault follows nothing");
     }
