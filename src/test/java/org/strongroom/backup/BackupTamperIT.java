@@ -124,6 +124,24 @@ class BackupTamperIT {
         }
     }
 
+    /** Puts {@code from}'s wrapped data key into {@code to}'s row, as a database writer could. */
+    private void copyWrappedDataKey(String from, String to) throws Exception {
+        try (Connection c = database.getConnection();
+             PreparedStatement copy = c.prepareStatement(
+                     "UPDATE vault SET wrapped_data_key = (SELECT o.wrapped_data_key FROM vault o WHERE o.name = ?) WHERE name = ?")) {
+            copy.setString(1, from);
+            copy.setString(2, to);
+            assertEquals(1, copy.executeUpdate());
+        }
+    }
+
+    /** Restores {@code backed}'s point into a new directory; answers the ended job. */
+    private JsonObject restoreInto(Backed backed, Path out) {
+        Cmk cmk = new Cmk(base);
+        return cmk.awaitJob(cmk.admin().post("/api/vaults/" + backed.vault() + "/items/files1/recoveryPoints/" + backed.point()
+                + "/restore", "{\"target\":{\"path\":\"" + out + "\"}}"));
+    }
+
     private static ChunkRef chunkOf(Manifest manifest, String path) {
         return manifest.entries().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().chunks().get(0);
     }
@@ -174,8 +192,7 @@ class BackupTamperIT {
         assertDataIntegrityError(verify(backed), "docs/readme.txt");
 
         Path out = SourceTrees.newDirectory("restore-flipped");
-        JsonObject restore = new Cmk(base).awaitJob(new Cmk(base).admin().post("/api/vaults/" + backed.vault()
-                + "/items/files1/recoveryPoints/" + backed.point() + "/restore", "{\"target\":{\"path\":\"" + out + "\"}}"));
+        JsonObject restore = restoreInto(backed, out);
         assertDataIntegrityError(restore, "nothing written");
         try (Stream<Path> written = Files.list(out)) {
             assertEquals(List.of(), written.toList(), "a restore that meets a damaged chunk leaves the target as it was");
@@ -232,13 +249,7 @@ class BackupTamperIT {
     void wrappedDataKeyReplacedByAnotherVaults_failsVerification() throws Exception {
         Backed backed = backedUp(SourceTrees.tree("vdk", 15));
         String other = new Cmk(base).vault("westeurope");
-        try (Connection c = database.getConnection();
-             PreparedStatement copy = c.prepareStatement(
-                     "UPDATE vault SET wrapped_data_key = (SELECT o.wrapped_data_key FROM vault o WHERE o.name = ?) WHERE name = ?")) {
-            copy.setString(1, other);
-            copy.setString(2, backed.vault());
-            assertEquals(1, copy.executeUpdate());
-        }
+        copyWrappedDataKey(other, backed.vault());
         assertDataIntegrityError(verify(backed), "data key");
     }
 
@@ -249,8 +260,7 @@ class BackupTamperIT {
         Files.delete(pack);
         assertDataIntegrityError(verify(backed), "is missing");
         Path out = SourceTrees.newDirectory("restore-deleted-pack");
-        JsonObject restore = new Cmk(base).awaitJob(new Cmk(base).admin().post("/api/vaults/" + backed.vault()
-                + "/items/files1/recoveryPoints/" + backed.point() + "/restore", "{\"target\":{\"path\":\"" + out + "\"}}"));
+        JsonObject restore = restoreInto(backed, out);
         assertDataIntegrityError(restore, "is missing");
         try (Stream<Path> written = Files.list(out)) {
             assertEquals(List.of(), written.toList());
@@ -293,13 +303,7 @@ class BackupTamperIT {
         assertEquals("Completed", cmk.backup(item).getString("status"));
         Backed backed = new Backed(setup.vault(), cmk.newestPoint(item), tree);
         // RSA-OAEP binds no context: the other vault's wrapping unwraps under the same KEK, to another data key.
-        try (Connection c = database.getConnection();
-             PreparedStatement copy = c.prepareStatement(
-                     "UPDATE vault SET wrapped_data_key = (SELECT o.wrapped_data_key FROM vault o WHERE o.name = ?) WHERE name = ?")) {
-            copy.setString(1, other);
-            copy.setString(2, backed.vault());
-            assertEquals(1, copy.executeUpdate());
-        }
+        copyWrappedDataKey(other, backed.vault());
         assertDataIntegrityError(verify(backed), "Manifest");
     }
 
