@@ -11,6 +11,10 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Chunk blobs and manifests: each opens only to its plaintext, for its chunk id, vault and point, under its data
+ * key; flips, truncation, swaps and layer changes fail; nonces are fresh.
+ */
 class ChunkSealerTest {
 
     private static final byte[] DATA = "the plaintext of one chunk, long enough to matter".getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Activity-log links: deterministic, length-prefixed (field boundaries and nulls unambiguous), keyed links
+ * unlike plain SHA-256.
+ */
 class HashChainTest {
 
     @Test

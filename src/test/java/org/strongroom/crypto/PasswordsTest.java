@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Passwords: bcrypt with a fresh salt, the 8-character and 72-byte bounds, generated passwords, credential
+ * fingerprints.
+ */
 class PasswordsTest {
 
     @Test

@@ -15,6 +15,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The platform seal: opens only in its context and with its keystore; keystores and their generated passwords
+ * are owner-only; nonces are fresh.
+ */
 class PlatformKeyTest {
 
     private static final byte[] SECRET = "a private key's encoding".getBytes(StandardCharsets.UTF_8);

@@ -13,6 +13,10 @@ import java.util.Base64;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Private keys as customers bring them: PKCS#8 and PKCS#1 PEM and JWK read to the same checked key; encrypted or
+ * public keys refused saying what to do.
+ */
 class PrivateKeysTest {
 
     private static final RsaKeyPair PAIR = Rsa.generate(2048);

@@ -18,6 +18,10 @@ import javax.crypto.spec.PSource;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * RSA key-wrapping: RSA-OAEP-256 as plain JCE does it, the OAEP length bounds, wrong keys and tampered values
+ * fail, key parts are checked for consistency.
+ */
 class RsaTest {
 
     private static final byte[] DATA_KEY = new byte[32];

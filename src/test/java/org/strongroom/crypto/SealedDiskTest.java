@@ -13,6 +13,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Sealed disks: images (whole, partial or empty blocks) open to themselves; flipped, swapped or extra bytes, an
+ * edited header or another key fail.
+ */
 class SealedDiskTest {
 
     private static final int BLOCK = 4096;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+/** The chunking table is derived from the vault data key: the same key gives the same table, another key another. */
 class VaultDataKeyTest {
 
     @Test

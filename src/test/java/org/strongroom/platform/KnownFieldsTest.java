@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+/** Unknown JSON fields are refused naming the field and what was probably meant. */
 class KnownFieldsTest {
 
     private static final KnownFields RESTORE = KnownFields.of(List.of("target", "paths", "overwrite", "diskEncryptionSetId"));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+/** Database migrations: every listed script exists and splits into statements. */
 class SchemaMigrationsTest {
 
     @Test

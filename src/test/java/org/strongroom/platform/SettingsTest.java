@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+/** Settings read from the environment: restore roots, the timers switch. */
 class SettingsTest {
 
     @Test

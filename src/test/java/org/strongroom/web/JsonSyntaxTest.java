@@ -10,6 +10,7 @@ import jakarta.json.stream.JsonParser;
 
 import org.junit.jupiter.api.Test;
 
+/** A malformed JSON body is answered with what was expected and where (line and column). */
 class JsonSyntaxTest {
 
     /** What the request filter says of {@code text}. */

@@ -8,6 +8,10 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Refusals are logged, not flooded: the first of a kind is recorded, the rest of its minute counted into the
+ * next record.
+ */
 class RefusalThrottleTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T12:00:00Z");

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.crypto.HashChain;
 import org.strongroom.crypto.KeyMaterial;
 
+/**
+ * The activity chain as the domain appends it: records link, any change or reordering breaks a link, fields are
+ * clipped to their columns.
+ */
 class ActivityRecordTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456Z");

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.crypto.HashChain;
 import org.strongroom.crypto.KeyMaterial;
 
+/**
+ * The head written out of the database's reach: signed with the chain key, and what each chain that contradicts
+ * it says (deleted tail, rewritten chain, moved keying).
+ */
 class WrittenHeadTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");

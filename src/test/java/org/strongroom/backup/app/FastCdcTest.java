@@ -11,6 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Content-defined chunking: chunks cover the data exactly within their bounds, cut the same data the same way,
+ * survive insertions, and cut elsewhere in another vault.
+ */
 class FastCdcTest {
 
     private static final FastCdc CHUNKER = new FastCdc(table(42));

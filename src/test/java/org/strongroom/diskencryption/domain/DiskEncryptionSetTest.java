@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
+/** Disk encryption sets: an identity of their own, name rules, and a key that changes only within their region. */
 class DiskEncryptionSetTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** JMS job requests: what an outside producer may send, and every malformed request refused as one. */
 class JobRequestTest {
 
     @Test

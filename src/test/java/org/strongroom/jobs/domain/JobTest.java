@@ -11,6 +11,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 
+/**
+ * A job's life: claimed by one runner at a time, progress below 100 until the end, ended once, abandoned with
+ * its cause, texts clipped, queries bounded.
+ */
 class JobTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.strongroom.jobs.domain.JobOperation;
 
+/** Job messages round-trip as JSON; malformed bodies are refused. */
 class JobMessageTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+/** Key URIs: versioned and versionless, scheme, host case and default port ignored, anything else refused. */
 class KeyIdTest {
 
     private static final String BASE = "http://localhost:8080";

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
+/** Key vaults: soft delete and purge protection (irreversible), retention bounds, access policies per principal. */
 class KeyVaultTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");

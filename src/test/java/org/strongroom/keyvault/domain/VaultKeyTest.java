@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
+/**
+ * Keys and versions: the newest is current, deleted keys recover, disabled, expired, not-yet-valid versions and
+ * operations outside key_ops are refused, a refused update changes nothing.
+ */
 class VaultKeyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");

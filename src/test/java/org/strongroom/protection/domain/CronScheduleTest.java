@@ -10,6 +10,10 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.StrongroomException;
 
+/**
+ * Backup schedules (cron, UTC): ranges, steps, shortcuts, both day fields, bounds, and malformed schedules
+ * refused naming the field.
+ */
 class CronScheduleTest {
 
     private static ZonedDateTime at(String time) {

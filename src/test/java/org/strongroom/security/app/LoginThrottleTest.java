@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+/** Login throttling: five failures block a user for the minute, thirty an address; a success clears the count. */
 class LoginThrottleTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T12:00:00Z");

@@ -16,6 +16,7 @@ import org.strongroom.security.domain.Role;
 import org.strongroom.security.domain.UserAccount;
 import org.strongroom.security.domain.UserRepository;
 
+/** The first start without a password generates one, answers it, and logs nothing of it. */
 class UserAccountsTest {
 
     /** Users in a list. */

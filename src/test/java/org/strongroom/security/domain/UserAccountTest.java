@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
+/** Users: names, passwords and roles checked; roles replaced, not merged; principal ids kept. */
 class UserAccountTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** A generated admin password is kept in an owner-only file in the configuration directory. */
 class AdminBootstrapTest {
 
     @TempDir

@@ -11,6 +11,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Manifests round-trip; truncated, foreign or trailing bytes and implausible lengths are refused; chunk ids
+ * compare by their bytes.
+ */
 class ManifestCodecTest {
 
     private static ChunkRef ref(int seed) {

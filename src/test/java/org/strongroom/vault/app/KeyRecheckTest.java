@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
+/**
+ * Running jobs ask the key vault again after so many bytes or so long, and stop with the key's code when it
+ * refuses.
+ */
 class KeyRecheckTest {
 
     private static final long MIB = 1024 * 1024;

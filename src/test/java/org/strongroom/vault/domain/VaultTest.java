@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
+/**
+ * A vault's rules (SPEC 1-4, 10-12, 18, 19) without a server: identity, key assignment and its job, no revert,
+ * moves, the key bound to the identity it was assigned for.
+ */
 class VaultTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
