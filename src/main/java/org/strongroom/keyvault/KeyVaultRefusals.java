@@ -7,12 +7,12 @@ import org.strongroom.platform.StrongroomException;
  * Turns what the key vault answered a managed identity (a vault's, a disk encryption set's) into the
  * refusals the seed names (SPEC 5, 8, 9): the key vault speaks of keys, its users of their key assignment.
  */
-public final class KeyVaultRefusals {
+final class KeyVaultRefusals {
 
     private KeyVaultRefusals() {
     }
 
-    public static StrongroomException translate(StrongroomException answer, String keyUri) {
+    static StrongroomException translate(StrongroomException answer, String keyUri) {
         ErrorCode code = switch (answer.code()) {
             case NotFound -> ErrorCode.UserErrorKeyNotFound;
             case Forbidden -> ErrorCode.UserErrorKeyVaultPermissionsNotConfigured;

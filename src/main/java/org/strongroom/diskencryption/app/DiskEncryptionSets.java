@@ -10,10 +10,9 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.diskencryption.domain.DiskEncryptionSet;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
-import org.strongroom.keyvault.KeyVaultClient;
+import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
-import org.strongroom.keyvault.KeyVaultRefusals;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Settings;
@@ -31,7 +30,7 @@ public class DiskEncryptionSets {
     DiskEncryptionSetRepository sets;
 
     @Inject
-    KeyVaultClient keyVault;
+    ManagedIdentityKeys keys;
 
     @Inject
     ActivityLog activity;
@@ -85,25 +84,16 @@ public class DiskEncryptionSets {
     public WrappedKey wrap(String name, KeyMaterial diskKey) {
         DiskEncryptionSet set = get(name);
         Caller identity = Caller.identity(set.principalId());
-        try {
-            ResolvedKey key = keyVault.resolve(set.keyUri(), identity);
-            if (!key.enabled()) {
-                throw new StrongroomException(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " of disk encryption set '"
-                        + name + "' is disabled", "diskEncryptionSetId");
-            }
-            return new WrappedKey(key.kid(), keyVault.wrap(key.kid(), diskKey.bytes(), identity));
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, set.keyUri());
+        ResolvedKey key = keys.resolve(set.keyUri(), identity);
+        if (!key.enabled()) {
+            throw new StrongroomException(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " of disk encryption set '"
+                    + name + "' is disabled", "diskEncryptionSetId");
         }
+        return new WrappedKey(key.kid(), keys.wrap(key.kid(), diskKey.bytes(), identity));
     }
 
     private void checkKeyVault(String keyUri, String region) {
-        KeyVaultProperties properties;
-        try {
-            properties = keyVault.keyVaultOf(keyUri);
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, keyUri);
-        }
+        KeyVaultProperties properties = keys.keyVaultOf(keyUri);
         if (!properties.region().equalsIgnoreCase(region)) {
             throw new StrongroomException(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + properties.name()
                     + "' is in region '" + properties.region() + "', the disk encryption set in '" + region + "'", "keyUri");

@@ -13,9 +13,7 @@ import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
-import org.strongroom.keyvault.KeyVaultClient;
-import org.strongroom.keyvault.KeyVaultRefusals;
-import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
+import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
@@ -48,7 +46,7 @@ public class KeyAssignmentJob implements JobHandler {
     VaultDataKeys dataKeys;
 
     @Inject
-    KeyVaultClient keyVault;
+    ManagedIdentityKeys keys;
 
     @Inject
     Settings settings;
@@ -83,9 +81,9 @@ public class KeyAssignmentJob implements JobHandler {
     /** SPEC 5-9 and 13 ({@link KeyRequirements}), acting as the vault's identity. */
     private ResolvedKey validate(Vault vault, KeyUpdateRequest request, Caller identity) {
         KeyRequirements requirements = new KeyRequirements(settings.largeRsaKeysAllowed());
-        requirements.checkKeyVault(keyVaultOf(request.keyUri()), vault.name(), vault.region(), request.keyVaultSubscriptionId(),
+        requirements.checkKeyVault(keys.keyVaultOf(request.keyUri()), vault.name(), vault.region(), request.keyVaultSubscriptionId(),
                 identity.name());
-        ResolvedKey key = resolve(request.keyUri(), identity);
+        ResolvedKey key = keys.resolve(request.keyUri(), identity);
         requirements.checkKey(key, Timestamps.now());
         return key;
     }
@@ -118,36 +116,13 @@ public class KeyAssignmentJob implements JobHandler {
 
     /** Wraps {@code dataKey} with the new KEK and proves the new wrapping opens to it. */
     private byte[] wrapAndProve(KeyMaterial dataKey, ResolvedKey key, Caller identity) {
-        byte[] wrapped;
-        try {
-            wrapped = keyVault.wrap(key.kid(), dataKey.bytes(), identity);
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, key.kid());
-        }
-        try (KeyMaterial check = keyVault.unwrap(key.kid(), wrapped, identity)) {
+        byte[] wrapped = keys.wrap(key.kid(), dataKey.bytes(), identity);
+        try (KeyMaterial check = keys.unwrap(key.kid(), wrapped, identity)) {
             if (!Arrays.equals(check.bytes(), dataKey.bytes())) {
                 throw refuse(ErrorCode.DataIntegrityError, "Key " + key.kid() + " did not return the data key it wrapped");
             }
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, key.kid());
         }
         return wrapped;
-    }
-
-    private KeyVaultProperties keyVaultOf(String keyUri) {
-        try {
-            return keyVault.keyVaultOf(keyUri);
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, keyUri);
-        }
-    }
-
-    private ResolvedKey resolve(String keyUri, Caller identity) {
-        try {
-            return keyVault.resolve(keyUri, identity);
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, keyUri);
-        }
     }
 
     private static boolean isVersionless(String requestedUri, ResolvedKey key) {

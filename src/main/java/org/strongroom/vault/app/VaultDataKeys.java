@@ -8,8 +8,7 @@ import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.VaultDataKey;
-import org.strongroom.keyvault.KeyVaultClient;
-import org.strongroom.keyvault.KeyVaultRefusals;
+import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Settings;
@@ -33,7 +32,7 @@ public class VaultDataKeys {
     PlatformKey platformKey;
 
     @Inject
-    KeyVaultClient keyVault;
+    ManagedIdentityKeys keys;
 
     @Inject
     ChunkStore store;
@@ -69,12 +68,7 @@ public class VaultDataKeys {
      * assignment job, which acts as the vault's identity before the key is assigned for it.
      */
     public KeyMaterial unwrapAs(Vault vault, Caller identity) {
-        String kek = vault.dataKeyWrappedBy().orElseThrow();
-        try {
-            return keyVault.unwrap(kek, vault.wrappedDataKey(), identity);
-        } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, kek);
-        }
+        return keys.unwrap(vault.dataKeyWrappedBy().orElseThrow(), vault.wrappedDataKey(), identity);
     }
 
     /**
