@@ -1,7 +1,5 @@
 package org.strongroom.vault.api;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,7 +39,7 @@ import org.strongroom.vault.api.VaultDtos.VaultDto;
 import org.strongroom.vault.app.KeyAssignments;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.IdentityType;
-import org.strongroom.vault.domain.InfrastructureEncryption;
+import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
@@ -169,15 +167,8 @@ public class VaultsResource {
         if (type != null && !"CustomerManaged".equals(type)) {
             throw StrongroomException.badRequest("encryptionAtRestType is PlatformManaged or CustomerManaged", "encryptionAtRestType");
         }
-        requireKeyUri(body.keyUri());
-        if (body.keyVaultSubscriptionId() == null || !body.keyVaultSubscriptionId().matches("[a-zA-Z0-9-]{1,64}")) {
-            throw StrongroomException.badRequest("keyVaultSubscriptionId is required: the key vault's subscription id",
-                    "keyVaultSubscriptionId");
-        }
-        InfrastructureEncryption infrastructure = QueryParameters.oneOf(InfrastructureEncryption.class,
-                body.infrastructureEncryption(), "infrastructureEncryption");
-        Job job = keyAssignments.request(Callers.of(security), vault, body.keyUri(), body.keyVaultSubscriptionId(),
-                infrastructure);
+        Job job = keyAssignments.request(Callers.of(security), vault,
+                KeyAssignmentInput.of(body.keyUri(), body.keyVaultSubscriptionId(), body.infrastructureEncryption()));
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 
@@ -198,19 +189,4 @@ public class VaultsResource {
                 body.tenantId()));
     }
 
-    private static void requireKeyUri(String keyUri) {
-        if (keyUri == null || keyUri.isBlank()) {
-            throw StrongroomException.badRequest("keyUri is required: {keyVaultUri}/keys/{name}[/{version}]", "keyUri");
-        }
-        try {
-            URI uri = new URI(keyUri);
-            if (keyUri.length() <= 400 && uri.isAbsolute() && uri.getHost() != null
-                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // refused below
-        }
-        throw StrongroomException.badRequest("keyUri must be an absolute http(s) URI of a key, at most 400 characters", "keyUri");
-    }
 }

@@ -18,6 +18,7 @@ import org.strongroom.keyvault.KeyVersionAvailable;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
 
 /**
@@ -90,7 +91,7 @@ public class AutoRotation {
 
     private void rotate(String vault, String versionlessKeyUri) {
         try {
-            Job job = assignments.request(Caller.SYSTEM, vault, versionlessKeyUri, null, null);
+            Job job = assignments.request(Caller.SYSTEM, vault, KeyAssignmentInput.rotationTo(versionlessKeyUri));
             LOG.info(() -> "Vault " + vault + " follows " + versionlessKeyUri + ": rotation job " + job.id());
         } catch (StrongroomException refused) {
             if (refused.code() == ErrorCode.Conflict) {

@@ -21,7 +21,7 @@ import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.vault.domain.InfrastructureEncryption;
+import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
 
@@ -60,15 +60,16 @@ public class KeyAssignments {
      * a time, infrastructure encryption), then submits the {@code ConfigureEncryption} or {@code UpdateEncryptionKey} job.
      */
     @Transactional
-    public Job request(Caller caller, String vaultName, String keyUri, String keyVaultSubscriptionId,
-                       InfrastructureEncryption infrastructureEncryption) {
+    public Job request(Caller caller, String vaultName, KeyAssignmentInput input) {
+        String keyUri = input.keyUri();
         return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName) + "/encryption", () -> {
             keyVault.requireOwnKeyUri(keyUri);
             Vault vault = vaultService.locked(vaultName);
-            boolean first = vault.checkKeyUpdateAllowed(infrastructureEncryption);
+            boolean first = vault.checkKeyUpdateAllowed(input.infrastructureEncryption());
             Job job = jobs.submit(first ? JobOperation.ConfigureEncryption : JobOperation.UpdateEncryptionKey,
                     vaultName, null, caller.name());
-            vault.keyUpdateRequested(job.id(), keyUri, keyVaultSubscriptionId, infrastructureEncryption, Timestamps.now());
+            vault.keyUpdateRequested(job.id(), keyUri, input.keyVaultSubscriptionId(), input.infrastructureEncryption(),
+                    Timestamps.now());
             return job;
         }, job -> job.operation() + " job " + job.id() + " for " + keyUri);
     }

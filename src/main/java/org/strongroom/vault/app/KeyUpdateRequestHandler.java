@@ -10,8 +10,7 @@ import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobRequest;
 import org.strongroom.platform.Caller;
-import org.strongroom.platform.StrongroomException;
-import org.strongroom.vault.domain.InfrastructureEncryption;
+import org.strongroom.vault.domain.KeyAssignmentInput;
 
 /**
  * Key update requests from JMS producers (queue {@code keyUpdateRequests}, admins only):
@@ -36,23 +35,7 @@ public class KeyUpdateRequestHandler implements JobRequestHandler {
 
     @Override
     public Job submit(JobRequest request, Caller caller) {
-        String keyUri = required(request, "keyUri");
-        String subscription = required(request, "keyVaultSubscriptionId");
-        String infrastructure = request.field("infrastructureEncryption");
-        InfrastructureEncryption requested;
-        try {
-            requested = infrastructure == null ? null : InfrastructureEncryption.valueOf(infrastructure);
-        } catch (IllegalArgumentException e) {
-            throw StrongroomException.badRequest("infrastructureEncryption is Enabled or Disabled", "infrastructureEncryption");
-        }
-        return assignments.request(caller, request.vault(), keyUri, subscription, requested);
-    }
-
-    private static String required(JobRequest request, String field) {
-        String value = request.field(field);
-        if (value == null) {
-            throw StrongroomException.badRequest("A key update request needs " + field, field);
-        }
-        return value;
+        return assignments.request(caller, request.vault(), KeyAssignmentInput.of(request.field("keyUri"),
+                request.field("keyVaultSubscriptionId"), request.field("infrastructureEncryption")));
     }
 }
