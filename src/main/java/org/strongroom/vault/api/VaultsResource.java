@@ -1,6 +1,5 @@
 package org.strongroom.vault.api;
 
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
