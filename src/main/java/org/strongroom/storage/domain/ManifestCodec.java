@@ -44,45 +44,52 @@ public final class ManifestCodec {
             string(out, manifest.recoveryPointId());
             out.writeLong(manifest.createdMillis());
             if (manifest.kind() == Manifest.Kind.FILES) {
-                out.writeInt(manifest.entries().size());
-                for (Manifest.Entry entry : manifest.entries()) {
-                    out.writeByte(entry.type().ordinal() + 1);
-                    string(out, entry.path());
-                    out.writeInt(entry.mode());
-                    out.writeLong(entry.modifiedMillis());
-                    if (entry.type() == Manifest.EntryType.SYMLINK) {
-                        string(out, entry.linkTarget());
-                    } else if (entry.type() == Manifest.EntryType.FILE) {
-                        out.writeLong(entry.size());
-                        out.writeLong(entry.changedMillis());
-                        out.writeLong(entry.inode());
-                        out.writeInt(entry.chunks().size());
-                        for (ChunkRef ref : entry.chunks()) {
-                            ref(out, ref);
-                        }
-                    }
-                }
+                encodeEntries(out, manifest.entries());
             } else {
-                Manifest.Disk disk = manifest.disk();
-                out.writeLong(disk.size());
-                out.writeLong(disk.modifiedMillis());
-                out.writeLong(disk.changedMillis());
-                out.writeLong(disk.inode());
-                out.writeInt(disk.blockSize());
-                out.writeInt(disk.blocks().size());
-                for (ChunkRef block : disk.blocks()) {
-                    if (block == null) {
-                        out.writeByte(0);
-                    } else {
-                        out.writeByte(1);
-                        ref(out, block);
-                    }
-                }
+                encodeDisk(out, manifest.disk());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void encodeEntries(DataOutputStream out, List<Manifest.Entry> entries) throws IOException {
+        out.writeInt(entries.size());
+        for (Manifest.Entry entry : entries) {
+            out.writeByte(entry.type().ordinal() + 1);
+            string(out, entry.path());
+            out.writeInt(entry.mode());
+            out.writeLong(entry.modifiedMillis());
+            if (entry.type() == Manifest.EntryType.SYMLINK) {
+                string(out, entry.linkTarget());
+            } else if (entry.type() == Manifest.EntryType.FILE) {
+                out.writeLong(entry.size());
+                out.writeLong(entry.changedMillis());
+                out.writeLong(entry.inode());
+                out.writeInt(entry.chunks().size());
+                for (ChunkRef ref : entry.chunks()) {
+                    ref(out, ref);
+                }
+            }
+        }
+    }
+
+    private static void encodeDisk(DataOutputStream out, Manifest.Disk disk) throws IOException {
+        out.writeLong(disk.size());
+        out.writeLong(disk.modifiedMillis());
+        out.writeLong(disk.changedMillis());
+        out.writeLong(disk.inode());
+        out.writeInt(disk.blockSize());
+        out.writeInt(disk.blocks().size());
+        for (ChunkRef block : disk.blocks()) {
+            if (block == null) {
+                out.writeByte(0);
+            } else {
+                out.writeByte(1);
+                ref(out, block);
+            }
+        }
     }
 
     /** Decodes a manifest; {@link IllegalArgumentException} when the bytes are not one. */
@@ -97,61 +104,66 @@ public final class ManifestCodec {
             String item = string(in);
             String recoveryPointId = string(in);
             long created = in.readLong();
-            if (kind == 1) {
-                int count = count(in);
-                List<Manifest.Entry> entries = new ArrayList<>(presized(count));
-                for (int i = 0; i < count; i++) {
-                    int type = in.readUnsignedByte();
-                    if (type < 1 || type > 3) {
-                        throw new IllegalArgumentException("Unknown manifest entry type " + type);
-                    }
-                    Manifest.EntryType entryType = Manifest.EntryType.values()[type - 1];
-                    String path = string(in);
-                    int mode = in.readInt();
-                    long mtime = in.readLong();
-                    String target = null;
-                    long size = 0;
-                    long changed = 0;
-                    long inode = 0;
-                    List<ChunkRef> chunks = List.of();
-                    if (entryType == Manifest.EntryType.SYMLINK) {
-                        target = string(in);
-                    } else if (entryType == Manifest.EntryType.FILE) {
-                        size = in.readLong();
-                        changed = in.readLong();
-                        inode = in.readLong();
-                        int refs = count(in);
-                        chunks = new ArrayList<>(presized(refs));
-                        for (int r = 0; r < refs; r++) {
-                            chunks.add(ref(in));
-                        }
-                    }
-                    entries.add(new Manifest.Entry(entryType, path, mode, mtime, changed, inode, size, target, chunks));
-                }
-                requireEnd(in);
-                return new Manifest(Manifest.Kind.FILES, vault, item, recoveryPointId, created, entries, null);
-            }
-            if (kind == 2) {
-                long size = in.readLong();
-                long mtime = in.readLong();
-                long ctime = in.readLong();
-                long inode = in.readLong();
-                int blockSize = in.readInt();
-                int count = count(in);
-                List<ChunkRef> blocks = new ArrayList<>(presized(count));
-                for (int i = 0; i < count; i++) {
-                    blocks.add(in.readUnsignedByte() == 0 ? null : ref(in));
-                }
-                requireEnd(in);
-                return new Manifest(Manifest.Kind.DISK, vault, item, recoveryPointId, created, List.of(),
-                        new Manifest.Disk(size, mtime, ctime, inode, blockSize, blocks));
-            }
-            throw new IllegalArgumentException("Unknown manifest kind " + kind);
+            Manifest manifest = switch (kind) {
+                case 1 -> new Manifest(Manifest.Kind.FILES, vault, item, recoveryPointId, created, decodeEntries(in), null);
+                case 2 -> new Manifest(Manifest.Kind.DISK, vault, item, recoveryPointId, created, List.of(), decodeDisk(in));
+                default -> throw new IllegalArgumentException("Unknown manifest kind " + kind);
+            };
+            requireEnd(in);
+            return manifest;
         } catch (EOFException e) {
             throw new IllegalArgumentException("The manifest is truncated", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Manifest.Entry> decodeEntries(DataInputStream in) throws IOException {
+        int count = count(in);
+        List<Manifest.Entry> entries = new ArrayList<>(presized(count));
+        for (int i = 0; i < count; i++) {
+            int type = in.readUnsignedByte();
+            if (type < 1 || type > 3) {
+                throw new IllegalArgumentException("Unknown manifest entry type " + type);
+            }
+            Manifest.EntryType entryType = Manifest.EntryType.values()[type - 1];
+            String path = string(in);
+            int mode = in.readInt();
+            long mtime = in.readLong();
+            String target = null;
+            long size = 0;
+            long changed = 0;
+            long inode = 0;
+            List<ChunkRef> chunks = List.of();
+            if (entryType == Manifest.EntryType.SYMLINK) {
+                target = string(in);
+            } else if (entryType == Manifest.EntryType.FILE) {
+                size = in.readLong();
+                changed = in.readLong();
+                inode = in.readLong();
+                int refs = count(in);
+                chunks = new ArrayList<>(presized(refs));
+                for (int r = 0; r < refs; r++) {
+                    chunks.add(ref(in));
+                }
+            }
+            entries.add(new Manifest.Entry(entryType, path, mode, mtime, changed, inode, size, target, chunks));
+        }
+        return entries;
+    }
+
+    private static Manifest.Disk decodeDisk(DataInputStream in) throws IOException {
+        long size = in.readLong();
+        long mtime = in.readLong();
+        long ctime = in.readLong();
+        long inode = in.readLong();
+        int blockSize = in.readInt();
+        int count = count(in);
+        List<ChunkRef> blocks = new ArrayList<>(presized(count));
+        for (int i = 0; i < count; i++) {
+            blocks.add(in.readUnsignedByte() == 0 ? null : ref(in));
+        }
+        return new Manifest.Disk(size, mtime, ctime, inode, blockSize, blocks);
     }
 
     private static void ref(DataOutputStream out, ChunkRef ref) throws IOException {
