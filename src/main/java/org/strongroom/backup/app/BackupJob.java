@@ -110,35 +110,18 @@ public class BackupJob implements JobHandler {
             long[] total = {0};
             try (ChunkPipeline pipeline = new ChunkPipeline(vault.name(), keys, store, steps.storedChunks(vault.name()),
                     threads, dataKeys.recheck(vault.name()), done -> job.progress(done, total[0]))) {
-                Manifest manifest;
-                int files;
-                if (item.workloadType() == WorkloadType.Files) {
-                    Map<String, Manifest.Entry> earlier = new HashMap<>();
-                    previous.filter(m -> m.kind() == Manifest.Kind.FILES)
-                            .ifPresent(m -> m.entries().forEach(e -> earlier.put(e.path(), e)));
-                    List<Manifest.Entry> entries = new FileTreeBackup(new FastCdc(keys.chunkBoundaryTable())).run(source, pipeline, earlier, t -> total[0] = t, warnings);
-                    manifest = Manifest.files(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), entries);
-                    files = (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count();
-                } else {
-                    Manifest.Disk earlier = previous.filter(m -> m.kind() == Manifest.Kind.DISK).map(Manifest::disk).orElse(null);
-                    Manifest.Disk disk = new DiskBackup().run(source, pipeline, earlier, t -> total[0] = t);
-                    manifest = Manifest.disk(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), disk);
-                    files = disk.blocks().size();
-                }
+                Cut cut = item.workloadType() == WorkloadType.Files
+                        ? cutFiles(vault, item, pointId, keys, source, pipeline, previous, total, warnings)
+                        : cutDisk(vault, item, pointId, source, pipeline, previous, total);
                 pipeline.finish();
                 store.writeManifest(vault.name(), item.name(), pointId.toString(),
-                        keys.sealManifest(ManifestCodec.encode(manifest), item.name(), pointId.toString()));
+                        keys.sealManifest(ManifestCodec.encode(cut.manifest()), item.name(), pointId.toString()));
                 RecoveryPoint.Statistics statistics = new RecoveryPoint.Statistics(total[0], pipeline.newBytes(),
-                        pipeline.storedBytes(), pipeline.chunkCount(), pipeline.newChunkCount(), files);
+                        pipeline.storedBytes(), pipeline.chunkCount(), pipeline.newChunkCount(), cut.files());
                 steps.commit(vault.name(), item.name(), pointId, job.jobId(), item.workloadType(), statistics,
-                        pipeline.newPacks(), pipeline.newChunks(), packsOf(manifest));
+                        pipeline.newPacks(), pipeline.newChunks(), packsOf(cut.manifest()));
                 job.progress(total[0], total[0]);
-                Meters.counter(registry, "strongroom.backup.source.bytes", "Bytes of source data that completed backups "
-                        + "covered (files or disk images as read)", "bytes", "workload", item.workloadType().name())
-                        .increment(statistics.sizeBytes());
-                Meters.counter(registry, "strongroom.backup.new.bytes", "Bytes of source data that completed backups found "
-                        + "new to the vault and stored (after deduplication, before encryption)", "bytes",
-                        "workload", item.workloadType().name()).increment(statistics.newBytes());
+                count(item.workloadType(), statistics);
             }
         } catch (IOException e) {
             throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "Reading the source failed: " + e.getMessage(),
@@ -147,6 +130,39 @@ public class BackupJob implements JobHandler {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         warnings.forEach(job::warn);
+    }
+
+    /** A recovery point's manifest as the backup cut it, and how many files (or blocks) it holds. */
+    private record Cut(Manifest manifest, int files) {
+    }
+
+    private static Cut cutFiles(Vault vault, ProtectedItem item, UUID pointId, VaultDataKey keys, Path source,
+                                ChunkPipeline pipeline, Optional<Manifest> previous, long[] total, List<String> warnings)
+            throws IOException {
+        Map<String, Manifest.Entry> earlier = new HashMap<>();
+        previous.filter(m -> m.kind() == Manifest.Kind.FILES).ifPresent(m -> m.entries().forEach(e -> earlier.put(e.path(), e)));
+        List<Manifest.Entry> entries = new FileTreeBackup(new FastCdc(keys.chunkBoundaryTable()))
+                .run(source, pipeline, earlier, t -> total[0] = t, warnings);
+        return new Cut(Manifest.files(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), entries),
+                (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count());
+    }
+
+    private static Cut cutDisk(Vault vault, ProtectedItem item, UUID pointId, Path source, ChunkPipeline pipeline,
+                               Optional<Manifest> previous, long[] total) throws IOException {
+        Manifest.Disk earlier = previous.filter(m -> m.kind() == Manifest.Kind.DISK).map(Manifest::disk).orElse(null);
+        Manifest.Disk disk = new DiskBackup().run(source, pipeline, earlier, t -> total[0] = t);
+        return new Cut(Manifest.disk(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), disk),
+                disk.blocks().size());
+    }
+
+    /** Counts a completed backup into the metrics operators watch (docs/operations.md). */
+    private void count(WorkloadType workload, RecoveryPoint.Statistics statistics) {
+        Meters.counter(registry, "strongroom.backup.source.bytes", "Bytes of source data that completed backups "
+                + "covered (files or disk images as read)", "bytes", "workload", workload.name())
+                .increment(statistics.sizeBytes());
+        Meters.counter(registry, "strongroom.backup.new.bytes", "Bytes of source data that completed backups found "
+                + "new to the vault and stored (after deduplication, before encryption)", "bytes",
+                "workload", workload.name()).increment(statistics.newBytes());
     }
 
     /** The item's newest recovery point's manifest, to take over what did not change; none if it cannot be read. */
