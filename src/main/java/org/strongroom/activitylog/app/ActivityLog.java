@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 
@@ -34,17 +35,17 @@ public class ActivityLog {
      * Runs {@code change} as {@code caller} and logs it on {@code resource}; {@code details} describes
      * the outcome (may return {@code null}). Must run inside the change's transaction.
      */
-    public <T> T record(Caller caller, String operation, String resource, Supplier<T> change,
+    public <T> T record(Caller caller, String operation, ResourcePath resource, Supplier<T> change,
                         Function<T, String> details) {
         T result;
         try {
             result = change.get();
         } catch (StrongroomException refused) {
-            appender.appendAlone(caller, operation, resource, ActivityStatus.Failed,
+            appender.appendAlone(caller, operation, resource.toString(), ActivityStatus.Failed,
                     refused.code() + ": " + refused.getMessage());
             throw refused;
         }
-        appender.append(caller, operation, resource, ActivityStatus.Succeeded, details.apply(result));
+        appender.append(caller, operation, resource.toString(), ActivityStatus.Succeeded, details.apply(result));
         return result;
     }
 
@@ -54,23 +55,24 @@ public class ActivityLog {
      * resource) are recorded at most once per {@link #REFUSAL_WINDOW}; the next one recorded counts those
      * left out, so a caller retrying a refused call cannot flood the log.
      */
-    public <T> T recordUse(Caller caller, String operation, String resource, Supplier<T> use, Function<T, String> details) {
+    public <T> T recordUse(Caller caller, String operation, ResourcePath resource, Supplier<T> use,
+                           Function<T, String> details) {
         T result;
         try {
             result = use.get();
         } catch (StrongroomException refused) {
             refusals.admit(caller.name() + " " + operation + " " + resource, Timestamps.now()).ifPresent(leftOut ->
-                    appender.appendAlone(caller, operation, resource, ActivityStatus.Failed, refused.code() + ": "
+                    appender.appendAlone(caller, operation, resource.toString(), ActivityStatus.Failed, refused.code() + ": "
                             + refused.getMessage() + (leftOut == 0 ? "" : " (and " + leftOut + " more such refusals in the "
                             + "minute before, not recorded one by one)")));
             throw refused;
         }
-        appender.append(caller, operation, resource, ActivityStatus.Succeeded, details.apply(result));
+        appender.append(caller, operation, resource.toString(), ActivityStatus.Succeeded, details.apply(result));
         return result;
     }
 
     /** Logs an outcome decided elsewhere (e.g. by a job) in the current transaction, with that change. */
-    public void append(Caller caller, String operation, String resource, ActivityStatus status, String details) {
-        appender.append(caller, operation, resource, status, details);
+    public void append(Caller caller, String operation, ResourcePath resource, ActivityStatus status, String details) {
+        appender.append(caller, operation, resource.toString(), status, details);
     }
 }

@@ -9,6 +9,7 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
@@ -30,14 +31,15 @@ public class Backups {
     @Transactional
     public Job request(Caller caller, String vault, String itemName) {
         ProtectedItem item = items.findForUpdate(vault, itemName).orElseThrow(() -> StrongroomException.notFound(
-                "Vault '" + vault + "' has no item named '" + itemName + "'", "vaults/" + vault + "/items/" + itemName));
+                "Vault '" + vault + "' has no item named '" + itemName + "'",
+                ResourcePath.item(vault, itemName).toString()));
         if (item.workloadType() != WorkloadType.Files && item.workloadType() != WorkloadType.Disk) {
             throw StrongroomException.badRequest(item.workloadType() + " items are backed up by their agent, not the server",
                     "workloadType");
         }
         if (jobQueries.anyInProgress(vault, itemName, JobOperation.Backup)) {
             throw StrongroomException.conflict("A backup of item '" + itemName + "' is already running; wait for it to end",
-                    "vaults/" + vault + "/items/" + itemName);
+                    ResourcePath.item(vault, itemName).toString());
         }
         return jobs.submit(JobOperation.Backup, vault, itemName, caller.name());
     }

@@ -15,6 +15,7 @@ import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
@@ -53,7 +54,7 @@ public class DiskEncryptionSets {
             throw StrongroomException.badRequest("keyUri is required", "keyUri");
         }
         checkKeyVault(keyUri, region);
-        return activity.record(caller, "PutDiskEncryptionSet", "diskEncryptionSets/" + name, () -> {
+        return activity.record(caller, "PutDiskEncryptionSet", ResourcePath.diskEncryptionSet(name), () -> {
             var existing = sets.find(name);
             if (existing.isPresent()) {
                 existing.get().changeKey(region, keyUri, Timestamps.now());
@@ -68,7 +69,7 @@ public class DiskEncryptionSets {
     @Transactional
     public DiskEncryptionSet get(String name) {
         return sets.find(name).orElseThrow(() -> StrongroomException.notFound("No disk encryption set named '" + name + "'",
-                "diskEncryptionSets/" + name));
+                ResourcePath.diskEncryptionSet(name).toString()));
     }
 
     @Transactional

@@ -33,6 +33,7 @@ import org.strongroom.keyvault.domain.KeyVaultRepository;
 import org.strongroom.keyvault.domain.KeyVersion;
 import org.strongroom.keyvault.domain.VaultKey;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
@@ -165,7 +166,7 @@ public class KeyOperations {
     /** The keys that are not deleted, each with its current version, by name. */
     @Transactional
     public List<KeyView> list(Caller caller, String kv) {
-        return activity.recordUse(caller, "ListKeys", KeyVaultAdministration.resource(kv) + "/keys", () -> {
+        return activity.recordUse(caller, "ListKeys", ResourcePath.keyVault(kv).child("keys"), () -> {
             KeyVault keyVault = keyVault(kv);
             access.require(caller, keyVault, KeyPermission.LIST);
             return keys.list(kv, false).stream()
@@ -207,7 +208,7 @@ public class KeyOperations {
 
     @Transactional
     public List<KeyView> listDeleted(Caller caller, String kv) {
-        return activity.recordUse(caller, "ListDeletedKeys", KeyVaultAdministration.resource(kv) + "/deletedkeys", () -> {
+        return activity.recordUse(caller, "ListDeletedKeys", ResourcePath.keyVault(kv).child("deletedkeys"), () -> {
             KeyVault keyVault = keyVault(kv);
             access.require(caller, keyVault, KeyPermission.LIST);
             return keys.list(kv, true).stream()
@@ -219,7 +220,7 @@ public class KeyOperations {
 
     @Transactional
     public KeyView getDeleted(Caller caller, String kv, String name) {
-        return activity.recordUse(caller, "GetDeletedKey", KeyVaultAdministration.resource(kv) + "/deletedkeys/" + name, () -> {
+        return activity.recordUse(caller, "GetDeletedKey", ResourcePath.keyVault(kv).child("deletedkeys", name), () -> {
             KeyVault keyVault = keyVault(kv);
             access.require(caller, keyVault, KeyPermission.GET);
             VaultKey key = deletedKey(kv, name);
@@ -370,13 +371,13 @@ public class KeyOperations {
     private VaultKey activeKey(String kv, String name) {
         return keys.find(kv, name).filter(key -> !key.isDeleted())
                 .orElseThrow(() -> StrongroomException.notFound("Key vault '" + kv + "' has no key named '" + name + "'",
-                        resource(kv, name)));
+                        resource(kv, name).toString()));
     }
 
     private VaultKey deletedKey(String kv, String name) {
         return keys.find(kv, name).filter(VaultKey::isDeleted)
                 .orElseThrow(() -> StrongroomException.notFound("Key vault '" + kv + "' has no deleted key named '"
-                        + name + "'", "keyvaults/" + kv + "/deletedkeys/" + name));
+                        + name + "'", ResourcePath.keyVault(kv).child("deletedkeys", name).toString()));
     }
 
     private static KeyVersion version(VaultKey key, String version) {
@@ -384,7 +385,8 @@ public class KeyOperations {
             return key.current();
         }
         return key.version(version).orElseThrow(() -> StrongroomException.notFound("Key '" + key.name()
-                + "' has no version '" + version + "'", resource(key.keyVault(), key.name()) + "/" + version));
+                + "' has no version '" + version + "'",
+                ResourcePath.key(key.keyVault(), key.name()).child(version).toString()));
     }
 
     private static byte[] uuidBytes(UUID uuid) {
@@ -392,8 +394,8 @@ public class KeyOperations {
                 .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
     }
 
-    static String resource(String kv, String name) {
-        return "keyvaults/" + kv + "/keys/" + name;
+    static ResourcePath resource(String kv, String name) {
+        return ResourcePath.key(kv, name);
     }
 
     /** Who used the key, as an access policy names it. */

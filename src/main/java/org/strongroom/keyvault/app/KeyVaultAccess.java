@@ -9,6 +9,7 @@ import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.security.app.UserAccounts;
 
@@ -35,7 +36,7 @@ public class KeyVaultAccess {
                 ? "User '" + caller.name() + "' (principal " + principal.orElse("none") + ")" : "The principal '" + caller.name() + "'";
         throw new StrongroomException(ErrorCode.Forbidden, who + " lacks the '" + permission.wireName()
                 + "' permission on key vault '" + keyVault.name() + "': an access policy must grant it (no role does)",
-                "keyvaults/" + keyVault.name() + "/accessPolicies/" + principal.orElse(caller.name()));
+                ResourcePath.keyVault(keyVault.name()).child("accessPolicies", principal.orElse(caller.name())).toString());
     }
 
     /** The principal id an access policy names for {@code caller}; empty for the system. */

@@ -14,6 +14,7 @@ import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVaultRepository;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 
@@ -71,7 +72,7 @@ public class KeyVaultAdministration {
 
     @Transactional
     public KeyVault setAccessPolicy(Caller caller, String name, String principalId, Set<KeyPermission> permissions) {
-        return activity.record(caller, "SetAccessPolicy", resource(name) + "/accessPolicies/" + principalId, () -> {
+        return activity.record(caller, "SetAccessPolicy", resource(name).child("accessPolicies", principalId), () -> {
             KeyVault keyVault = get(name);
             keyVault.setAccessPolicy(principalId, permissions, Timestamps.now());
             return keyVault;
@@ -80,7 +81,7 @@ public class KeyVaultAdministration {
 
     @Transactional
     public void removeAccessPolicy(Caller caller, String name, String principalId) {
-        activity.record(caller, "RemoveAccessPolicy", resource(name) + "/accessPolicies/" + principalId, () -> {
+        activity.record(caller, "RemoveAccessPolicy", resource(name).child("accessPolicies", principalId), () -> {
             get(name).removeAccessPolicy(principalId, Timestamps.now());
             return null;
         }, none -> null);
@@ -97,11 +98,11 @@ public class KeyVaultAdministration {
     }
 
     static StrongroomException noSuchKeyVault(String name) {
-        return StrongroomException.notFound("No key vault named '" + name + "'", "keyvaults/" + name);
+        return StrongroomException.notFound("No key vault named '" + name + "'", ResourcePath.keyVault(name).toString());
     }
 
-    static String resource(String keyVault) {
-        return "keyvaults/" + keyVault;
+    static ResourcePath resource(String keyVault) {
+        return ResourcePath.keyVault(keyVault);
     }
 
     /** The creator's own policy, as the activity log tells it: key management, not wrap and unwrap. */

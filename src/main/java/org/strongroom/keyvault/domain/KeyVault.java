@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 
 /**
@@ -148,7 +149,7 @@ public class KeyVault {
     public void removeAccessPolicy(String principalId, Instant now) {
         if (!accessPolicies.removeIf(policy -> policy.principalId().equals(principalId))) {
             throw StrongroomException.notFound("Key vault '" + name + "' has no access policy for '" + principalId + "'",
-                    "keyvaults/" + name + "/accessPolicies/" + principalId);
+                    ResourcePath.keyVault(name).child("accessPolicies", principalId).toString());
         }
         updated = now;
     }

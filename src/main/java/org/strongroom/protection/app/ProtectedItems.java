@@ -11,6 +11,7 @@ import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.domain.BackupPolicy;
@@ -74,7 +75,7 @@ public class ProtectedItems {
 
     @Transactional
     public PutResult store(Caller caller, String vaultName, String name, Registration registration) {
-        return activity.record(caller, "RegisterProtectedItem", "vaults/" + vaultName + "/items/" + name, () -> {
+        return activity.record(caller, "RegisterProtectedItem", ResourcePath.item(vaultName, name), () -> {
             Vault vault = vaults.get(vaultName);
             WorkloadType workload = registration.workloadType();
             vault.requireWorkloadAllowed(workload.name(), workload.passphraseOrClassic());
@@ -104,7 +105,7 @@ public class ProtectedItems {
     public ProtectedItem get(String vault, String name) {
         vaults.get(vault);
         return items.find(vault, name).orElseThrow(() -> StrongroomException.notFound(
-                "Vault '" + vault + "' has no item named '" + name + "'", "vaults/" + vault + "/items/" + name));
+                "Vault '" + vault + "' has no item named '" + name + "'", ResourcePath.item(vault, name).toString()));
     }
 
     @Transactional

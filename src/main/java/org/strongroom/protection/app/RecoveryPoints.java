@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.RecoveryPoint;
@@ -38,7 +39,7 @@ public class RecoveryPoints {
         ProtectedItem item = items.get(vault, itemName);
         RecoveryPoint point = parse(id).flatMap(uuid -> points.find(vault, itemName, uuid))
                 .orElseThrow(() -> StrongroomException.notFound("Item '" + itemName + "' has no recovery point '" + id + "'",
-                        "vaults/" + vault + "/items/" + itemName + "/recoveryPoints/" + id));
+                        ResourcePath.recoveryPoint(vault, itemName, id).toString()));
         return new PointOfItem(point, item);
     }
 

@@ -62,7 +62,7 @@ public class KeyAssignments {
     @Transactional
     public Job request(Caller caller, String vaultName, KeyAssignmentInput input) {
         String keyUri = input.keyUri();
-        return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName) + "/encryption", () -> {
+        return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName).child("encryption"), () -> {
             keyVault.requireOwnKeyUri(keyUri);
             Vault vault = vaultService.locked(vaultName);
             boolean first = vault.checkKeyUpdateAllowed(input.infrastructureEncryption());
@@ -77,7 +77,7 @@ public class KeyAssignments {
     /** A request to go back to platform-managed keys: refused once a customer-managed key is in use (SPEC 2). */
     @Transactional
     public Vault revertToPlatformManaged(Caller caller, String vaultName) {
-        return activity.record(caller, "RevertToPlatformManagedKeys", VaultService.resource(vaultName) + "/encryption",
+        return activity.record(caller, "RevertToPlatformManagedKeys", VaultService.resource(vaultName).child("encryption"),
                 () -> {
                     Vault vault = vaultService.get(vaultName);
                     vault.requirePlatformManagedRevertAllowed();
@@ -104,7 +104,7 @@ public class KeyAssignments {
                   String activeKeyId, boolean autoRotation, byte[] rewrappedDataKey) {
         Vault vault = vaultService.locked(vaultName);
         vault.completeKeyUpdate(jobId, assignedKeyUri, activeKeyId, autoRotation, rewrappedDataKey, Timestamps.now());
-        activity.append(caller, operation, VaultService.resource(vaultName) + "/encryption", ActivityStatus.Succeeded,
+        activity.append(caller, operation, VaultService.resource(vaultName).child("encryption"), ActivityStatus.Succeeded,
                 "job " + jobId + ": key " + activeKeyId + (autoRotation ? " (following " + assignedKeyUri + ")" : " (pinned)"));
     }
 
@@ -119,7 +119,7 @@ public class KeyAssignments {
         vaults.findForUpdate(event.vault()).ifPresent(vault -> {
             if (vault.keyUpdateEnded(event.jobId(), event.completed(), Timestamps.now()) && !event.completed()) {
                 Caller requester = event.requestedBy() == null ? Caller.SYSTEM : Caller.user(event.requestedBy(), false);
-                activity.append(requester, event.operation().name(), VaultService.resource(vault.name()) + "/encryption",
+                activity.append(requester, event.operation().name(), VaultService.resource(vault.name()).child("encryption"),
                         ActivityStatus.Failed, "job " + event.jobId() + ": " + event.errorCode() + ": "
                                 + event.errorMessage() + "; the previous key stays in force");
             }

@@ -11,6 +11,7 @@ import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.storage.domain.ChunkStore;
@@ -57,7 +58,8 @@ public class VaultDataKeys {
                 return platformKey.open(vault.wrappedDataKey(), VaultDataKey.platformSealContext(vault.name()));
             } catch (IntegrityException e) {
                 throw new StrongroomException(ErrorCode.DataIntegrityError, "The data key of vault '" + vault.name()
-                        + "' does not open with the platform key: " + e.getMessage(), "vaults/" + vault.name());
+                        + "' does not open with the platform key: " + e.getMessage(),
+                        ResourcePath.vault(vault.name()).toString());
             }
         }
         return unwrapAs(vault, Caller.identity(vault.requireIdentityOfTheKey()));

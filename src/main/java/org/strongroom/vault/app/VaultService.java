@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
@@ -67,7 +68,7 @@ public class VaultService {
     @Transactional
     public Vault setIdentity(Caller caller, String name, IdentityType type) {
         return activity.record(caller, type == IdentityType.None ? "DisableIdentity" : "EnableIdentity",
-                resource(name) + "/identity", () -> {
+                resource(name).child("identity"), () -> {
                     Vault vault = locked(name);
                     if (type == IdentityType.None) {
                         vault.disableIdentity(Timestamps.now());
@@ -110,11 +111,11 @@ public class VaultService {
         return vaults.findForUpdate(name).orElseThrow(() -> noSuchVault(name));
     }
 
-    static String resource(String name) {
-        return "vaults/" + name;
+    static ResourcePath resource(String name) {
+        return ResourcePath.vault(name);
     }
 
     static StrongroomException noSuchVault(String name) {
-        return StrongroomException.notFound("No vault named '" + name + "'", "vaults/" + name);
+        return StrongroomException.notFound("No vault named '" + name + "'", ResourcePath.vault(name).toString());
     }
 }

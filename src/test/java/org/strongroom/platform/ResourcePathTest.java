@@ -1,0 +1,25 @@
+package org.strongroom.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** Resource paths as the activity log and refusals name them: the REST paths below /api, spelled one way. */
+class ResourcePathTest {
+
+    @Test
+    void eachResource_isItsRestPath() {
+        UUID point = UUID.fromString("7d3f5c1e-0a2b-4c6d-8e9f-102132435465");
+        assertEquals("vaults/v1", ResourcePath.vault("v1").toString());
+        assertEquals("vaults/v1/encryption", ResourcePath.vault("v1").child("encryption").toString());
+        assertEquals("vaults/v1/items/files1", ResourcePath.item("v1", "files1").toString());
+        assertEquals("vaults/v1/items/files1/recoveryPoints/" + point, ResourcePath.recoveryPoint("v1", "files1", point).toString());
+        assertEquals("keyvaults/kv1", ResourcePath.keyVault("kv1").toString());
+        assertEquals("keyvaults/kv1/keys/k", ResourcePath.key("kv1", "k").toString());
+        assertEquals("keyvaults/kv1/accessPolicies/p", ResourcePath.keyVault("kv1").child("accessPolicies", "p").toString());
+        assertEquals("diskEncryptionSets/des1", ResourcePath.diskEncryptionSet("des1").toString());
+        assertEquals(ResourcePath.item("v1", "i"), ResourcePath.vault("v1").child("items", "i"));
+    }
+}
