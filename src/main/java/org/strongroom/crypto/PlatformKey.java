@@ -48,6 +48,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>Security guarantees: confidentiality and integrity of each sealed value under AES-256-GCM with a
  * random 96-bit nonce; a value altered, truncated, moved to another context or opened with another
  * master key fails with {@link IntegrityException}.
+ *
+ * <p>Longer than 300 lines on purpose: the keystore's whole life (generated password, owner-only creation
+ * racing other nodes, legacy location) sits beside the seal it protects.
  */
 @ApplicationScoped
 public class PlatformKey {

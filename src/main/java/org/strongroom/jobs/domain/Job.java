@@ -25,6 +25,9 @@ import org.strongroom.platform.ErrorCode;
  * which is what makes a redelivered message harmless. A run that breaks unexpectedly is
  * {@linkplain #recordFailedAttempt recorded} and retried by redelivery; when the deliveries are exhausted
  * the job is {@linkplain #abandon abandoned}.
+ *
+ * <p>Longer than 300 lines on purpose: the job entity with its whole state machine (claim, lease, progress,
+ * end, abandon) and the fields the jobs view shows.
  */
 @Entity
 @Table(name = "job")

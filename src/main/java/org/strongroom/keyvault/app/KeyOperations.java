@@ -44,6 +44,9 @@ import org.strongroom.platform.Timestamps;
  * <p>Every call checks the caller's access ({@link KeyVaultAccess}); every change is written to the
  * activity log, refusals included. Private keys are only ever handled sealed, or inside this class for
  * the duration of one unwrap.
+ *
+ * <p>Longer than 300 lines on purpose: it is the key vault's data plane, one method per operation of the
+ * Azure Key Vault keys API, each with its access check and activity record in one transaction.
  */
 @ApplicationScoped
 public class KeyOperations {

@@ -55,6 +55,9 @@ import org.strongroom.storage.infra.FileSystemChunkStore;
  *        [--key private.pem|key.jwk] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
  * </pre>
  * Exit status: 0 done, 1 an input or output problem, 2 a wrong key or damaged data, 64 a usage error.
+ *
+ * <p>Longer than 300 lines on purpose: a self-contained command-line tool (parsing, three commands, help),
+ * built into its own jar with no server around it.
  */
 public final class RecoveryTool {
 

@@ -38,6 +38,9 @@ import org.strongroom.storage.domain.StoreDamagedException;
  * </pre>
  * Every file is written under a temporary name, forced to disk, and renamed into place (its directory
  * forced too), so a crash leaves no torn file under a final name.
+ *
+ * <p>Longer than 300 lines on purpose: every file of the chunk store — packs (written and read), manifests,
+ * the data-key file — with the same atomic-write and fsync discipline in one place.
  */
 public class FileSystemChunkStore implements ChunkStore {
 

@@ -27,6 +27,9 @@ import org.strongroom.platform.StrongroomException;
  * reverted (SPEC 2); the identity stays while the key is in use (SPEC 4); a vault with a key does not move
  * to another resource group or subscription, and a tenant move invalidates its identity (SPEC 18);
  * passphrase agents and classic workloads stay out of key-protected vaults (SPEC 19).
+ *
+ * <p>Longer than 300 lines on purpose: it is the one aggregate that holds every rule of the seed on a vault
+ * (SPEC 1-4, 10-13, 18, 19) — identity, key assignment, moves, items — so that each rule lives once.
  */
 @Entity
 @Table(name = "vault")
