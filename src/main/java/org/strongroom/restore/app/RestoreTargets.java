@@ -38,6 +38,29 @@ public class RestoreTargets {
      * {@code originalLocation}: the path is the item's own source, so the source roots bound it.
      */
     public Path check(WorkloadType workload, String path, boolean originalLocation, boolean overwrite) {
+        Path target = real(absolute(workload, path).normalize());
+        Path own = boundaries.serverDirectoryTouchedBy(target).orElse(null);
+        if (own != null) {
+            throw invalid("target.path " + target + " is, holds or lies in the server's own " + own + " (its keys, "
+                    + "configuration or data): Strongroom never restores there");
+        }
+        List<Path> roots = originalLocation ? boundaries.sourceRoots() : boundaries.restoreRoots();
+        if (!FileSystemBoundaries.under(roots, target)) {
+            throw invalid("target.path " + target + " is outside the allowed " + (originalLocation
+                    ? "source roots " + roots + " (STRONGROOM_SOURCE_ROOTS)" : "restore roots " + roots + " (STRONGROOM_RESTORE_ROOTS)"));
+        }
+        if (workload == WorkloadType.Files) {
+            if (Files.exists(target) && !Files.isDirectory(target)) {
+                throw invalid("A Files restore writes into a directory; " + target + " is a file");
+            }
+        } else {
+            requireImageTarget(target, overwrite);
+        }
+        return target;
+    }
+
+    /** {@code path} as an absolute path, or the refusal that says what is wrong with it. */
+    private static Path absolute(WorkloadType workload, String path) {
         if (path == null || path.isBlank()) {
             throw invalid("A restore needs target.path: the " + (workload == WorkloadType.Disk ? "image file" : "directory")
                     + " to write");
@@ -54,34 +77,21 @@ public class RestoreTargets {
         if (!given.isAbsolute()) {
             throw invalid("target.path must be absolute: " + path);
         }
-        Path target = real(given.normalize());
-        Path own = boundaries.serverDirectoryTouchedBy(target).orElse(null);
-        if (own != null) {
-            throw invalid("target.path " + target + " is, holds or lies in the server's own " + own + " (its keys, "
-                    + "configuration or data): Strongroom never restores there");
+        return given;
+    }
+
+    /** A Disk restore writes an image file in an existing directory, over an existing one only when told to. */
+    private static void requireImageTarget(Path target, boolean overwrite) {
+        if (!Files.isDirectory(target.getParent())) {
+            throw invalid("The directory of target.path does not exist: " + target.getParent());
         }
-        List<Path> roots = originalLocation ? boundaries.sourceRoots() : boundaries.restoreRoots();
-        if (!FileSystemBoundaries.under(roots, target)) {
-            throw invalid("target.path " + target + " is outside the allowed " + (originalLocation
-                    ? "source roots " + roots + " (STRONGROOM_SOURCE_ROOTS)" : "restore roots " + roots + " (STRONGROOM_RESTORE_ROOTS)"));
+        if (Files.isDirectory(target)) {
+            throw invalid("A Disk restore writes an image file; " + target + " is a directory");
         }
-        if (workload == WorkloadType.Files) {
-            if (Files.exists(target) && !Files.isDirectory(target)) {
-                throw invalid("A Files restore writes into a directory; " + target + " is a file");
-            }
-        } else {
-            if (!Files.isDirectory(target.getParent())) {
-                throw invalid("The directory of target.path does not exist: " + target.getParent());
-            }
-            if (Files.isDirectory(target)) {
-                throw invalid("A Disk restore writes an image file; " + target + " is a directory");
-            }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
-                throw new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, target + " exists; "
-                        + RestoreTarget.OVERWRITE_HINT, "target.path");
-            }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
+            throw new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, target + " exists; "
+                    + RestoreTarget.OVERWRITE_HINT, "target.path");
         }
-        return target;
     }
 
     /**
