@@ -71,10 +71,7 @@ public class ActivityQueries {
         } while (page.size() == PAGE);
         long end = previous == null ? 0 : previous.sequence();
         if (head.lastSequence() > 0 && !head.lastHash().equals(hashAtHead)) {
-            return Verification.broken(count, end < head.lastSequence() ? end + 1 : head.lastSequence(), end < head.lastSequence()
-                    ? "The chain ends at record #" + end + ", but its head in the database says #" + head.lastSequence()
-                    + ": the records after #" + end + " have been deleted"
-                    : "The chain's head in the database is not its record #" + head.lastSequence() + ": it has been rewritten");
+            return headRowContradicted(head, end, count);
         }
         Optional<String> writtenHash = Optional.ofNullable(hashAtWritten);
         Optional<WrittenHead.Contradiction> contradiction = written.flatMap(writtenHead -> writtenHead.contradiction(
@@ -83,5 +80,15 @@ public class ActivityQueries {
             return Verification.broken(count, contradiction.get().firstSequence(), contradiction.get().finding());
         }
         return Verification.intact(count);
+    }
+
+    /** The head row in the database does not name the chain's last record: a deleted tail, or a rewrite. */
+    private static Verification headRowContradicted(ActivityChainHead head, long end, long count) {
+        if (end < head.lastSequence()) {
+            return Verification.broken(count, end + 1, "The chain ends at record #" + end + ", but its head in the database says #"
+                    + head.lastSequence() + ": the records after #" + end + " have been deleted");
+        }
+        return Verification.broken(count, head.lastSequence(), "The chain's head in the database is not its record #"
+                + head.lastSequence() + ": it has been rewritten");
     }
 }
