@@ -40,14 +40,7 @@ final class DiskBackup {
         try (FileChannel channel = FileChannel.open(image, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (true) {
                 byte[] block = new byte[BLOCK];
-                int filled = 0;
-                while (filled < BLOCK) {
-                    int n = channel.read(ByteBuffer.wrap(block, filled, BLOCK - filled));
-                    if (n < 0) {
-                        break;
-                    }
-                    filled += n;
-                }
+                int filled = fill(channel, block);
                 if (filled == 0) {
                     break;
                 }
@@ -69,5 +62,18 @@ final class DiskBackup {
         }
         return new Manifest.Disk(size, meta == null ? 0 : meta.modifiedMillis(), meta == null ? 0 : meta.changedMillis(),
                 meta == null ? 0 : meta.inode(), BLOCK, refs);
+    }
+
+    /** Reads up to a whole block from {@code channel}; answers how many bytes it holds (less only at the end). */
+    private static int fill(FileChannel channel, byte[] block) throws IOException {
+        int filled = 0;
+        while (filled < block.length) {
+            int n = channel.read(ByteBuffer.wrap(block, filled, block.length - filled));
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
     }
 }
