@@ -58,35 +58,8 @@ public class JdbcChunkIndex implements ChunkIndex {
     public void recordPoint(String vault, UUID recoveryPoint, Map<UUID, Long> newPacks, Collection<ChunkRef> newChunks,
                             Set<UUID> usedPacks) {
         try (Connection c = database.getConnection()) {
-            try (PreparedStatement pack = c.prepareStatement(
-                    "INSERT INTO stored_pack (id, vault, length, created) VALUES (?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (Map.Entry<UUID, Long> entry : newPacks.entrySet()) {
-                    pack.setObject(1, entry.getKey());
-                    pack.setString(2, vault);
-                    pack.setLong(3, entry.getValue());
-                    pack.setTimestamp(4, now);
-                    pack.addBatch();
-                }
-                pack.executeBatch();
-            }
-            try (PreparedStatement chunk = c.prepareStatement("INSERT INTO stored_chunk"
-                    + " (vault, chunk_id, pack_id, pack_offset, stored_length, plain_length) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (ChunkRef ref : newChunks) {
-                    chunk.setString(1, vault);
-                    chunk.setBytes(2, ref.id().bytes());
-                    chunk.setObject(3, ref.pack());
-                    chunk.setLong(4, ref.offset());
-                    chunk.setInt(5, ref.storedLength());
-                    chunk.setInt(6, ref.plainLength());
-                    chunk.addBatch();
-                    if (++pending % BATCH == 0) {
-                        chunk.executeBatch();
-                    }
-                }
-                chunk.executeBatch();
-            }
+            insertPacks(c, vault, newPacks);
+            insertChunks(c, vault, newChunks);
             try (PreparedStatement use = c.prepareStatement(
                     "INSERT INTO recovery_point_pack (recovery_point_id, pack_id) VALUES (?, ?)")) {
                 for (UUID pack : usedPacks) {
@@ -98,6 +71,41 @@ public class JdbcChunkIndex implements ChunkIndex {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record recovery point " + recoveryPoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertPacks(Connection c, String vault, Map<UUID, Long> newPacks) throws SQLException {
+        try (PreparedStatement pack = c.prepareStatement(
+                "INSERT INTO stored_pack (id, vault, length, created) VALUES (?, ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Map.Entry<UUID, Long> entry : newPacks.entrySet()) {
+                pack.setObject(1, entry.getKey());
+                pack.setString(2, vault);
+                pack.setLong(3, entry.getValue());
+                pack.setTimestamp(4, now);
+                pack.addBatch();
+            }
+            pack.executeBatch();
+        }
+    }
+
+    private static void insertChunks(Connection c, String vault, Collection<ChunkRef> newChunks) throws SQLException {
+        try (PreparedStatement chunk = c.prepareStatement("INSERT INTO stored_chunk"
+                + " (vault, chunk_id, pack_id, pack_offset, stored_length, plain_length) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (ChunkRef ref : newChunks) {
+                chunk.setString(1, vault);
+                chunk.setBytes(2, ref.id().bytes());
+                chunk.setObject(3, ref.pack());
+                chunk.setLong(4, ref.offset());
+                chunk.setInt(5, ref.storedLength());
+                chunk.setInt(6, ref.plainLength());
+                chunk.addBatch();
+                if (++pending % BATCH == 0) {
+                    chunk.executeBatch();
+                }
+            }
+            chunk.executeBatch();
         }
     }
 
