@@ -15,17 +15,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.support.Refusals;
 
 /** Backup policies, protected items and recovery points: their rules without a server. */
 class ProtectionDomainTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-
-    private static void assertBadRequest(String target, Runnable action) {
-        StrongroomException refused = assertThrows(StrongroomException.class, action::run);
-        assertEquals(ErrorCode.BadRequest, refused.code());
-        assertEquals(target, refused.target());
-    }
 
     @Test
     void policy_boundsAreInclusive_andDefaultsApply() {
@@ -44,12 +39,12 @@ class ProtectionDomainTest {
 
     @Test
     void policy_outOfItsBounds_isRefusedNamingTheField() {
-        assertBadRequest("policy.retentionDays", () -> BackupPolicy.of(null, 0, null));
-        assertBadRequest("policy.retentionDays", () -> BackupPolicy.of(null, 36_501, null));
-        assertBadRequest("policy.instantRestoreDays", () -> BackupPolicy.of(null, null, 0));
-        assertBadRequest("policy.instantRestoreDays", () -> BackupPolicy.of(null, null, 31));
-        assertBadRequest("policy.schedule", () -> BackupPolicy.of(" ", null, null));
-        assertBadRequest("policy.schedule", () -> BackupPolicy.of("1".repeat(101), null, null));
+        Refusals.assertBadRequest("policy.retentionDays", () -> BackupPolicy.of(null, 0, null));
+        Refusals.assertBadRequest("policy.retentionDays", () -> BackupPolicy.of(null, 36_501, null));
+        Refusals.assertBadRequest("policy.instantRestoreDays", () -> BackupPolicy.of(null, null, 0));
+        Refusals.assertBadRequest("policy.instantRestoreDays", () -> BackupPolicy.of(null, null, 31));
+        Refusals.assertBadRequest("policy.schedule", () -> BackupPolicy.of(" ", null, null));
+        Refusals.assertBadRequest("policy.schedule", () -> BackupPolicy.of("1".repeat(101), null, null));
         assertThrows(StrongroomException.class, () -> BackupPolicy.of("not a schedule", null, null));
     }
 
@@ -84,7 +79,7 @@ class ProtectionDomainTest {
                 () -> disk.update(WorkloadType.Disk, "/other", null, daily, T0));
         assertEquals(ErrorCode.Conflict, otherSource.code());
         assertThrows(StrongroomException.class, () -> disk.update(WorkloadType.Files, "/img", null, daily, T0));
-        assertBadRequest("source.diskEncryptionSetId",
+        Refusals.assertBadRequest("source.diskEncryptionSetId",
                 () -> new ProtectedItem("v1", "files1", WorkloadType.Files, "/src", "des1", BackupPolicy.none(), T0));
         assertNotNull(disk.id());
     }

@@ -3,7 +3,6 @@ package org.strongroom.restore.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,17 +10,10 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.strongroom.platform.ErrorCode;
-import org.strongroom.platform.StrongroomException;
+import org.strongroom.support.Refusals;
 
 /** What a restore may name: selected paths inside the backed-up tree, and one target. */
 class RestoreDomainTest {
-
-    private static void assertBadRequest(String target, Runnable action) {
-        StrongroomException refused = assertThrows(StrongroomException.class, action::run);
-        assertEquals(ErrorCode.BadRequest, refused.code());
-        assertEquals(target, refused.target());
-    }
 
     @Test
     void selectedPaths_areNormalisedRelativeAndWithoutDuplicates() {
@@ -33,9 +25,9 @@ class RestoreDomainTest {
     @Test
     void selectedPaths_leavingTheTreeOrEmpty_areRefused() {
         for (String bad : new String[] {"", " ", "..", "a/../b", "./a", "a/.", "/", "a\0b", "x".repeat(4097)}) {
-            assertBadRequest("paths", () -> RestorePaths.normalise(List.of(bad)));
+            Refusals.assertBadRequest("paths", () -> RestorePaths.normalise(List.of(bad)));
         }
-        assertBadRequest("paths", () -> RestorePaths.normalise(Collections.singletonList(null)));
+        Refusals.assertBadRequest("paths", () -> RestorePaths.normalise(Collections.singletonList(null)));
         assertEquals(4096, RestorePaths.normalise(List.of("y".repeat(4096))).get(0).length());
     }
 
@@ -47,7 +39,7 @@ class RestoreDomainTest {
         }
         assertEquals(1000, RestorePaths.normalise(thousand).size());
         thousand.add("one-more");
-        assertBadRequest("paths", () -> RestorePaths.normalise(thousand));
+        Refusals.assertBadRequest("paths", () -> RestorePaths.normalise(thousand));
     }
 
     @Test
@@ -62,10 +54,10 @@ class RestoreDomainTest {
     void target_namesAPathOrTheOriginalLocation_neverBothOrNeither() {
         assertEquals(new RestoreTarget("/r", false), RestoreTarget.of("/r", null));
         assertEquals(new RestoreTarget(null, true), RestoreTarget.of(null, true));
-        assertBadRequest("target", () -> RestoreTarget.of("/r", true));
-        assertBadRequest("target.path", () -> RestoreTarget.of(null, false));
-        assertBadRequest("target.path", () -> RestoreTarget.of(" ", null));
-        assertBadRequest("target", () -> RestoreTarget.required(null));
+        Refusals.assertBadRequest("target", () -> RestoreTarget.of("/r", true));
+        Refusals.assertBadRequest("target.path", () -> RestoreTarget.of(null, false));
+        Refusals.assertBadRequest("target.path", () -> RestoreTarget.of(" ", null));
+        Refusals.assertBadRequest("target", () -> RestoreTarget.required(null));
         RestoreTarget target = RestoreTarget.of("/r", false);
         assertSame(target, RestoreTarget.required(target));
     }

@@ -2,22 +2,14 @@ package org.strongroom.vault.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.strongroom.platform.ErrorCode;
-import org.strongroom.platform.StrongroomException;
+import org.strongroom.support.Refusals;
 
 /** The input of a key assignment, the same for REST and JMS: each field checked once, refusals naming it. */
 class KeyAssignmentInputTest {
 
     private static final String KEY = "https://kv1.vault.strongroom.local/keys/backup-kek";
-
-    private static void assertRefused(String target, Runnable input) {
-        StrongroomException refused = assertThrows(StrongroomException.class, input::run);
-        assertEquals(ErrorCode.BadRequest, refused.code());
-        assertEquals(target, refused.target());
-    }
 
     @Test
     void wellFormedInput_isTaken() {
@@ -31,21 +23,21 @@ class KeyAssignmentInputTest {
     void keyUri_mustBeAnAbsoluteHttpUriOfAtMost400Characters() {
         for (String bad : new String[] {null, " ", "not a uri", "/keys/k", "ftp://h/keys/k", "https:///keys/k",
                 "https://h/" + "k".repeat(391)}) {
-            assertRefused("keyUri", () -> KeyAssignmentInput.of(bad, "sub-keys", null));
+            Refusals.assertBadRequest("keyUri", () -> KeyAssignmentInput.of(bad, "sub-keys", null));
         }
     }
 
     @Test
     void subscription_isRequired_lettersDigitsAndHyphens() {
         for (String bad : new String[] {null, "", "sub keys", "sub/keys", "s".repeat(65)}) {
-            assertRefused("keyVaultSubscriptionId", () -> KeyAssignmentInput.of(KEY, bad, null));
+            Refusals.assertBadRequest("keyVaultSubscriptionId", () -> KeyAssignmentInput.of(KEY, bad, null));
         }
         assertEquals("s".repeat(64), KeyAssignmentInput.of(KEY, "s".repeat(64), null).keyVaultSubscriptionId());
     }
 
     @Test
     void infrastructureEncryption_isEnabledOrDisabled() {
-        assertRefused("infrastructureEncryption", () -> KeyAssignmentInput.of(KEY, "sub-keys", "enabled"));
+        Refusals.assertBadRequest("infrastructureEncryption", () -> KeyAssignmentInput.of(KEY, "sub-keys", "enabled"));
         assertEquals(InfrastructureEncryption.Disabled, KeyAssignmentInput.of(KEY, "sub-keys", "Disabled").infrastructureEncryption());
     }
 
