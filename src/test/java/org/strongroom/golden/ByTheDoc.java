@@ -343,18 +343,19 @@ public final class ByTheDoc {
 
     /** hash = hex HMAC-SHA-256(chain key, F(previous) ‖ F(field)...), F(null) = 0xFFFFFFFF. */
     public static String activityLink(byte[] chainKey, String previous, List<String> fields) {
-        ByteArrayOutputStream input = new ByteArrayOutputStream();
-        framed(input, previous);
-        fields.forEach(field -> framed(input, field));
-        return HexFormat.of().formatHex(hmac(chainKey, input.toByteArray()));
+        return HexFormat.of().formatHex(hmac(chainKey, linkInput(previous, fields)));
     }
 
     /** The link of chains from before chain keys: plain SHA-256 of the same input. */
     public static String unkeyedActivityLink(String previous, List<String> fields) {
-        ByteArrayOutputStream input = new ByteArrayOutputStream();
-        framed(input, previous);
-        fields.forEach(field -> framed(input, field));
-        return HexFormat.of().formatHex(sha256(input.toByteArray()));
+        return HexFormat.of().formatHex(sha256(linkInput(previous, fields)));
+    }
+
+    private static byte[] linkInput(String previous, List<String> fields) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(previous);
+        all.addAll(fields);
+        return framed(all);
     }
 
     public static byte[] framed(List<String> fields) {
