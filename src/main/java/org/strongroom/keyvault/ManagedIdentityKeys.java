@@ -9,11 +9,12 @@ import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 
 /**
  * The key vault as a managed identity — a vault's, a disk encryption set's — uses it: each call answers
- * a refusal in the seed's words (SPEC 5, 8, 9; {@link KeyVaultRefusals}), so that no caller translates
+ * a refusal in the seed's words (SPEC 5, 8, 9; {@link #translate}), so that no caller translates
  * the key vault's answers itself. Direct users of keys (REST clients of the key vault) keep the key
  * vault's own codes through {@link KeyVaultClient}.
  */
@@ -47,7 +48,24 @@ public class ManagedIdentityKeys {
         try {
             return call.get();
         } catch (StrongroomException answer) {
-            throw KeyVaultRefusals.translate(answer, keyUri);
+            throw translate(answer, keyUri);
         }
+    }
+
+    /** The key vault speaks of keys, its managed identities' users of their key assignment. */
+    static StrongroomException translate(StrongroomException answer, String keyUri) {
+        ErrorCode code = switch (answer.code()) {
+            case NotFound -> ErrorCode.UserErrorKeyNotFound;
+            case Forbidden -> ErrorCode.UserErrorKeyVaultPermissionsNotConfigured;
+            case KeyDisabled -> ErrorCode.UserErrorKeyDisabled;
+            case KeyExpired -> ErrorCode.UserErrorKeyExpired;
+            case KeyNotYetValid -> ErrorCode.UserErrorKeyNotYetValid;
+            case BadRequest -> ErrorCode.DataIntegrityError;
+            default -> answer.code();
+        };
+        if (code == answer.code()) {
+            return answer;
+        }
+        return new StrongroomException(code, answer.getMessage() + " (key " + keyUri + ")", "keyUri", answer);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.strongroom.platform.Settings;
@@ -25,5 +26,10 @@ public class Locations {
             builder.segment(segment);
         }
         return builder.build();
+    }
+
+    /** A {@code PUT}'s answer: 201 with {@code Location} when it created the resource, else 200; the body either way. */
+    public Response putAnswer(boolean created, Object body, String... segments) {
+        return created ? Response.created(of(segments)).entity(body).build() : Response.ok(body).build();
     }
 }

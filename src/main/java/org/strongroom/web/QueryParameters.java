@@ -29,11 +29,18 @@ public final class QueryParameters {
         }
     }
 
-    /** Refuses a time range whose start lies after its end. */
-    public static void requireOrdered(Instant from, Instant to) {
-        if (from != null && to != null && from.isAfter(to)) {
+    /** The {@code from} and {@code to} parameters: ISO-8601 UTC times, either absent, the start not after the end. */
+    public static TimeRange timeRange(String from, String to) {
+        Instant start = time(from, "from");
+        Instant end = time(to, "to");
+        if (start != null && end != null && start.isAfter(end)) {
             throw StrongroomException.badRequest("'from' must not be after 'to'", "from");
         }
+        return new TimeRange(start, end);
+    }
+
+    /** A time range whose ends may be open ({@code null}). */
+    public record TimeRange(Instant from, Instant to) {
     }
 
     /** A count from 1 to {@code max}, {@code fallback} when absent. */

@@ -33,7 +33,7 @@ import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
@@ -168,7 +168,7 @@ class BackupTamperIT {
         assertEquals(0x02, pack[(int) ref.offset() + 1], "the outer layer is the infrastructure layer");
         byte[] sealedManifest = Files.readAllBytes(vaultStore(setup.vault()).resolve("points/files1/" + backed.point() + ".manifest"));
         assertEquals(0x02, sealedManifest[1]);
-        assertTrue(DataKeyFile.parse(Files.readString(vaultStore(setup.vault()).resolve("data-key.properties")))
+        assertTrue(WrappedDataKeyFile.parse(Files.readString(vaultStore(setup.vault()).resolve("data-key.properties")))
                 .infrastructureEncryption());
         assertEquals("Completed", verify(backed).getString("status"));
     }
@@ -312,14 +312,14 @@ class BackupTamperIT {
         Backed backed = backedUp(SourceTrees.tree("data-key-file", 22));
         Path file = vaultStore(backed.vault()).resolve("data-key.properties");
         String original = Files.readString(file, StandardCharsets.ISO_8859_1);
-        DataKeyFile parsed = DataKeyFile.parse(original);
+        WrappedDataKeyFile parsed = WrappedDataKeyFile.parse(original);
         byte[] altered = parsed.wrappedDataKey().clone();
         altered[altered.length / 2] ^= 0x01;
-        Files.writeString(file, new DataKeyFile(parsed.vault(), parsed.wrappedBy(), parsed.algorithm(), altered,
+        Files.writeString(file, new WrappedDataKeyFile(parsed.vault(), parsed.wrappedBy(), parsed.algorithm(), altered,
                 parsed.infrastructureEncryption()).toText(), StandardCharsets.ISO_8859_1);
         // The database row is authoritative: the job reads it, and puts the store's copy right again.
         assertEquals("Completed", verify(backed).getString("status"));
-        assertArrayEquals(parsed.wrappedDataKey(), DataKeyFile.parse(Files.readString(file, StandardCharsets.ISO_8859_1)).wrappedDataKey());
+        assertArrayEquals(parsed.wrappedDataKey(), WrappedDataKeyFile.parse(Files.readString(file, StandardCharsets.ISO_8859_1)).wrappedDataKey());
     }
 
     @Test

@@ -31,10 +31,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.backup.app.BackupOperations;
 import org.strongroom.backup.app.BackupScheduler;
 import org.strongroom.backup.app.StoreMaintenance;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobRepository;
 import org.strongroom.storage.domain.ChunkIndex;
 import org.strongroom.storage.domain.ChunkStore;
@@ -188,7 +188,7 @@ class RetentionIT {
             assertTrue(packs.count() > 0);
         }
         transaction.begin();
-        jobRepository.add(Job.submit(JobOperation.Backup, vault, "files1", "it", Instant.now()));
+        jobRepository.add(Job.submit(BackupOperations.BACKUP, vault, "files1", "it", Instant.now()));
         transaction.commit();
         try (PackWriter inFlight = store.newPack(vault)) {
             inFlight.append(new byte[10], 0, 10);

@@ -29,7 +29,7 @@ import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.storage.domain.ChunkId;
 import org.strongroom.storage.domain.ChunkRef;
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.ManifestCodec;
 
@@ -138,8 +138,8 @@ class GoldenVectorsTest {
 
     @Test
     void filesPoint_readsWithStrongroomsCodecs() throws Exception {
-        DataKeyFile dataKey = DataKeyFile.parse(Files.readString(dataKeyFile(store(), VAULT), StandardCharsets.ISO_8859_1));
-        assertEquals(new DataKeyFile(VAULT, KEK_ID, DataKeyFile.RSA_OAEP_256, dataKey.wrappedDataKey(), false), dataKey);
+        WrappedDataKeyFile dataKey = WrappedDataKeyFile.parse(Files.readString(dataKeyFile(store(), VAULT), StandardCharsets.ISO_8859_1));
+        assertEquals(new WrappedDataKeyFile(VAULT, KEK_ID, WrappedDataKeyFile.RSA_OAEP_256, dataKey.wrappedDataKey(), false), dataKey);
         try (KeyMaterial pkcs8 = PrivateKeys.read(kekPem());
              KeyMaterial vdk = Rsa.unwrap(pkcs8, WrapAlgorithm.of(dataKey.algorithm()), dataKey.wrappedDataKey());
              VaultDataKey keys = VaultDataKey.of(VAULT, vdk, null)) {
@@ -193,7 +193,7 @@ class GoldenVectorsTest {
 
     @Test
     void diskPointWithInfrastructureLayer_readsWithStrongroomsCodecs() throws Exception {
-        DataKeyFile dataKey = DataKeyFile.parse(Files.readString(dataKeyFile(store(), INFRA_VAULT), StandardCharsets.ISO_8859_1));
+        WrappedDataKeyFile dataKey = WrappedDataKeyFile.parse(Files.readString(dataKeyFile(store(), INFRA_VAULT), StandardCharsets.ISO_8859_1));
         assertEquals(true, dataKey.wrappedByPlatform() && dataKey.infrastructureEncryption());
         PlatformKey platform = platformKey();
         try (KeyMaterial vdk = platform.open(dataKey.wrappedDataKey(), VaultDataKey.platformSealContext(INFRA_VAULT));
@@ -292,7 +292,7 @@ class GoldenVectorsTest {
     void dataKeyFilesStrongroomWrites_readByTheDoc() throws Exception {
         byte[] wrapped = {1, 2, 3};
         Properties written = new Properties();
-        written.load(new java.io.StringReader(new DataKeyFile(VAULT, KEK_ID, DataKeyFile.RSA_OAEP_256, wrapped, true).toText()));
+        written.load(new java.io.StringReader(new WrappedDataKeyFile(VAULT, KEK_ID, WrappedDataKeyFile.RSA_OAEP_256, wrapped, true).toText()));
         assertEquals(expectedDataKeyFile(wrapped), written);
     }
 

@@ -23,9 +23,9 @@ import org.strongroom.jobs.app.JobQueue;
 import org.strongroom.jobs.app.JobRunner;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.restore.infra.RestoreJobListener;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Figures;
@@ -43,7 +43,7 @@ class JobMachineryIT {
                 .addPackages(true, Filters.exclude(".*(Test|IT)(\\$.*)?\\.class"),
                         "org.strongroom.jobs", "org.strongroom.platform", "org.strongroom.web",
                         "org.strongroom.security", "org.strongroom.crypto")
-                .addClasses(ProbeJobHandler.class, Api.class, Api.Response.class, Await.class, Figures.class)
+                .addClasses(ProbeJobHandler.class, RestoreJobListener.class, Api.class, Api.Response.class, Await.class, Figures.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/META-INF/db"), "META-INF/db")
                 .setWebXML(new File("src/main/webapp/WEB-INF/web.xml"))
@@ -81,7 +81,7 @@ class JobMachineryIT {
     @Test
     void jobMessage_travelsJmsToMdb_andJobCompletesVisibleThroughApi() {
         String vault = newVault();
-        Job job = submission.submit(JobOperation.Verify, vault, "item-1", "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, vault, "item-1", "it");
 
         Job done = awaitEnd(job.id());
         assertEquals(JobStatus.Completed, done.status());
@@ -107,7 +107,7 @@ class JobMachineryIT {
 
     @Test
     void handlerThatAlwaysThrows_isDeadLettered_andJobFailsAbandoned() {
-        Job job = submission.submit(JobOperation.Verify, newVault(), ProbeJobHandler.ALWAYS_FAILS, "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), ProbeJobHandler.ALWAYS_FAILS, "it");
 
         Job done = awaitEnd(job.id());
         assertEquals(JobStatus.Failed, done.status());
@@ -124,7 +124,7 @@ class JobMachineryIT {
 
     @Test
     void handlerThatThrowsACheckedException_isRecordedAndDeadLettered() {
-        Job job = submission.submit(JobOperation.Verify, newVault(), ProbeJobHandler.CHECKED_FAULT, "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), ProbeJobHandler.CHECKED_FAULT, "it");
         Job done = awaitEnd(job.id());
         assertEquals(ErrorCode.InternalErrorJobAbandoned, done.errorCode().orElseThrow());
         assertTrue(done.errorMessage().orElseThrow().contains("simulated checked fault"), done.errorMessage().orElseThrow());
@@ -132,7 +132,7 @@ class JobMachineryIT {
 
     @Test
     void redeliveredMessage_forFinishedJob_doesNotRunItAgain() {
-        Job job = submission.submit(JobOperation.Verify, newVault(), "item-1", "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), "item-1", "it");
         Job done = awaitEnd(job.id());
         long skippedBefore = runner.skippedDeliveries();
 
@@ -148,7 +148,7 @@ class JobMachineryIT {
 
     @Test
     void duplicateDeliveries_whileTheJobRunsAndAfter_runItExactlyOnce() {
-        Job job = submission.submit(JobOperation.Verify, newVault(), ProbeJobHandler.SLOW, "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), ProbeJobHandler.SLOW, "it");
         Await.until(() -> probe.runs(job.id()) == 1, "the job to start");
         long skippedBefore = runner.skippedDeliveries();
         for (int i = 0; i < 5; i++) {

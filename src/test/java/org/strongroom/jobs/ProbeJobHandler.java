@@ -1,5 +1,6 @@
 package org.strongroom.jobs;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,14 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
+import org.strongroom.jobs.app.OperationOwner;
+import org.strongroom.jobs.app.OperationRegistration;
 import org.strongroom.jobs.domain.JobOperation;
 
 /**
- * A test-only handler (deployed by {@link JobMachineryIT} in place of the real ones): counts its runs
+ * A test-only handler (deployed by {@link JobMachineryIT} in place of the real ones, registering the
+ * operation it runs as a business component does): counts its runs
  * per job, reports progress, and throws for jobs whose item is {@link #ALWAYS_FAILS}.
  */
 @ApplicationScoped
-public class ProbeJobHandler implements JobHandler {
+public class ProbeJobHandler implements JobHandler, OperationOwner {
+
+    /** The operation the probe stands in for, on the queue that carries it in the product. */
+    public static final JobOperation VERIFY = JobOperation.of("Verify");
 
     public static final String ALWAYS_FAILS = "always-fails";
     /** Runs until the test releases it ({@link #release}), so that further deliveries arrive while it runs. */
@@ -30,7 +37,12 @@ public class ProbeJobHandler implements JobHandler {
 
     @Override
     public Set<JobOperation> operations() {
-        return Set.of(JobOperation.Verify);
+        return Set.of(VERIFY);
+    }
+
+    @Override
+    public List<OperationRegistration> registrations() {
+        return List.of(OperationRegistration.queued(VERIFY, "restoreJobs"));
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
@@ -118,7 +118,7 @@ class DataKeyRewrapIT {
         // What the platform holds: the database row, the store's files, the platform keystore.
         assertThrows(IntegrityException.class, () -> platformKey.open(vault.wrappedDataKey(),
                 VaultDataKey.platformSealContext(vault.name())), "the stored data key is not sealed by the platform key");
-        DataKeyFile inStore = store.readDataKey(vault.name()).orElseThrow();
+        WrappedDataKeyFile inStore = store.readDataKey(vault.name()).orElseThrow();
         assertFalse(inStore.wrappedByPlatform(), "the store's copy is wrapped by the customer's key only");
         assertEquals(setup.kid(), inStore.wrappedBy());
         try (KeyMaterial creationKey = platformKey.open(platformWrappedAtCreation, VaultDataKey.platformSealContext(vault.name()));

@@ -1,7 +1,5 @@
 package org.strongroom.activitylog.api;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,10 +39,8 @@ public class ActivityLogResource {
                                            @QueryParam("from") String from,
                                            @QueryParam("to") String to,
                                            @QueryParam("limit") String limit) {
-        Instant fromTime = QueryParameters.time(from, "from");
-        Instant toTime = QueryParameters.time(to, "to");
-        QueryParameters.requireOrdered(fromTime, toTime);
-        ActivityQuery query = new ActivityQuery(QueryParameters.text(resource), fromTime, toTime,
+        QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
+        ActivityQuery query = new ActivityQuery(QueryParameters.text(resource), range.from(), range.to(),
                 QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return ListDto.of(log.search(query).stream().map(ActivityRecordDto::of).toList());
     }

@@ -37,7 +37,6 @@ import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.Manifest;
-import org.strongroom.storage.domain.ManifestCodec;
 import org.strongroom.storage.domain.StoreDamagedException;
 import org.strongroom.vault.app.VaultDataKeys;
 import org.strongroom.vault.app.VaultService;
@@ -79,7 +78,7 @@ public class BackupJob implements JobHandler {
 
     @Override
     public Set<JobOperation> operations() {
-        return Set.of(JobOperation.Backup);
+        return Set.of(BackupOperations.BACKUP);
     }
 
     @Override
@@ -99,12 +98,11 @@ public class BackupJob implements JobHandler {
         ProtectedItem item = items.get(job.vault(), job.item());
         Vault vault = vaults.get(job.vault());
         Path source = Path.of(item.sourcePath());
-        if (item.workloadType() != WorkloadType.Files && item.workloadType() != WorkloadType.Disk) {
-            throw StrongroomException.badRequest(item.workloadType() + " items cannot be backed up by the server", "workloadType");
-        }
+        item.requireServerBackup();
         sources.recheck(item.workloadType(), item.sourcePath());
         UUID pointId = UUID.randomUUID();
         List<String> warnings = new ArrayList<>();
+        dataKeys.syncStore(vault);
         try (VaultDataKey keys = dataKeys.open(vault)) {
             Optional<Manifest> previous = previousManifest(vault.name(), item.name(), keys);
             long[] total = {0};
@@ -114,8 +112,7 @@ public class BackupJob implements JobHandler {
                         ? cutFiles(vault, item, pointId, keys, source, pipeline, previous, total, warnings)
                         : cutDisk(vault, item, pointId, source, pipeline, previous, total);
                 pipeline.finish();
-                store.writeManifest(vault.name(), item.name(), pointId.toString(),
-                        keys.sealManifest(ManifestCodec.encode(cut.manifest()), item.name(), pointId.toString()));
+                RecoveryPointReader.writeManifest(store, keys, cut.manifest());
                 RecoveryPoint.Statistics statistics = new RecoveryPoint.Statistics(total[0], pipeline.newBytes(),
                         pipeline.storedBytes(), pipeline.chunkCount(), pipeline.newChunkCount(), cut.files());
                 steps.commit(vault.name(), item.name(), pointId, job.jobId(), item.workloadType(), statistics,

@@ -21,7 +21,7 @@ public class BackupRequestHandler implements JobRequestHandler {
 
     @Override
     public Set<JobOperation> operations() {
-        return Set.of(JobOperation.Backup);
+        return Set.of(BackupOperations.BACKUP);
     }
 
     @Override

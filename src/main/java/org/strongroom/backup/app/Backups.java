@@ -7,13 +7,11 @@ import jakarta.transaction.Transactional;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
-import org.strongroom.protection.domain.WorkloadType;
 
 /** Starts backups: one per item at a time; a second request while one runs is refused (409). */
 @ApplicationScoped
@@ -33,14 +31,11 @@ public class Backups {
         ProtectedItem item = items.findForUpdate(vault, itemName).orElseThrow(() -> StrongroomException.notFound(
                 "Vault '" + vault + "' has no item named '" + itemName + "'",
                 ResourcePath.item(vault, itemName).toString()));
-        if (item.workloadType() != WorkloadType.Files && item.workloadType() != WorkloadType.Disk) {
-            throw StrongroomException.badRequest(item.workloadType() + " items are backed up by their agent, not the server",
-                    "workloadType");
-        }
-        if (jobQueries.anyInProgress(vault, itemName, JobOperation.Backup)) {
+        item.requireServerBackup();
+        if (jobQueries.anyInProgress(vault, itemName, BackupOperations.BACKUP)) {
             throw StrongroomException.conflict("A backup of item '" + itemName + "' is already running; wait for it to end",
                     ResourcePath.item(vault, itemName).toString());
         }
-        return jobs.submit(JobOperation.Backup, vault, itemName, caller.name());
+        return jobs.submit(BackupOperations.BACKUP, vault, itemName, caller.name());
     }
 }

@@ -86,9 +86,7 @@ public class DiskEncryptionSetsResource {
                         @NotNull(message = "a JSON body is required") @Valid DiskEncryptionSetRequest body) {
         DiskEncryptionSets.PutResult result = sets.put(Callers.of(security), des, body.region(), body.keyUri());
         DiskEncryptionSetDto dto = DiskEncryptionSetDto.of(result.set());
-        return result.created()
-                ? Response.created(locations.of("diskEncryptionSets", des)).entity(dto).build()
-                : Response.ok(dto).build();
+        return locations.putAnswer(result.created(), dto, "diskEncryptionSets", des);
     }
 
     @GET

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.strongroom.jobs.app.JobOperations;
 import org.strongroom.jobs.app.JobQueries;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.Timestamps;
@@ -34,6 +34,9 @@ public class JobsResource {
     @Inject
     JobQueries jobs;
 
+    @Inject
+    JobOperations operations;
+
     @GET
     @Operation(summary = "List jobs, newest first, filtered by vault, operation, status and time")
     @APIResponse(responseCode = "200", description = "The jobs")
@@ -44,12 +47,10 @@ public class JobsResource {
                                 @QueryParam("from") String from,
                                 @QueryParam("to") String to,
                                 @QueryParam("limit") String limit) {
-        Instant fromTime = QueryParameters.time(from, "from");
-        Instant toTime = QueryParameters.time(to, "to");
-        QueryParameters.requireOrdered(fromTime, toTime);
+        QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
         JobQuery query = new JobQuery(QueryParameters.text(vault),
-                QueryParameters.oneOf(JobOperation.class, operation, "operation"),
-                QueryParameters.oneOf(JobStatus.class, status, "status"), fromTime, toTime,
+                operations.optional(operation, "operation"),
+                QueryParameters.oneOf(JobStatus.class, status, "status"), range.from(), range.to(),
                 QueryParameters.limit(limit, JobQuery.DEFAULT_LIMIT, JobQuery.MAX_LIMIT));
         Instant now = Timestamps.now();
         return ListDto.of(jobs.search(query).stream().map(job -> JobDto.of(job, now)).toList());

@@ -1,6 +1,6 @@
 package org.strongroom.jobs.app;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,12 +20,19 @@ public class JobHandlers {
     @Any
     Instance<JobHandler> beans;
 
-    private final Map<JobOperation, JobHandler> byOperation = new EnumMap<>(JobOperation.class);
+    @Inject
+    JobOperations operations;
+
+    private final Map<JobOperation, JobHandler> byOperation = new HashMap<>();
 
     @PostConstruct
     void collect() {
         for (JobHandler handler : beans) {
             for (JobOperation operation : handler.operations()) {
+                if (operations.jobQueue(operation).isEmpty()) {
+                    throw new IllegalStateException(handler.getClass().getName() + " runs " + operation
+                            + ", which no component registered as carried by a queue");
+                }
                 JobHandler previous = byOperation.put(operation, handler);
                 if (previous != null) {
                     throw new IllegalStateException("Two handlers for " + operation + ": "

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobRepository;
 import org.strongroom.platform.StrongroomException;
@@ -31,7 +32,7 @@ public class JobQueries {
 
     /** Whether a job of {@code operation} runs (or waits) for the vault, and the item when given. */
     @Transactional
-    public boolean anyInProgress(String vault, String item, org.strongroom.jobs.domain.JobOperation operation) {
+    public boolean anyInProgress(String vault, String item, JobOperation operation) {
         return jobs.anyInProgress(vault, item, operation);
     }
 

@@ -32,6 +32,9 @@ public class JobRecovery {
     JobQueue queue;
 
     @Inject
+    JobOperations operations;
+
+    @Inject
     JobRunner runner;
 
     /** Queues the unfinished jobs this node may run; answers how many. */
@@ -39,7 +42,7 @@ public class JobRecovery {
     public int requeueUnfinished() {
         Instant now = Timestamps.now();
         List<Job> unfinished = jobs.unfinished().stream()
-                .filter(job -> job.operation().queue() != null && job.claimableBy(runner.node(), now))
+                .filter(job -> operations.jobQueue(job.operation()).isPresent() && job.claimableBy(runner.node(), now))
                 .toList();
         unfinished.forEach(queue::enqueue);
         if (!unfinished.isEmpty()) {

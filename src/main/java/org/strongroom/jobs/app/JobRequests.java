@@ -35,6 +35,9 @@ public class JobRequests {
     JobRequestRepository requests;
 
     @Inject
+    JobOperations operations;
+
+    @Inject
     JobRepository jobs;
 
     /** Where a producer wants the final job sent. */
@@ -47,9 +50,14 @@ public class JobRequests {
      */
     @Transactional
     public Job accept(String queue, JobRequest request, Caller caller, ReplyTo replyTo) {
-        if (!request.operation().requestQueue().equals(queue)) {
+        Optional<String> requestQueue = operations.requestQueue(request.operation());
+        if (requestQueue.isEmpty()) {
+            throw StrongroomException.badRequest("This server takes no " + request.operation() + " requests over JMS",
+                    "operation");
+        }
+        if (!requestQueue.get().equals(queue)) {
             throw StrongroomException.badRequest(request.operation() + " requests go to the queue "
-                    + request.operation().requestQueue() + ", not " + queue, "operation");
+                    + requestQueue.get() + ", not " + queue, "operation");
         }
         Optional<RequestedJob> earlier = requests.find(queue, request.requestId());
         Job job = earlier.flatMap(r -> jobs.find(r.jobId())).orElseGet(() -> {

@@ -24,6 +24,9 @@ public class JobSubmission {
     JobQueue queue;
 
     @Inject
+    JobOperations operations;
+
+    @Inject
     Event<JobEnded> ended;
 
     @Transactional
@@ -34,11 +37,12 @@ public class JobSubmission {
     /** Submits a job with {@code parameters} (JSON its handler reads). */
     @Transactional
     public Job submit(JobOperation operation, String vault, String item, String requestedBy, String parameters) {
+        if (operations.jobQueue(operation).isEmpty()) {
+            throw new IllegalArgumentException(operation + " is not registered as an operation whose jobs are queued");
+        }
         Job job = Job.submit(operation, vault, item, requestedBy, parameters, Timestamps.now());
         jobs.add(job);
-        if (operation.queue() != null) {
-            queue.enqueue(job);
-        }
+        queue.enqueue(job);
         return job;
     }
 

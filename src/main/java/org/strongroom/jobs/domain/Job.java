@@ -44,9 +44,8 @@ public class Job {
     @Id
     private UUID id;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    private JobOperation operation;
+    private String operation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -111,7 +110,7 @@ public class Job {
             throw new IllegalArgumentException("Job parameters exceed " + MAX_PARAMETERS + " characters");
         }
         this.id = id;
-        this.operation = Objects.requireNonNull(operation);
+        this.operation = operation.name();
         this.vault = vault;
         this.item = item;
         this.requestedBy = requestedBy;
@@ -239,7 +238,7 @@ public class Job {
     }
 
     public JobOperation operation() {
-        return operation;
+        return JobOperation.of(operation);
     }
 
     public JobStatus status() {

@@ -1,33 +1,30 @@
 package org.strongroom.jobs.domain;
 
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
- * What a job does. The names are public (API.md); each operation is carried by one queue.
+ * What a job does, by its public name (API.md: {@code Backup}, {@code UpdateEncryptionKey}, …). The jobs
+ * component knows no operation of its own: each business component declares its operations
+ * ({@link org.strongroom.jobs.app.OperationRegistration}) and the handlers that run them.
  */
-public enum JobOperation {
-    ConfigureEncryption(JobQueueName.keyUpdateJobs),
-    UpdateEncryptionKey(JobQueueName.keyUpdateJobs),
-    /** Item registration runs inline in the request; its job is recorded, never queued. */
-    ConfigureBackup(null),
-    Backup(JobQueueName.backupJobs),
-    Restore(JobQueueName.restoreJobs),
-    Verify(JobQueueName.restoreJobs);
+public record JobOperation(String name) {
 
-    private final JobQueueName queue;
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z]{1,31}");
 
-    JobOperation(JobQueueName queue) {
-        this.queue = queue;
+    public JobOperation {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("An operation's name is 2 to 32 letters, the first a capital: " + name);
+        }
     }
 
-    /** The queue that carries this operation's jobs, or {@code null} for an operation that runs inline. */
-    public JobQueueName queue() {
-        return queue;
+    public static JobOperation of(String name) {
+        return new JobOperation(name);
     }
 
-    /**
-     * The queue outside JMS producers send requests for this operation to: key updates to
-     * {@code keyUpdateRequests} (admins only), everything else to {@code jobRequests}.
-     */
-    public String requestQueue() {
-        return queue == JobQueueName.keyUpdateJobs ? "keyUpdateRequests" : "jobRequests";
+    @Override
+    public String toString() {
+        return name;
     }
 }

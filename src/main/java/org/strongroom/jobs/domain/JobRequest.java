@@ -4,7 +4,9 @@ import java.io.StringReader;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
@@ -31,8 +33,11 @@ public record JobRequest(JobOperation operation, String vault, String item, Stri
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
-    /** Parses a request body; {@link IllegalArgumentException} says what is wrong with it. */
-    public static JobRequest parse(String body) {
+    /**
+     * Parses a request body for one of the operations {@code operations} knows; {@link IllegalArgumentException}
+     * says what is wrong with it.
+     */
+    public static JobRequest parse(String body, Function<String, Optional<JobOperation>> operations) {
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("The request is empty: send a JSON object as a TextMessage");
         }
@@ -46,12 +51,8 @@ public record JobRequest(JobOperation operation, String vault, String item, Stri
             throw new IllegalArgumentException("The request is not a usable JSON object: " + e.getMessage());
         }
         String operationName = string(json, "operation", true);
-        JobOperation operation;
-        try {
-            operation = JobOperation.valueOf(operationName);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown operation '" + operationName + "'");
-        }
+        JobOperation operation = operations.apply(operationName)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown operation '" + operationName + "'"));
         String requestId = string(json, "requestId", true);
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw new IllegalArgumentException("requestId must be 1 to 200 letters, digits or . _ : @ -");

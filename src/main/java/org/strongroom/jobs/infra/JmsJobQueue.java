@@ -1,6 +1,11 @@
 package org.strongroom.jobs.infra;
 
-import jakarta.annotation.Resource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
@@ -11,7 +16,7 @@ import jakarta.jms.TextMessage;
 
 import org.strongroom.jobs.app.JobQueue;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.domain.JobQueueName;
+import org.strongroom.jobs.app.JobOperations;
 
 /**
  * {@link JobQueue} on the embedded Artemis broker. The injected {@link JMSContext} uses the server's
@@ -23,21 +28,15 @@ public class JmsJobQueue implements JobQueue {
     @Inject
     JMSContext context;
 
-    @Resource(lookup = "java:/jms/queue/keyUpdateJobs")
-    Queue keyUpdateJobs;
+    @Inject
+    JobOperations operations;
 
-    @Resource(lookup = "java:/jms/queue/backupJobs")
-    Queue backupJobs;
-
-    @Resource(lookup = "java:/jms/queue/restoreJobs")
-    Queue restoreJobs;
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     @Override
     public void enqueue(Job job) {
-        JobQueueName name = job.operation().queue();
-        if (name == null) {
-            throw new IllegalArgumentException(job.operation() + " jobs run inline and are never queued");
-        }
+        String name = operations.jobQueue(job.operation()).orElseThrow(() -> new IllegalArgumentException(
+                job.operation() + " jobs are not carried by any queue"));
         JobMessage message = JobMessage.of(job);
         TextMessage text = context.createTextMessage(message.toJson());
         try {
@@ -49,11 +48,14 @@ public class JmsJobQueue implements JobQueue {
         context.createProducer().send(queue(name), text);
     }
 
-    private Queue queue(JobQueueName name) {
-        return switch (name) {
-            case keyUpdateJobs -> keyUpdateJobs;
-            case backupJobs -> backupJobs;
-            case restoreJobs -> restoreJobs;
-        };
+    /** The queue bound at {@code java:/jms/queue/<name>} (wildfly-config/10-messaging.cli). */
+    private Queue queue(String name) {
+        return queues.computeIfAbsent(name, n -> {
+            try {
+                return InitialContext.doLookup("java:/jms/queue/" + n);
+            } catch (NamingException e) {
+                throw new IllegalStateException("No JMS queue at java:/jms/queue/" + n + ": " + e.getMessage(), e);
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import org.strongroom.jobs.app.JobOperations;
 import org.strongroom.jobs.app.JobRunner;
 
 /**
@@ -29,11 +30,14 @@ public abstract class JobListener implements MessageListener {
     @Inject
     protected JobRunner runner;
 
+    @Inject
+    JobOperations operations;
+
     @Override
     public void onMessage(Message message) {
         JobMessage job;
         try {
-            job = JobMessage.read(message);
+            job = JobMessage.read(message, operations::find);
         } catch (IllegalArgumentException e) {
             LOG.warning(() -> "Dropped a message that is not a job message on " + getClass().getSimpleName()
                     + ": " + e.getMessage());

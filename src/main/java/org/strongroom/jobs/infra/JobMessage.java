@@ -1,7 +1,9 @@
 package org.strongroom.jobs.infra;
 
 import java.io.StringReader;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -38,19 +40,22 @@ public record JobMessage(UUID jobId, JobOperation operation) {
     }
 
     /** Reads a delivered message; one that is not a job message fails with {@link IllegalArgumentException}. */
-    public static JobMessage read(Message message) {
+    public static JobMessage read(Message message, Function<String, Optional<JobOperation>> operations) {
         if (!(message instanceof TextMessage text)) {
             throw new IllegalArgumentException("not a TextMessage");
         }
         try {
-            return parse(text.getText());
+            return parse(text.getText(), operations);
         } catch (JMSException e) {
             throw new IllegalArgumentException("unreadable body: " + e.getMessage(), e);
         }
     }
 
-    /** Parses a job message; a body that is not one fails with {@link IllegalArgumentException}. */
-    public static JobMessage parse(String body) {
+    /**
+     * Parses a job message whose operation {@code operations} knows; a body that is not one fails with
+     * {@link IllegalArgumentException}.
+     */
+    public static JobMessage parse(String body, Function<String, Optional<JobOperation>> operations) {
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("empty message body");
         }
@@ -61,7 +66,9 @@ public record JobMessage(UUID jobId, JobOperation operation) {
             throw new IllegalArgumentException("body is not a JSON object: " + e.getMessage(), e);
         }
         UUID jobId = UUID.fromString(string(json, "jobId"));
-        JobOperation operation = JobOperation.valueOf(string(json, "operation"));
+        String name = string(json, "operation");
+        JobOperation operation = operations.apply(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown operation \"" + name + "\""));
         return new JobMessage(jobId, operation);
     }
 

@@ -46,7 +46,7 @@ public class JpaJobRepository implements JobRepository {
         var query = em.createQuery("SELECT j.id FROM Job j WHERE j.vault = :vault AND j.operation = :operation"
                         + " AND j.status = :running" + (item == null ? "" : " AND j.item = :item"), UUID.class)
                 .setParameter("vault", vault)
-                .setParameter("operation", operation)
+                .setParameter("operation", operation.name())
                 .setParameter("running", JobStatus.InProgress);
         if (item != null) {
             query.setParameter("item", item);
@@ -71,7 +71,7 @@ public class JpaJobRepository implements JobRepository {
             where.add(cb.equal(job.get("vault"), query.vault()));
         }
         if (query.operation() != null) {
-            where.add(cb.equal(job.get("operation"), query.operation()));
+            where.add(cb.equal(job.get("operation"), query.operation().name()));
         }
         if (query.status() != null) {
             where.add(cb.equal(job.get("status"), query.status()));

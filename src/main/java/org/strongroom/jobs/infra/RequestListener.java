@@ -13,6 +13,7 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
+import org.strongroom.jobs.app.JobOperations;
 import org.strongroom.jobs.app.JobRequests;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRequest;
@@ -41,6 +42,9 @@ public abstract class RequestListener implements MessageListener {
     @Inject
     JmsJobReplies replies;
 
+    @Inject
+    JobOperations operations;
+
     /** The queue this bean consumes. */
     protected abstract String queue();
 
@@ -57,7 +61,7 @@ public abstract class RequestListener implements MessageListener {
             if (!(message instanceof TextMessage text)) {
                 throw new IllegalArgumentException("Send the request as a TextMessage holding JSON");
             }
-            JobRequest request = JobRequest.parse(text.getText());
+            JobRequest request = JobRequest.parse(text.getText(), operations::find);
             Caller caller = Caller.user(request.requestedBy() == null ? "jms" : "jms:" + request.requestedBy(), false);
             Job job = requests.accept(queue(), request, caller,
                     replyTo == null ? null : new JobRequests.ReplyTo(replyTo, correlationId));

@@ -42,7 +42,7 @@ public class DeletedKeysResource {
     SecurityContext security;
 
     @PathParam("kv")
-    String kv;
+    String keyVaultName;
 
     @GET
     @Operation(summary = "List the soft-deleted keys (Azure Key Vault: Get Deleted Keys)")
@@ -50,7 +50,7 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeletedKeyItem> list() {
-        return Page.of(keys.listDeleted(Callers.of(security), kv).stream()
+        return Page.of(keys.listDeleted(Callers.of(security), keyVaultName).stream()
                 .map(v -> KeyDtos.deletedItem(v, settings.publicBaseUrl())).toList());
     }
 
@@ -61,7 +61,7 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DeletedKeyBundle get(@PathParam("name") String name) {
-        return KeyDtos.deletedBundle(keys.getDeleted(Callers.of(security), kv, name), settings.publicBaseUrl());
+        return KeyDtos.deletedBundle(keys.getDeleted(Callers.of(security), keyVaultName, name), settings.publicBaseUrl());
     }
 
     @POST
@@ -71,7 +71,7 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle recover(@PathParam("name") String name) {
-        return KeyDtos.bundle(keys.recover(Callers.of(security), kv, name), settings.publicBaseUrl());
+        return KeyDtos.bundle(keys.recover(Callers.of(security), keyVaultName, name), settings.publicBaseUrl());
     }
 
     /** Purge: 204; refused with 409 while the key vault has purge protection. */
@@ -83,7 +83,7 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response purge(@PathParam("name") String name) {
-        keys.purge(Callers.of(security), kv, name);
+        keys.purge(Callers.of(security), keyVaultName, name);
         return Response.noContent().build();
     }
 }

@@ -16,7 +16,7 @@ import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.keyvault.domain.KeyId;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVersion;
-import org.strongroom.keyvault.domain.VaultKey;
+import org.strongroom.keyvault.domain.KeyVaultKey;
 import org.strongroom.platform.StrongroomException;
 
 /** Bodies of the data plane, shaped as the Azure Key Vault keys REST API shapes them. */
@@ -109,13 +109,13 @@ public final class KeyDtos {
     }
 
     static DeletedKeyBundle deletedBundle(KeyView view, String base) {
-        VaultKey key = view.key();
+        KeyVaultKey key = view.key();
         return new DeletedKeyBundle(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
                 seconds(key.scheduledPurgeAt().orElse(null)), jwk(view, base), attributes(view.keyVault(), view.version()));
     }
 
     static DeletedKeyItem deletedItem(KeyView view, String base) {
-        VaultKey key = view.key();
+        KeyVaultKey key = view.key();
         return new DeletedKeyItem(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
                 seconds(key.scheduledPurgeAt().orElse(null)),
                 KeyId.versionless(key.keyVault(), key.name()).uri(base), attributes(view.keyVault(), view.version()));
@@ -175,7 +175,7 @@ public final class KeyDtos {
     }
 
 
-    private static String recoveryId(VaultKey key, String base) {
+    private static String recoveryId(KeyVaultKey key, String base) {
         return key.isDeleted() ? KeyId.keyVaultUri(base, key.keyVault()) + "/deletedkeys/" + key.name() : null;
     }
 

@@ -60,10 +60,10 @@ public final class KeyVaultDtos {
                               boolean softDeleteEnabled, int softDeleteRetentionDays, boolean purgeProtectionEnabled,
                               List<AccessPolicyDto> accessPolicies, Instant created, Instant updated) {
 
-        static KeyVaultDto of(KeyVault kv, String base) {
-            return new KeyVaultDto(kv.name(), KeyId.keyVaultUri(base, kv.name()), kv.region(), kv.subscriptionId(),
-                    kv.resourceGroup(), kv.softDeleteEnabled(), kv.softDeleteRetentionDays(), kv.purgeProtectionEnabled(),
-                    kv.accessPolicies().stream().map(AccessPolicyDto::of).toList(), kv.created(), kv.updated());
+        static KeyVaultDto of(KeyVault keyVault, String base) {
+            return new KeyVaultDto(keyVault.name(), KeyId.keyVaultUri(base, keyVault.name()), keyVault.region(), keyVault.subscriptionId(),
+                    keyVault.resourceGroup(), keyVault.softDeleteEnabled(), keyVault.softDeleteRetentionDays(), keyVault.purgeProtectionEnabled(),
+                    keyVault.accessPolicies().stream().map(AccessPolicyDto::of).toList(), keyVault.created(), keyVault.updated());
         }
     }
 }

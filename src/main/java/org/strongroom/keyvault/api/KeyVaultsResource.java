@@ -71,15 +71,13 @@ public class KeyVaultsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response put(@PathParam("kv") @Pattern(regexp = KeyVault.NAME_PATTERN,
-                                message = "must be 3 to 24 letters, digits or hyphens, starting with a letter") String kv,
+                                message = "must be 3 to 24 letters, digits or hyphens, starting with a letter") String keyVaultName,
                         @NotNull(message = "a JSON body is required") @Valid KeyVaultRequest body) {
-        KeyVaultAdministration.PutResult result = administration.put(Callers.of(security), kv,
+        KeyVaultAdministration.PutResult result = administration.put(Callers.of(security), keyVaultName,
                 new KeyVaultAdministration.Settings(body.region(), body.subscriptionId(), body.resourceGroup(),
                         body.softDeleteEnabled(), body.softDeleteRetentionDays(), body.purgeProtectionEnabled()));
         KeyVaultDto dto = KeyVaultDto.of(result.keyVault(), settings.publicBaseUrl());
-        return result.created()
-                ? Response.created(locations.of("keyvaults", kv)).entity(dto).build()
-                : Response.ok(dto).build();
+        return locations.putAnswer(result.created(), dto, "keyvaults", keyVaultName);
     }
 
     @PATCH
@@ -91,8 +89,8 @@ public class KeyVaultsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public KeyVaultDto patch(@PathParam("kv") String kv, @NotNull(message = "a JSON body is required") KeyVaultPatch body) {
-        return KeyVaultDto.of(administration.changeProtection(Callers.of(security), kv, body.softDeleteEnabled(),
+    public KeyVaultDto patch(@PathParam("kv") String keyVaultName, @NotNull(message = "a JSON body is required") KeyVaultPatch body) {
+        return KeyVaultDto.of(administration.changeProtection(Callers.of(security), keyVaultName, body.softDeleteEnabled(),
                 body.purgeProtectionEnabled()), settings.publicBaseUrl());
     }
 
@@ -100,7 +98,7 @@ public class KeyVaultsResource {
     @Operation(summary = "List the key vaults")
     @APIResponse(responseCode = "200", description = "The key vaults")
     public ListDto<KeyVaultDto> list() {
-        return ListDto.of(administration.list().stream().map(kv -> KeyVaultDto.of(kv, settings.publicBaseUrl())).toList());
+        return ListDto.of(administration.list().stream().map(keyVault -> KeyVaultDto.of(keyVault, settings.publicBaseUrl())).toList());
     }
 
     @GET
@@ -108,8 +106,8 @@ public class KeyVaultsResource {
     @Operation(summary = "Read a key vault with its access policies")
     @APIResponse(responseCode = "200", description = "The key vault")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public KeyVaultDto get(@PathParam("kv") String kv) {
-        return KeyVaultDto.of(administration.get(kv), settings.publicBaseUrl());
+    public KeyVaultDto get(@PathParam("kv") String keyVaultName) {
+        return KeyVaultDto.of(administration.get(keyVaultName), settings.publicBaseUrl());
     }
 
     @PUT
@@ -120,10 +118,10 @@ public class KeyVaultsResource {
     @APIResponse(responseCode = "200", description = "The access policy")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public KeyVaultDtos.AccessPolicyDto setAccessPolicy(@PathParam("kv") String kv,
+    public KeyVaultDtos.AccessPolicyDto setAccessPolicy(@PathParam("kv") String keyVaultName,
                                                        @PathParam("principalId") String principalId,
                                                        @NotNull(message = "a JSON body is required") @Valid AccessPolicyRequest body) {
-        KeyVault keyVault = administration.setAccessPolicy(Callers.of(security), kv, principalId,
+        KeyVault keyVault = administration.setAccessPolicy(Callers.of(security), keyVaultName, principalId,
                 permissions(body.permissions().keys()));
         return keyVault.accessPolicies().stream()
                 .filter(policy -> policy.principalId().equals(principalId))
@@ -139,8 +137,8 @@ public class KeyVaultsResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response removeAccessPolicy(@PathParam("kv") String kv, @PathParam("principalId") String principalId) {
-        administration.removeAccessPolicy(Callers.of(security), kv, principalId);
+    public Response removeAccessPolicy(@PathParam("kv") String keyVaultName, @PathParam("principalId") String principalId) {
+        administration.removeAccessPolicy(Callers.of(security), keyVaultName, principalId);
         return Response.noContent().build();
     }
 

@@ -69,7 +69,7 @@ public class KeysResource {
     SecurityContext security;
 
     @PathParam("kv")
-    String kv;
+    String keyVaultName;
 
     @GET
     @Operation(summary = "List the keys (Azure Key Vault: Get Keys)")
@@ -77,7 +77,7 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<KeyItem> list() {
-        return Page.of(keys.list(caller(), kv).stream().map(v -> KeyDtos.item(v, base(), false)).toList());
+        return Page.of(keys.list(caller(), keyVaultName).stream().map(v -> KeyDtos.item(v, base(), false)).toList());
     }
 
     @POST
@@ -90,7 +90,7 @@ public class KeysResource {
     public KeyBundle create(@PathParam("name") String name, @NotNull(message = "a JSON body is required") CreateKeyRequest body) {
         requireRsa(body.kty());
         int size = body.keySize() == null ? DEFAULT_KEY_SIZE : body.keySize();
-        return KeyDtos.bundle(keys.create(caller(), kv, name, size, KeyDtos.operations(body.keyOps()),
+        return KeyDtos.bundle(keys.create(caller(), keyVaultName, name, size, KeyDtos.operations(body.keyOps()),
                 Attributes.toDomain(body.attributes())), base());
     }
 
@@ -112,7 +112,7 @@ public class KeysResource {
                 KeyDtos.number(jwk.e(), "e"), KeyDtos.number(jwk.d(), "d"), KeyDtos.number(jwk.p(), "p"),
                 KeyDtos.number(jwk.q(), "q"), KeyDtos.number(jwk.dp(), "dp"), KeyDtos.number(jwk.dq(), "dq"),
                 KeyDtos.number(jwk.qi(), "qi"));
-        return KeyDtos.bundle(keys.importKey(caller(), kv, name, imported, KeyDtos.operations(jwk.keyOps()),
+        return KeyDtos.bundle(keys.importKey(caller(), keyVaultName, name, imported, KeyDtos.operations(jwk.keyOps()),
                 Attributes.toDomain(body.attributes())), base());
     }
 
@@ -136,7 +136,7 @@ public class KeysResource {
         if (pem == null || pem.isBlank()) {
             throw StrongroomException.badRequest("Send the PEM private key as the body", "body");
         }
-        return KeyDtos.bundle(keys.importPem(caller(), kv, name, pem, null, KeyAttributes.NONE), base());
+        return KeyDtos.bundle(keys.importPem(caller(), keyVaultName, name, pem, null, KeyAttributes.NONE), base());
     }
 
     @GET
@@ -146,7 +146,7 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle get(@PathParam("name") String name) {
-        return KeyDtos.bundle(keys.get(caller(), kv, name, null), base());
+        return KeyDtos.bundle(keys.get(caller(), keyVaultName, name, null), base());
     }
 
     @GET
@@ -156,7 +156,7 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<KeyItem> versions(@PathParam("name") String name) {
-        return Page.of(keys.versions(caller(), kv, name).stream().map(v -> KeyDtos.item(v, base(), true)).toList());
+        return Page.of(keys.versions(caller(), keyVaultName, name).stream().map(v -> KeyDtos.item(v, base(), true)).toList());
     }
 
     @GET
@@ -166,7 +166,7 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle getVersion(@PathParam("name") String name, @PathParam("version") String version) {
-        return KeyDtos.bundle(keys.get(caller(), kv, name, version), base());
+        return KeyDtos.bundle(keys.get(caller(), keyVaultName, name, version), base());
     }
 
     @PATCH
@@ -187,7 +187,7 @@ public class KeysResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle updateVersion(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
-        return KeyDtos.bundle(keys.update(caller(), kv, name, version, Attributes.toDomain(body.attributes()),
+        return KeyDtos.bundle(keys.update(caller(), keyVaultName, name, version, Attributes.toDomain(body.attributes()),
                 KeyDtos.operations(body.keyOps())), base());
     }
 
@@ -199,7 +199,7 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle rotate(@PathParam("name") String name) {
-        return KeyDtos.bundle(keys.rotate(caller(), kv, name), base());
+        return KeyDtos.bundle(keys.rotate(caller(), keyVaultName, name), base());
     }
 
     @DELETE
@@ -210,7 +210,7 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DeletedKeyBundle delete(@PathParam("name") String name) {
-        return KeyDtos.deletedBundle(keys.delete(caller(), kv, name), base());
+        return KeyDtos.deletedBundle(keys.delete(caller(), keyVaultName, name), base());
     }
 
     @POST
@@ -233,7 +233,7 @@ public class KeysResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult wrap(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
-        KeyOperations.WrapResult result = keys.wrap(caller(), kv, name, version, algorithm(body.alg()),
+        KeyOperations.WrapResult result = keys.wrap(caller(), keyVaultName, name, version, algorithm(body.alg()),
                 KeyDtos.fromBase64Url(body.value(), "value"));
         return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.wrapped()));
     }
@@ -258,7 +258,7 @@ public class KeysResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult unwrap(@PathParam("name") String name, @PathParam("version") String version,
                                      @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
-        try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), kv, name, version, algorithm(body.alg()),
+        try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), keyVaultName, name, version, algorithm(body.alg()),
                 KeyDtos.fromBase64Url(body.value(), "value"))) {
             return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.secret().bytes()));
         }

@@ -31,7 +31,7 @@ import org.strongroom.keyvault.domain.KeyRepository;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVaultRepository;
 import org.strongroom.keyvault.domain.KeyVersion;
-import org.strongroom.keyvault.domain.VaultKey;
+import org.strongroom.keyvault.domain.KeyVaultKey;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
@@ -76,7 +76,7 @@ public class KeyOperations {
     Settings settings;
 
     /** A key version together with its key and key vault, as answers need them. */
-    public record KeyView(KeyVault keyVault, VaultKey key, KeyVersion version) {
+    public record KeyView(KeyVault keyVault, KeyVaultKey key, KeyVersion version) {
     }
 
     /** The parts of an RSA key given for import (BYOK). */
@@ -85,9 +85,9 @@ public class KeyOperations {
     }
 
     @Transactional
-    public KeyView create(Caller caller, String kv, String name, int keySize, Set<String> keyOps, KeyAttributes attributes) {
-        return activity.record(caller, "CreateKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public KeyView create(Caller caller, String keyVaultName, String name, int keySize, Set<String> keyOps, KeyAttributes attributes) {
+        return activity.record(caller, "CreateKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.CREATE);
             try (RsaKeyPair pair = generate(keySize)) {
                 return addVersion(keyVault, name, pair, keyOps, attributes, KeyVersionAvailable.Reason.CREATED);
@@ -96,16 +96,16 @@ public class KeyOperations {
     }
 
     @Transactional
-    public KeyView importKey(Caller caller, String kv, String name, ImportedRsaKey imported, Set<String> keyOps,
+    public KeyView importKey(Caller caller, String keyVaultName, String name, ImportedRsaKey imported, Set<String> keyOps,
                              KeyAttributes attributes) {
-        return importKey(caller, kv, name, () -> rsaKey(imported), keyOps, attributes);
+        return importKey(caller, keyVaultName, name, () -> rsaKey(imported), keyOps, attributes);
     }
 
     /** Import (BYOK) of an RSA private key in PEM, PKCS#8 or PKCS#1: an extension of the Azure API. */
     @Transactional
-    public KeyView importPem(Caller caller, String kv, String name, String pem, Set<String> keyOps,
+    public KeyView importPem(Caller caller, String keyVaultName, String name, String pem, Set<String> keyOps,
                              KeyAttributes attributes) {
-        return importKey(caller, kv, name, () -> {
+        return importKey(caller, keyVaultName, name, () -> {
             try {
                 return PrivateKeys.readPem(pem);
             } catch (IllegalArgumentException e) {
@@ -114,10 +114,10 @@ public class KeyOperations {
         }, keyOps, attributes);
     }
 
-    private KeyView importKey(Caller caller, String kv, String name, Supplier<RsaKeyPair> key, Set<String> keyOps,
+    private KeyView importKey(Caller caller, String keyVaultName, String name, Supplier<RsaKeyPair> key, Set<String> keyOps,
                               KeyAttributes attributes) {
-        return activity.record(caller, "ImportKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+        return activity.record(caller, "ImportKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.IMPORT);
             try (RsaKeyPair pair = key.get()) {
                 return addVersion(keyVault, name, pair, keyOps, attributes, KeyVersionAvailable.Reason.IMPORTED);
@@ -127,11 +127,11 @@ public class KeyOperations {
 
     /** A new version of an existing key, of the same size and operations as its current one. */
     @Transactional
-    public KeyView rotate(Caller caller, String kv, String name) {
-        return activity.record(caller, "RotateKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public KeyView rotate(Caller caller, String keyVaultName, String name) {
+        return activity.record(caller, "RotateKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.ROTATE);
-            KeyVersion current = activeKey(kv, name).current();
+            KeyVersion current = activeKey(keyVaultName, name).current();
             try (RsaKeyPair pair = Rsa.generate(current.keySize())) {
                 return addVersion(keyVault, name, pair, current.operations(), KeyAttributes.NONE,
                         KeyVersionAvailable.Reason.ROTATED);
@@ -141,15 +141,15 @@ public class KeyOperations {
 
     /** Changes a version's attributes ({@code version} {@code null}: the current one). */
     @Transactional
-    public KeyView update(Caller caller, String kv, String name, String version, KeyAttributes attributes,
+    public KeyView update(Caller caller, String keyVaultName, String name, String version, KeyAttributes attributes,
                           Set<String> keyOps) {
-        return activity.record(caller, "UpdateKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+        return activity.record(caller, "UpdateKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.UPDATE);
-            VaultKey key = activeKey(kv, name);
+            KeyVaultKey key = activeKey(keyVaultName, name);
             KeyVersion target = version(key, version);
             if (target.update(attributes, keyOps, Timestamps.now())) {
-                announce(kv, name, target.versionId(), KeyVersionAvailable.Reason.ENABLED);
+                announce(keyVaultName, name, target.versionId(), KeyVersionAvailable.Reason.ENABLED);
             }
             return new KeyView(keyVault, key, target);
         }, KeyOperations::describe);
@@ -157,23 +157,23 @@ public class KeyOperations {
 
     /** A version ({@code null}: the current one) of a key that is not deleted. */
     @Transactional
-    public KeyView get(Caller caller, String kv, String name, String version) {
-        return activity.recordUse(caller, "GetKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public KeyView get(Caller caller, String keyVaultName, String name, String version) {
+        return activity.recordUse(caller, "GetKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.GET);
-            VaultKey key = activeKey(kv, name);
+            KeyVaultKey key = activeKey(keyVaultName, name);
             return new KeyView(keyVault, key, version(key, version));
         }, view -> "version " + view.version().versionId() + by(caller));
     }
 
     /** The keys that are not deleted, each with its current version, by name. */
     @Transactional
-    public List<KeyView> list(Caller caller, String kv) {
-        return activity.recordUse(caller, "ListKeys", ResourcePath.keyVault(kv).child("keys"), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public List<KeyView> list(Caller caller, String keyVaultName) {
+        return activity.recordUse(caller, "ListKeys", ResourcePath.keyVault(keyVaultName).child("keys"), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.LIST);
-            return keys.list(kv, false).stream()
-                    .sorted(Comparator.comparing(VaultKey::name))
+            return keys.list(keyVaultName, false).stream()
+                    .sorted(Comparator.comparing(KeyVaultKey::name))
                     .map(key -> new KeyView(keyVault, key, key.current()))
                     .toList();
         }, views -> views.size() + " key(s)" + by(caller));
@@ -181,11 +181,11 @@ public class KeyOperations {
 
     /** All versions of a key, oldest first. */
     @Transactional
-    public List<KeyView> versions(Caller caller, String kv, String name) {
-        return activity.recordUse(caller, "ListKeyVersions", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public List<KeyView> versions(Caller caller, String keyVaultName, String name) {
+        return activity.recordUse(caller, "ListKeyVersions", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.LIST);
-            VaultKey key = activeKey(kv, name);
+            KeyVaultKey key = activeKey(keyVaultName, name);
             return key.versions().stream().map(v -> new KeyView(keyVault, key, v)).toList();
         }, views -> views.size() + " version(s)" + by(caller));
     }
@@ -195,11 +195,11 @@ public class KeyOperations {
      * without, it is gone at once. Answers the key as it was deleted.
      */
     @Transactional
-    public KeyView delete(Caller caller, String kv, String name) {
-        return activity.record(caller, "DeleteKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public KeyView delete(Caller caller, String keyVaultName, String name) {
+        return activity.record(caller, "DeleteKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.DELETE);
-            VaultKey key = activeKey(kv, name);
+            KeyVaultKey key = activeKey(keyVaultName, name);
             if (keyVault.softDeleteEnabled()) {
                 key.softDelete(Timestamps.now(), Duration.ofDays(keyVault.softDeleteRetentionDays()));
             } else {
@@ -210,34 +210,34 @@ public class KeyOperations {
     }
 
     @Transactional
-    public List<KeyView> listDeleted(Caller caller, String kv) {
-        return activity.recordUse(caller, "ListDeletedKeys", ResourcePath.keyVault(kv).child("deletedkeys"), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public List<KeyView> listDeleted(Caller caller, String keyVaultName) {
+        return activity.recordUse(caller, "ListDeletedKeys", ResourcePath.keyVault(keyVaultName).child("deletedkeys"), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.LIST);
-            return keys.list(kv, true).stream()
-                    .sorted(Comparator.comparing(VaultKey::name))
+            return keys.list(keyVaultName, true).stream()
+                    .sorted(Comparator.comparing(KeyVaultKey::name))
                     .map(key -> new KeyView(keyVault, key, key.current()))
                     .toList();
         }, views -> views.size() + " deleted key(s)" + by(caller));
     }
 
     @Transactional
-    public KeyView getDeleted(Caller caller, String kv, String name) {
-        return activity.recordUse(caller, "GetDeletedKey", ResourcePath.keyVault(kv).child("deletedkeys", name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public KeyView getDeleted(Caller caller, String keyVaultName, String name) {
+        return activity.recordUse(caller, "GetDeletedKey", ResourcePath.keyVault(keyVaultName).child("deletedkeys", name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.GET);
-            VaultKey key = deletedKey(kv, name);
+            KeyVaultKey key = deletedKey(keyVaultName, name);
             return new KeyView(keyVault, key, key.current());
         }, view -> "version " + view.version().versionId() + by(caller));
     }
 
     /** Brings a soft-deleted key back with all its versions. */
     @Transactional
-    public KeyView recover(Caller caller, String kv, String name) {
-        return activity.record(caller, "RecoverKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public KeyView recover(Caller caller, String keyVaultName, String name) {
+        return activity.record(caller, "RecoverKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.RECOVER);
-            VaultKey key = deletedKey(kv, name);
+            KeyVaultKey key = deletedKey(keyVaultName, name);
             key.recover();
             return new KeyView(keyVault, key, key.current());
         }, view -> view.key().versions().size() + " version(s) recovered");
@@ -245,13 +245,13 @@ public class KeyOperations {
 
     /** Removes a soft-deleted key for good; refused (409) while the key vault has purge protection. */
     @Transactional
-    public void purge(Caller caller, String kv, String name) {
-        activity.record(caller, "PurgeKey", resource(kv, name), () -> {
-            KeyVault keyVault = keyVault(kv);
+    public void purge(Caller caller, String keyVaultName, String name) {
+        activity.record(caller, "PurgeKey", resource(keyVaultName, name), () -> {
+            KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.PURGE);
-            VaultKey key = deletedKey(kv, name);
+            KeyVaultKey key = deletedKey(keyVaultName, name);
             if (keyVault.purgeProtectionEnabled()) {
-                throw StrongroomException.conflict("Key vault '" + kv + "' has purge protection: deleted key '" + name
+                throw StrongroomException.conflict("Key vault '" + keyVaultName + "' has purge protection: deleted key '" + name
                         + "' cannot be purged before " + key.scheduledPurgeAt().orElseThrow(), "deletedkeys/" + name);
             }
             keys.remove(key);
@@ -262,8 +262,8 @@ public class KeyOperations {
     /** Removes every deleted key whose retention has ended, purge protection or not. */
     @Transactional
     public int purgeExpired() {
-        List<VaultKey> expired = keys.purgeableAt(Timestamps.now());
-        for (VaultKey key : expired) {
+        List<KeyVaultKey> expired = keys.purgeableAt(Timestamps.now());
+        for (KeyVaultKey key : expired) {
             activity.record(Caller.SYSTEM, "PurgeKey", resource(key.keyVault(), key.name()), () -> {
                 keys.remove(key);
                 return null;
@@ -274,9 +274,9 @@ public class KeyOperations {
 
     /** Wraps {@code secret} with a version ({@code null}: the current one); the caller needs {@code wrapKey}. */
     @Transactional
-    public WrapResult wrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm, byte[] secret) {
-        return metrics.count("wrapKey", () -> activity.recordUse(caller, "WrapKey", resource(kv, name), () -> {
-            KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.WRAP_KEY, "wrapKey");
+    public WrapResult wrap(Caller caller, String keyVaultName, String name, String version, WrapAlgorithm algorithm, byte[] secret) {
+        return metrics.count("wrapKey", () -> activity.recordUse(caller, "WrapKey", resource(keyVaultName, name), () -> {
+            KeyVersion usable = usableVersion(caller, keyVaultName, name, version, KeyPermission.WRAP_KEY, "wrapKey");
             try {
                 return new WrapResult(usable, Rsa.wrap(usable.modulus(), usable.publicExponent(), algorithm, secret));
             } catch (IllegalArgumentException e) {
@@ -290,10 +290,10 @@ public class KeyOperations {
      * {@code unwrapKey}. The result must be closed.
      */
     @Transactional
-    public UnwrapResult unwrap(Caller caller, String kv, String name, String version, WrapAlgorithm algorithm,
+    public UnwrapResult unwrap(Caller caller, String keyVaultName, String name, String version, WrapAlgorithm algorithm,
                                byte[] wrapped) {
-        return metrics.count("unwrapKey", () -> activity.recordUse(caller, "UnwrapKey", resource(kv, name), () -> {
-            KeyVersion usable = usableVersion(caller, kv, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
+        return metrics.count("unwrapKey", () -> activity.recordUse(caller, "UnwrapKey", resource(keyVaultName, name), () -> {
+            KeyVersion usable = usableVersion(caller, keyVaultName, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
             try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
                 return new UnwrapResult(usable, Rsa.unwrap(privateKey, algorithm, wrapped));
             } catch (IntegrityException e) {
@@ -314,24 +314,24 @@ public class KeyOperations {
         }
     }
 
-    private KeyVersion usableVersion(Caller caller, String kv, String name, String version, KeyPermission permission,
+    private KeyVersion usableVersion(Caller caller, String keyVaultName, String name, String version, KeyPermission permission,
                                      String operation) {
-        KeyVault keyVault = keyVault(kv);
+        KeyVault keyVault = keyVault(keyVaultName);
         access.require(caller, keyVault, permission);
-        KeyVersion usable = version(activeKey(kv, name), version);
+        KeyVersion usable = version(activeKey(keyVaultName, name), version);
         usable.requireUsable(operation, Timestamps.now());
         return usable;
     }
 
     private KeyView addVersion(KeyVault keyVault, String name, RsaKeyPair pair, Set<String> keyOps,
                                KeyAttributes attributes, KeyVersionAvailable.Reason reason) {
-        if (name == null || !name.matches(VaultKey.NAME_PATTERN)) {
+        if (name == null || !name.matches(KeyVaultKey.NAME_PATTERN)) {
             throw StrongroomException.badRequest("A key name has 1 to 127 letters, digits or hyphens", "name");
         }
         Instant now = Timestamps.now();
-        VaultKey key = keys.findForUpdate(keyVault.name(), name).orElse(null);
+        KeyVaultKey key = keys.findForUpdate(keyVault.name(), name).orElse(null);
         if (key == null) {
-            key = new VaultKey(keyVault.name(), name, now);
+            key = new KeyVaultKey(keyVault.name(), name, now);
             keys.add(key);
         }
         String versionId = HexFormat.of().formatHex(uuidBytes(UUID.randomUUID()));
@@ -345,10 +345,10 @@ public class KeyOperations {
         return new KeyView(keyVault, key, version);
     }
 
-    private void announce(String kv, String name, String versionId, KeyVersionAvailable.Reason reason) {
+    private void announce(String keyVaultName, String name, String versionId, KeyVersionAvailable.Reason reason) {
         String base = settings.publicBaseUrl();
-        versionEvents.fire(new KeyVersionAvailable(KeyId.versionless(kv, name).uri(base),
-                KeyId.versioned(kv, name, versionId).uri(base), reason));
+        versionEvents.fire(new KeyVersionAvailable(KeyId.versionless(keyVaultName, name).uri(base),
+                KeyId.versioned(keyVaultName, name, versionId).uri(base), reason));
     }
 
     private static RsaKeyPair generate(int keySize) {
@@ -371,19 +371,19 @@ public class KeyOperations {
         return keyVaults.find(name).orElseThrow(() -> KeyVaultAdministration.noSuchKeyVault(name));
     }
 
-    private VaultKey activeKey(String kv, String name) {
-        return keys.find(kv, name).filter(key -> !key.isDeleted())
-                .orElseThrow(() -> StrongroomException.notFound("Key vault '" + kv + "' has no key named '" + name + "'",
-                        resource(kv, name).toString()));
+    private KeyVaultKey activeKey(String keyVaultName, String name) {
+        return keys.find(keyVaultName, name).filter(key -> !key.isDeleted())
+                .orElseThrow(() -> StrongroomException.notFound("Key vault '" + keyVaultName + "' has no key named '" + name + "'",
+                        resource(keyVaultName, name).toString()));
     }
 
-    private VaultKey deletedKey(String kv, String name) {
-        return keys.find(kv, name).filter(VaultKey::isDeleted)
-                .orElseThrow(() -> StrongroomException.notFound("Key vault '" + kv + "' has no deleted key named '"
-                        + name + "'", ResourcePath.keyVault(kv).child("deletedkeys", name).toString()));
+    private KeyVaultKey deletedKey(String keyVaultName, String name) {
+        return keys.find(keyVaultName, name).filter(KeyVaultKey::isDeleted)
+                .orElseThrow(() -> StrongroomException.notFound("Key vault '" + keyVaultName + "' has no deleted key named '"
+                        + name + "'", ResourcePath.keyVault(keyVaultName).child("deletedkeys", name).toString()));
     }
 
-    private static KeyVersion version(VaultKey key, String version) {
+    private static KeyVersion version(KeyVaultKey key, String version) {
         if (version == null || version.isEmpty()) {
             return key.current();
         }
@@ -397,8 +397,8 @@ public class KeyOperations {
                 .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
     }
 
-    static ResourcePath resource(String kv, String name) {
-        return ResourcePath.key(kv, name);
+    static ResourcePath resource(String keyVaultName, String name) {
+        return ResourcePath.key(keyVaultName, name);
     }
 
     /** Who used the key, as an access policy names it. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record KeyId(String keyVault, String name, Optional<String> version) {
 
     private static final Pattern PATH = Pattern.compile(
-            "/api/keyvaults/(" + KeyVault.NAME_PATTERN + ")/keys/(" + VaultKey.NAME_PATTERN + ")(?:/([0-9a-f]{32}))?/?");
+            "/api/keyvaults/(" + KeyVault.NAME_PATTERN + ")/keys/(" + KeyVaultKey.NAME_PATTERN + ")(?:/([0-9a-f]{32}))?/?");
 
     public static KeyId versioned(String keyVault, String name, String version) {
         return new KeyId(keyVault, name, Optional.of(version));

@@ -8,17 +8,17 @@ import java.util.Optional;
 public interface KeyRepository {
 
     /** The key of that name, deleted or not. */
-    Optional<VaultKey> find(String keyVault, String name);
+    Optional<KeyVaultKey> find(String keyVault, String name);
 
     /** The key of that name, locked until the transaction ends (for changes that add versions). */
-    Optional<VaultKey> findForUpdate(String keyVault, String name);
+    Optional<KeyVaultKey> findForUpdate(String keyVault, String name);
 
-    List<VaultKey> list(String keyVault, boolean deleted);
+    List<KeyVaultKey> list(String keyVault, boolean deleted);
 
     /** Deleted keys whose retention ended before {@code now}. */
-    List<VaultKey> purgeableAt(Instant now);
+    List<KeyVaultKey> purgeableAt(Instant now);
 
-    void add(VaultKey key);
+    void add(KeyVaultKey key);
 
-    void remove(VaultKey key);
+    void remove(KeyVaultKey key);
 }

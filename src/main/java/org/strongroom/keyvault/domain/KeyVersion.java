@@ -35,7 +35,7 @@ public class KeyVersion {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "key_id")
-    private VaultKey vaultKey;
+    private KeyVaultKey key;
 
     /** The version id: 32 lower-case hex characters, the last segment of the {@code kid}. */
     @Column(name = "version_id", nullable = false, length = 32)
@@ -85,10 +85,10 @@ public class KeyVersion {
         // for JPA
     }
 
-    KeyVersion(VaultKey vaultKey, String versionId, int sequence, BigInteger modulus, BigInteger publicExponent,
+    KeyVersion(KeyVaultKey key, String versionId, int sequence, BigInteger modulus, BigInteger publicExponent,
                byte[] sealedPrivateKey, Set<String> keyOps, KeyAttributes attributes, Instant now) {
         this.id = UUID.randomUUID();
-        this.vaultKey = vaultKey;
+        this.key = key;
         this.versionId = versionId;
         this.sequence = sequence;
         this.kty = "RSA";
@@ -111,7 +111,7 @@ public class KeyVersion {
     }
 
     public String sealingContext() {
-        return sealingContext(vaultKey.keyVault(), vaultKey.name(), versionId);
+        return sealingContext(key.keyVault(), key.name(), versionId);
     }
 
     /**
@@ -119,7 +119,7 @@ public class KeyVersion {
      * {@code KeyDisabled}, {@code KeyExpired}, {@code KeyNotYetValid}.
      */
     public void requireUsable(String operation, Instant now) {
-        String kid = vaultKey.name() + "/" + versionId;
+        String kid = key.name() + "/" + versionId;
         if (!enabled) {
             throw new StrongroomException(ErrorCode.KeyDisabled, "Key " + kid + " is disabled", kid);
         }
@@ -181,8 +181,8 @@ public class KeyVersion {
         return keyOps.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(keyOps.split(",")));
     }
 
-    public VaultKey key() {
-        return vaultKey;
+    public KeyVaultKey key() {
+        return key;
     }
 
     public String versionId() {

@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import org.strongroom.keyvault.domain.KeyRepository;
-import org.strongroom.keyvault.domain.VaultKey;
+import org.strongroom.keyvault.domain.KeyVaultKey;
 import org.strongroom.platform.StrongroomException;
 
 @ApplicationScoped
@@ -21,8 +21,8 @@ public class JpaKeyRepository implements KeyRepository {
     EntityManager em;
 
     @Override
-    public Optional<VaultKey> find(String keyVault, String name) {
-        return em.createQuery("SELECT k FROM VaultKey k WHERE k.keyVault = :kv AND k.name = :name", VaultKey.class)
+    public Optional<KeyVaultKey> find(String keyVault, String name) {
+        return em.createQuery("SELECT k FROM KeyVaultKey k WHERE k.keyVault = :kv AND k.name = :name", KeyVaultKey.class)
                 .setParameter("kv", keyVault)
                 .setParameter("name", name)
                 .getResultStream()
@@ -30,8 +30,8 @@ public class JpaKeyRepository implements KeyRepository {
     }
 
     @Override
-    public Optional<VaultKey> findForUpdate(String keyVault, String name) {
-        return em.createQuery("SELECT k FROM VaultKey k WHERE k.keyVault = :kv AND k.name = :name", VaultKey.class)
+    public Optional<KeyVaultKey> findForUpdate(String keyVault, String name) {
+        return em.createQuery("SELECT k FROM KeyVaultKey k WHERE k.keyVault = :kv AND k.name = :name", KeyVaultKey.class)
                 .setParameter("kv", keyVault)
                 .setParameter("name", name)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -40,23 +40,23 @@ public class JpaKeyRepository implements KeyRepository {
     }
 
     @Override
-    public List<VaultKey> list(String keyVault, boolean deleted) {
-        return em.createQuery("SELECT k FROM VaultKey k WHERE k.keyVault = :kv AND k.deletedAt IS "
-                        + (deleted ? "NOT NULL" : "NULL"), VaultKey.class)
+    public List<KeyVaultKey> list(String keyVault, boolean deleted) {
+        return em.createQuery("SELECT k FROM KeyVaultKey k WHERE k.keyVault = :kv AND k.deletedAt IS "
+                        + (deleted ? "NOT NULL" : "NULL"), KeyVaultKey.class)
                 .setParameter("kv", keyVault)
                 .getResultList();
     }
 
     @Override
-    public List<VaultKey> purgeableAt(Instant now) {
-        return em.createQuery("SELECT k FROM VaultKey k WHERE k.scheduledPurgeAt < :now", VaultKey.class)
+    public List<KeyVaultKey> purgeableAt(Instant now) {
+        return em.createQuery("SELECT k FROM KeyVaultKey k WHERE k.scheduledPurgeAt < :now", KeyVaultKey.class)
                 .setParameter("now", now)
                 .getResultList();
     }
 
     /** Adds a new key; a key of the same name created at the same moment by another request is a 409. */
     @Override
-    public void add(VaultKey key) {
+    public void add(KeyVaultKey key) {
         em.persist(key);
         try {
             em.flush();
@@ -67,7 +67,7 @@ public class JpaKeyRepository implements KeyRepository {
     }
 
     @Override
-    public void remove(VaultKey key) {
+    public void remove(KeyVaultKey key) {
         em.remove(em.contains(key) ? key : em.merge(key));
     }
 }

@@ -80,9 +80,7 @@ public class ProtectedItemsResource {
                 new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(),
                         body.source() == null ? null : body.source().diskEncryptionSetId(), backupPolicy));
         ItemDto dto = ItemDto.of(result.item());
-        return result.created()
-                ? Response.created(locations.of("vaults", vault, "items", item)).entity(dto).build()
-                : Response.ok(dto).build();
+        return locations.putAnswer(result.created(), dto, "vaults", vault, "items", item);
     }
 
     @GET

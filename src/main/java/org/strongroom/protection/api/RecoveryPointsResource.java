@@ -37,11 +37,9 @@ public class RecoveryPointsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ListDto<RecoveryPointDto> list(@PathParam("vault") String vault, @PathParam("item") String item,
                                           @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant fromTime = QueryParameters.time(from, "from");
-        Instant toTime = QueryParameters.time(to, "to");
-        QueryParameters.requireOrdered(fromTime, toTime);
+        QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
         Instant now = Timestamps.now();
-        return ListDto.of(points.list(vault, item, fromTime, toTime).stream().map(p -> RecoveryPointDto.of(p, now)).toList());
+        return ListDto.of(points.list(vault, item, range.from(), range.to()).stream().map(p -> RecoveryPointDto.of(p, now)).toList());
     }
 
     @GET

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
 import org.strongroom.jobs.app.JobSubmission;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
@@ -65,10 +64,10 @@ public class ProtectedItems {
         vaults.itemRegistrationAttempted(vault);
         try {
             PutResult result = self.store(caller, vault, name, registration);
-            jobs.recordInline(JobOperation.ConfigureBackup, vault, name, caller.name(), null);
+            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, vault, name, caller.name(), null);
             return result;
         } catch (StrongroomException refused) {
-            jobs.recordInline(JobOperation.ConfigureBackup, vault, name, caller.name(), refused);
+            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, vault, name, caller.name(), refused);
             throw refused;
         }
     }
@@ -80,7 +79,7 @@ public class ProtectedItems {
             WorkloadType workload = registration.workloadType();
             vault.requireWorkloadAllowed(workload.name(), workload.passphraseOrClassic());
             String source = registration.sourcePath();
-            if (workload == WorkloadType.Files || workload == WorkloadType.Disk) {
+            if (workload.backedUpByServer()) {
                 source = sources.check(workload, source).toString();
             } else if (workload == WorkloadType.PostgreSQL) {
                 throw StrongroomException.badRequest("PostgreSQL items cannot be protected yet", "workloadType");

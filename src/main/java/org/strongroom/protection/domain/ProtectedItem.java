@@ -98,6 +98,14 @@ public class ProtectedItem {
         this.updated = now;
     }
 
+    /** Refuses a backup by the server of an item whose agent backs it up. */
+    public void requireServerBackup() {
+        if (!workloadType.backedUpByServer()) {
+            throw StrongroomException.badRequest(workloadType + " items are backed up by their agent, not the server",
+                    "workloadType");
+        }
+    }
+
     private static String requireDisk(WorkloadType workloadType, String diskEncryptionSet) {
         if (diskEncryptionSet != null && workloadType != WorkloadType.Disk) {
             throw StrongroomException.badRequest("Only a Disk item's source has a disk encryption set",

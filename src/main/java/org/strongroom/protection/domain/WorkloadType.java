@@ -13,6 +13,11 @@ public enum WorkloadType {
     /** A classic workload: not allowed in key-protected vaults. */
     Classic;
 
+    /** Whether the server itself reads this kind of source (files and disks); the others have their agent. */
+    public boolean backedUpByServer() {
+        return this == Files || this == Disk;
+    }
+
     /** Whether key-protected vaults refuse it (SPEC 19). */
     public boolean passphraseOrClassic() {
         return this == Agent || this == Classic;

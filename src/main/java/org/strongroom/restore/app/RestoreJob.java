@@ -56,7 +56,7 @@ public class RestoreJob implements JobHandler {
 
     @Override
     public Set<JobOperation> operations() {
-        return Set.of(JobOperation.Restore);
+        return Set.of(RestoreOperations.RESTORE);
     }
 
     @Override

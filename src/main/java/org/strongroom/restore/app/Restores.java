@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import org.strongroom.diskencryption.app.DiskEncryptionSets;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
@@ -71,7 +70,7 @@ public class Restores {
                     + " characters, at most " + Job.MAX_PARAMETERS + "): select the directories that hold them, or split the "
                     + "restore", "paths");
         }
-        return jobs.submit(JobOperation.Restore, vault, item, caller.name(), parameters);
+        return jobs.submit(RestoreOperations.RESTORE, vault, item, caller.name(), parameters);
     }
 
     /** The path the target names: its own, or the item's source when the request asks for the original location. */

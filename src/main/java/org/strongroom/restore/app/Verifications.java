@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.Caller;
 import org.strongroom.protection.app.RecoveryPoints;
 
@@ -24,7 +23,7 @@ public class Verifications {
     @Transactional
     public Job request(Caller caller, String vault, String item, String recoveryPoint) {
         String id = points.get(vault, item, recoveryPoint).point().id().toString();
-        return jobs.submit(JobOperation.Verify, vault, item, caller.name(),
+        return jobs.submit(RestoreOperations.VERIFY, vault, item, caller.name(),
                 Json.createObjectBuilder().add("recoveryPoint", id).build().toString());
     }
 }

@@ -34,7 +34,7 @@ public class VerifyJob implements JobHandler {
 
     @Override
     public Set<JobOperation> operations() {
-        return Set.of(JobOperation.Verify);
+        return Set.of(RestoreOperations.VERIFY);
     }
 
     @Override

@@ -258,12 +258,17 @@ public final class FileTreeWriter {
             }
         }
         Files.delete(staging);
+        setDirectoryAttributes(directories);
+        return new Result(files, directories.size(), links, total);
+    }
+
+    /** Modes and times of directories last, deepest first, so writing into them did not change their times. */
+    private static void setDirectoryAttributes(List<Place> directories) throws IOException {
         directories.sort(Comparator.comparingInt((Place d) -> d.path().getNameCount()).reversed());
         for (Place directory : directories) {
             Files.setAttribute(directory.path(), "unix:mode", directory.entry().mode() & PERMISSIONS, LinkOption.NOFOLLOW_LINKS);
             setTime(directory.path(), directory.entry().modifiedMillis());
         }
-        return new Result(files, directories.size(), links, total);
     }
 
     /**

@@ -37,7 +37,7 @@ import org.strongroom.restore.infra.FileTreeWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
 import org.strongroom.storage.infra.FileSystemChunkStore;
@@ -141,7 +141,7 @@ public final class RecoveryTool {
             return;
         }
         for (String vault : vaults) {
-            DataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
+            WrappedDataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
                     "The store " + storeDir + " holds no vault '" + vault + "' (no vaults/" + vault + "/data-key.properties)"));
             out.println("vault " + vault + ": data key wrapped by " + (dataKeyFile.wrappedByPlatform() ? "the platform key"
                     : dataKeyFile.wrappedBy() + " (" + dataKeyFile.algorithm() + ")") + "; infrastructure encryption "
@@ -198,7 +198,7 @@ public final class RecoveryTool {
         }
     }
 
-    private static Opened open(String vault, DataKeyFile file, Map<String, String> options) {
+    private static Opened open(String vault, WrappedDataKeyFile file, Map<String, String> options) {
         boolean platformNeeded = file.wrappedByPlatform() || file.infrastructureEncryption();
         if (platformNeeded && !options.containsKey("platform-keystore")) {
             return new Opened(null, "times and sizes: add --platform-keystore, this vault's data is protected by the platform key");
@@ -224,7 +224,7 @@ public final class RecoveryTool {
         Path target = Files.exists(given) ? given.toRealPath() : given; // the directory you named, even through a link
         boolean overwrite = options.containsKey("overwrite");
         ChunkStore store = new FileSystemChunkStore(storeDir);
-        DataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
+        WrappedDataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
                 "The store " + storeDir + " holds no vault '" + vault + "' (no vaults/" + vault + "/data-key.properties)"));
         String item = store.manifests(vault).stream().filter(m -> m.recoveryPointId().equals(point))
                 .map(ChunkStore.ManifestName::item).findFirst()
@@ -267,11 +267,11 @@ public final class RecoveryTool {
         }
     }
 
-    private static KeyMaterial dataKey(DataKeyFile file, Map<String, String> options, PlatformKey platform) {
+    private static KeyMaterial dataKey(WrappedDataKeyFile file, Map<String, String> options, PlatformKey platform) {
         if (file.wrappedByPlatform()) {
             return platform.open(file.wrappedDataKey(), VaultDataKey.platformSealContext(file.vault()));
         }
-        if (!DataKeyFile.RSA_OAEP_256.equals(file.algorithm())) {
+        if (!WrappedDataKeyFile.RSA_OAEP_256.equals(file.algorithm())) {
             throw new IllegalArgumentException("Unknown wrapping algorithm " + file.algorithm() + " in the data-key file");
         }
         return unwrapWithPrivateKey(options, file.wrappedDataKey(), "the data key of vault '" + file.vault()

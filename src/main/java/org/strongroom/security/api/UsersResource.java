@@ -54,9 +54,7 @@ public class UsersResource {
     public Response put(@PathParam("name") String name, @NotNull @Valid UserRequest body) {
         boolean created = accounts.put(name, body.password().toCharArray(), roles(body.roles()));
         UserDto user = UserDto.of(accounts.get(name));
-        return created
-                ? Response.created(locations.of("users", name)).entity(user).build()
-                : Response.ok(user).build();
+        return locations.putAnswer(created, user, "users", name);
     }
 
     @GET

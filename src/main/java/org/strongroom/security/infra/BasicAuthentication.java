@@ -85,7 +85,12 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        if (credential != null) {
+        return unauthorized(request, response, context, header, credential != null);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     HttpMessageContext context, String header, boolean credentialSent) {
+        if (credentialSent) {
             // Which of the two was wrong is not told: that would help someone guessing user names.
             request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "The user name or password is not correct");
         } else if (header != null) {

@@ -13,9 +13,10 @@ import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.ManifestCodec;
 
 /**
- * Reads one recovery point back: its manifest, then its chunks, each decrypted and authenticated
- * (AES-GCM tag, associated data naming vault and chunk, chunk id recomputed, length checked). Restore
- * and verify both read through here. Chunks may be read from several threads. Close it when done.
+ * Reads one recovery point back: its manifest, then its chunks, each decrypted and authenticated (AES-GCM
+ * tag, associated data naming vault and chunk, chunk id recomputed, length checked). Restore and verify
+ * both read through here, and a backup writes its manifest through {@link #writeManifest}, so that the
+ * manifest's format and sealing live in one place. Chunks may be read from several threads. Close it when done.
  *
  * <p>Anything that does not check out fails with {@link IntegrityException} (altered, truncated, swapped,
  * wrong key) or {@link org.strongroom.storage.domain.StoreDamagedException} (a missing or short file).
@@ -42,6 +43,15 @@ public final class RecoveryPointReader implements AutoCloseable {
         this.item = item;
         this.recoveryPointId = recoveryPointId;
         this.blobs = store.blobs(vault);
+    }
+
+    /**
+     * Writes a new recovery point's manifest as {@link #manifest} reads it back: encoded, sealed under the
+     * vault's manifest key bound to the item and point the manifest names, written last and atomically.
+     */
+    public static void writeManifest(ChunkStore store, VaultDataKey keys, Manifest manifest) {
+        byte[] sealed = keys.sealManifest(ManifestCodec.encode(manifest), manifest.item(), manifest.recoveryPointId());
+        store.writeManifest(manifest.vault(), manifest.item(), manifest.recoveryPointId(), sealed);
     }
 
     /** The manifest, decrypted and checked to be this recovery point's. */

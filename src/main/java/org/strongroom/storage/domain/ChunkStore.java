@@ -31,12 +31,12 @@ public interface ChunkStore {
 
     void deleteManifest(String vault, String item, String recoveryPointId);
 
-    void writeDataKey(DataKeyFile file);
+    void writeDataKey(WrappedDataKeyFile file);
 
     /** The vaults whose data the store holds (each has its data-key file), by name. */
     List<String> vaults();
 
-    Optional<DataKeyFile> readDataKey(String vault);
+    Optional<WrappedDataKeyFile> readDataKey(String vault);
 
     record ManifestName(String item, String recoveryPointId) {
     }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.PackWriter;
 import org.strongroom.storage.domain.StoreDamagedException;
 
@@ -158,7 +158,7 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public void writeDataKey(DataKeyFile file) {
+    public void writeDataKey(WrappedDataKeyFile file) {
         writeAtomically(vaultDir(file.vault()).resolve("data-key.properties"), file.toText().getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -177,10 +177,10 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public Optional<DataKeyFile> readDataKey(String vault) {
+    public Optional<WrappedDataKeyFile> readDataKey(String vault) {
         Path path = vaultDir(vault).resolve("data-key.properties");
         try {
-            return Optional.of(DataKeyFile.parse(Files.readString(path, StandardCharsets.ISO_8859_1)));
+            return Optional.of(WrappedDataKeyFile.parse(Files.readString(path, StandardCharsets.ISO_8859_1)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

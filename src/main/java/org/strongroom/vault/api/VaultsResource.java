@@ -81,9 +81,7 @@ public class VaultsResource {
         VaultService.PutResult result = vaults.put(Callers.of(security), vault, body.region(), body.subscriptionId(),
                 body.resourceGroup());
         VaultDto dto = VaultDto.of(result.vault());
-        return result.created()
-                ? Response.created(locations.of("vaults", vault)).entity(dto).build()
-                : Response.ok(dto).build();
+        return locations.putAnswer(result.created(), dto, "vaults", vault);
     }
 
     @GET

@@ -59,7 +59,7 @@ public class AutoRotation {
      * vault cannot use).
      */
     void onJobEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEnded event) {
-        if (KeyAssignments.KEY_UPDATES.contains(event.operation()) && (event.completed() || missed.contains(event.vault()))) {
+        if (KeyUpdateOperations.ALL.contains(event.operation()) && (event.completed() || missed.contains(event.vault()))) {
             executor.execute(() -> catchUp(event.vault()));
         }
     }

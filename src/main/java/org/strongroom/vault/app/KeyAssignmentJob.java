@@ -1,7 +1,6 @@
 package org.strongroom.vault.app;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +39,7 @@ import org.strongroom.vault.domain.Vault;
 public class KeyAssignmentJob implements JobHandler {
 
     @Inject
-    KeyAssignments assignments;
+    KeyAssignmentSteps steps;
 
     @Inject
     VaultDataKeys dataKeys;
@@ -51,18 +50,15 @@ public class KeyAssignmentJob implements JobHandler {
     @Inject
     Settings settings;
 
-    @Inject
-    VaultService vaultService;
-
     @Override
     public Set<JobOperation> operations() {
-        return EnumSet.of(JobOperation.ConfigureEncryption, JobOperation.UpdateEncryptionKey);
+        return KeyUpdateOperations.ALL;
     }
 
     @Override
     public void run(JobExecution job) {
         Caller requester = job.requestedBy() == null ? Caller.SYSTEM : Caller.user(job.requestedBy(), false);
-        Optional<Vault> pending = assignments.pending(job.vault(), job.jobId());
+        Optional<Vault> pending = steps.pending(job.vault(), job.jobId());
         if (pending.isEmpty()) {
             return; // already put in force or ended by an earlier delivery of this job
         }
@@ -73,9 +69,9 @@ public class KeyAssignmentJob implements JobHandler {
         boolean following = isVersionless(request.keyUri(), key);
         String assignedUri = following ? key.versionlessId() : key.kid();
         byte[] wrapped = dataKeyUnder(vault, key, identity);
-        assignments.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri, key.kid(),
-                following, wrapped);
-        dataKeys.syncStore(vaultService.get(vault.name()));
+        Vault assigned = steps.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri,
+                key.kid(), following, wrapped);
+        dataKeys.syncStore(assigned);
     }
 
     /** SPEC 5-9 and 13 ({@link KeyRequirements}), acting as the vault's identity. */

@@ -1,10 +1,6 @@
 package org.strongroom.vault.app;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +13,6 @@ import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobEnded;
-import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Timestamps;
@@ -26,8 +21,8 @@ import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
 
 /**
- * Key assignments as the user and the system ask for them, and the transactional steps of the job that
- * carries them out ({@link KeyAssignmentJob}).
+ * The request side of key assignments, as the user and the system ask for them; the job that carries
+ * them out is {@link KeyAssignmentJob}, its transactions {@link KeyAssignmentSteps}.
  *
  * <p>One key update per vault at a time, whatever starts it — REST, a JMS request, automatic rotation:
  * all go through {@link #request}, which locks the vault row and refuses with 409 {@code Conflict} while
@@ -37,8 +32,6 @@ import org.strongroom.vault.domain.VaultRepository;
  */
 @ApplicationScoped
 public class KeyAssignments {
-
-    static final Set<JobOperation> KEY_UPDATES = EnumSet.of(JobOperation.ConfigureEncryption, JobOperation.UpdateEncryptionKey);
 
     @Inject
     VaultRepository vaults;
@@ -66,7 +59,7 @@ public class KeyAssignments {
             keyVault.requireOwnKeyUri(keyUri);
             Vault vault = vaultService.locked(vaultName);
             boolean first = vault.checkKeyUpdateAllowed(input.infrastructureEncryption());
-            Job job = jobs.submit(first ? JobOperation.ConfigureEncryption : JobOperation.UpdateEncryptionKey,
+            Job job = jobs.submit(first ? KeyUpdateOperations.CONFIGURE_ENCRYPTION : KeyUpdateOperations.UPDATE_ENCRYPTION_KEY,
                     vaultName, null, caller.name());
             vault.keyUpdateRequested(job.id(), keyUri, input.keyVaultSubscriptionId(), input.infrastructureEncryption(),
                     Timestamps.now());
@@ -91,29 +84,12 @@ public class KeyAssignments {
         return vaults.following(versionlessKeyUri).stream().map(Vault::name).toList();
     }
 
-    /** The vault whose key update job {@code jobId} carries out; empty when that update is no longer pending. */
-    @Transactional
-    public Optional<Vault> pending(String vaultName, UUID jobId) {
-        return vaults.find(vaultName)
-                .filter(v -> v.pendingKeyUpdate().map(request -> request.jobId().equals(jobId)).orElse(false));
-    }
-
-    /** Puts the new key in force, in one transaction: the rewrapped data key and the settings. */
-    @Transactional
-    public void complete(Caller caller, String operation, String vaultName, UUID jobId, String assignedKeyUri,
-                  String activeKeyId, boolean autoRotation, byte[] rewrappedDataKey) {
-        Vault vault = vaultService.locked(vaultName);
-        vault.completeKeyUpdate(jobId, assignedKeyUri, activeKeyId, autoRotation, rewrappedDataKey, Timestamps.now());
-        activity.append(caller, operation, VaultService.resource(vaultName).child("encryption"), ActivityStatus.Succeeded,
-                "job " + jobId + ": key " + activeKeyId + (autoRotation ? " (following " + assignedKeyUri + ")" : " (pinned)"));
-    }
-
     /**
      * Ends the vault's key update in the transaction that ends its job — completed, failed or abandoned —
      * so that the vault is busy exactly as long as the job runs. A failed update leaves the previous key.
      */
     void onJobEnded(@Observes(during = TransactionPhase.IN_PROGRESS) JobEnded event) {
-        if (!KEY_UPDATES.contains(event.operation())) {
+        if (!KeyUpdateOperations.ALL.contains(event.operation())) {
             return;
         }
         vaults.findForUpdate(event.vault()).ifPresent(vault -> {

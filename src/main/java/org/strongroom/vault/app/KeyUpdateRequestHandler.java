@@ -25,7 +25,7 @@ public class KeyUpdateRequestHandler implements JobRequestHandler {
 
     @Override
     public Set<JobOperation> operations() {
-        return Set.of(JobOperation.UpdateEncryptionKey, JobOperation.ConfigureEncryption);
+        return Set.of(KeyUpdateOperations.UPDATE_ENCRYPTION_KEY, KeyUpdateOperations.CONFIGURE_ENCRYPTION);
     }
 
     @Override

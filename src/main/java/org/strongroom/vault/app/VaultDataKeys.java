@@ -15,7 +15,7 @@ import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.vault.domain.InfrastructureEncryption;
 import org.strongroom.vault.domain.Vault;
 
@@ -76,11 +76,9 @@ public class VaultDataKeys {
     /**
      * Everything a backup, restore or verify job needs to read and write the vault's data: its data key,
      * unwrapped afresh (refusals carry the seed's codes), the keys derived from it, and the infrastructure
-     * layer's key when that is enabled. Also brings the store's copy of the wrapped data key up to date.
-     * Close it when the job ends.
+     * layer's key when that is enabled. Close it when the job ends.
      */
     public VaultDataKey open(Vault vault) {
-        syncStore(vault);
         try (KeyMaterial dataKey = unwrap(vault)) {
             KeyMaterial infrastructure = vault.infrastructureEncryption() == InfrastructureEncryption.Enabled
                     ? platformKey.derive(VaultDataKey.infrastructureContext(vault.name())) : null;
@@ -100,9 +98,9 @@ public class VaultDataKeys {
 
     /** Writes the vault's wrapped data key, and what wraps it, into the chunk store (for offline recovery). */
     public void syncStore(Vault vault) {
-        DataKeyFile current = new DataKeyFile(vault.name(),
-                vault.dataKeyWrappedBy().orElse(DataKeyFile.PLATFORM),
-                vault.dataKeyWrappedBy().isPresent() ? DataKeyFile.RSA_OAEP_256 : DataKeyFile.PLATFORM_SEAL,
+        WrappedDataKeyFile current = new WrappedDataKeyFile(vault.name(),
+                vault.dataKeyWrappedBy().orElse(WrappedDataKeyFile.PLATFORM),
+                vault.dataKeyWrappedBy().isPresent() ? WrappedDataKeyFile.RSA_OAEP_256 : WrappedDataKeyFile.PLATFORM_SEAL,
                 vault.wrappedDataKey(), vault.infrastructureEncryption() == InfrastructureEncryption.Enabled);
         boolean upToDate = store.readDataKey(vault.name())
                 .map(stored -> stored.wrappedBy().equals(current.wrappedBy())

@@ -3,6 +3,8 @@ package org.strongroom.jobs.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,10 +15,10 @@ class JobMessageTest {
 
     @Test
     void message_roundTripsAsJson() {
-        JobMessage message = new JobMessage(UUID.randomUUID(), JobOperation.UpdateEncryptionKey);
+        JobMessage message = new JobMessage(UUID.randomUUID(), JobOperation.of("UpdateEncryptionKey"));
         String json = message.toJson();
         assertEquals("{\"jobId\":\"" + message.jobId() + "\",\"operation\":\"UpdateEncryptionKey\"}", json);
-        assertEquals(message, JobMessage.parse(json));
+        assertEquals(message, JobMessage.parse(json, JobMessageTest::known));
     }
 
     @Test
@@ -24,7 +26,12 @@ class JobMessageTest {
         for (String body : new String[] {null, "", "  ", "not json", "[1,2]", "{}", "{\"jobId\":42,\"operation\":\"Backup\"}",
                 "{\"jobId\":\"not-a-uuid\",\"operation\":\"Backup\"}",
                 "{\"jobId\":\"" + UUID.randomUUID() + "\",\"operation\":\"Explode\"}"}) {
-            assertThrows(IllegalArgumentException.class, () -> JobMessage.parse(body), String.valueOf(body));
+            assertThrows(IllegalArgumentException.class, () -> JobMessage.parse(body, JobMessageTest::known), String.valueOf(body));
         }
+    }
+
+    /** The operations the server registered, as the listener looks them up. */
+    private static Optional<JobOperation> known(String name) {
+        return Set.of("Backup", "UpdateEncryptionKey").contains(name) ? Optional.of(JobOperation.of(name)) : Optional.empty();
     }
 }

@@ -54,9 +54,9 @@ class ManifestCodecTest {
 
     @Test
     void dataKeyFile_roundTripsAsProperties() {
-        DataKeyFile file = new DataKeyFile("v1", "https://h/api/keyvaults/kv/keys/k/" + "a".repeat(32),
-                DataKeyFile.RSA_OAEP_256, new byte[] {1, 2, 3}, true);
-        DataKeyFile parsed = DataKeyFile.parse(file.toText());
+        WrappedDataKeyFile file = new WrappedDataKeyFile("v1", "https://h/api/keyvaults/kv/keys/k/" + "a".repeat(32),
+                WrappedDataKeyFile.RSA_OAEP_256, new byte[] {1, 2, 3}, true);
+        WrappedDataKeyFile parsed = WrappedDataKeyFile.parse(file.toText());
         assertEquals(file.wrappedBy(), parsed.wrappedBy());
         assertEquals(file.infrastructureEncryption(), parsed.infrastructureEncryption());
         assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(parsed.wrappedDataKey()[0], parsed.wrappedDataKey()[1], parsed.wrappedDataKey()[2]));

@@ -3,13 +3,13 @@ package org.strongroom.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 
-import org.strongroom.storage.domain.DataKeyFile;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 
 /** A vault's data-key file in the store (data-key.properties), as the recovery tool reads it. */
-class DataKeyFileFuzzTest {
+class WrappedDataKeyFileFuzzTest {
 
     @FuzzTest(maxDuration = "5s")
     void parse_refusesWithIllegalArgument(@NotNull String text) throws Exception {
-        Untrusted.refusesOnlyWith(() -> DataKeyFile.parse(text), IllegalArgumentException.class);
+        Untrusted.refusesOnlyWith(() -> WrappedDataKeyFile.parse(text), IllegalArgumentException.class);
     }
 }

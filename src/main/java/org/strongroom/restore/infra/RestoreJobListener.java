@@ -1,7 +1,9 @@
-package org.strongroom.jobs.infra;
+package org.strongroom.restore.infra;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+
+import org.strongroom.jobs.infra.JobListener;
 
 /** Runs the jobs of queue {@code restoreJobs}. */
 @MessageDriven(activationConfig = {

@@ -20,7 +20,7 @@ import java.util.Properties;
  * </pre>
  * Kept current on every key update; a stale file still holds a valid wrapping of the same data key.
  */
-public record DataKeyFile(String vault, String wrappedBy, String algorithm, byte[] wrappedDataKey,
+public record WrappedDataKeyFile(String vault, String wrappedBy, String algorithm, byte[] wrappedDataKey,
                           boolean infrastructureEncryption) {
 
     public static final String PLATFORM = "platform";
@@ -48,7 +48,7 @@ public record DataKeyFile(String vault, String wrappedBy, String algorithm, byte
         return text.toString();
     }
 
-    public static DataKeyFile parse(String text) {
+    public static WrappedDataKeyFile parse(String text) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(text));
@@ -58,7 +58,7 @@ public record DataKeyFile(String vault, String wrappedBy, String algorithm, byte
         if (!"1".equals(properties.getProperty("format"))) {
             throw new IllegalArgumentException("Not a format-1 data-key file");
         }
-        return new DataKeyFile(required(properties, "vault"), required(properties, "wrappedBy"),
+        return new WrappedDataKeyFile(required(properties, "vault"), required(properties, "wrappedBy"),
                 required(properties, "algorithm"), Base64.getDecoder().decode(required(properties, "wrappedDataKey")),
                 "Enabled".equals(properties.getProperty("infrastructureEncryption")));
     }

@@ -30,7 +30,7 @@ import org.strongroom.platform.StrongroomException;
  */
 @Entity
 @Table(name = "vault_key")
-public class VaultKey {
+public class KeyVaultKey {
 
     /** Key names: 1 to 127 letters, digits or hyphens. */
     public static final String NAME_PATTERN = "[0-9a-zA-Z-]{1,127}";
@@ -53,7 +53,7 @@ public class VaultKey {
     @Column(name = "scheduled_purge_at")
     private Instant scheduledPurgeAt;
 
-    @OneToMany(mappedBy = "vaultKey", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OneToMany(mappedBy = "key", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("sequence ASC")
     private List<KeyVersion> versions = new ArrayList<>();
 
@@ -61,11 +61,11 @@ public class VaultKey {
     @Column(name = "row_version")
     private long rowVersion;
 
-    protected VaultKey() {
+    protected KeyVaultKey() {
         // for JPA
     }
 
-    public VaultKey(String keyVault, String name, Instant now) {
+    public KeyVaultKey(String keyVault, String name, Instant now) {
         this.id = UUID.randomUUID();
         this.keyVault = Objects.requireNonNull(keyVault);
         this.name = Objects.requireNonNull(name);

@@ -19,13 +19,13 @@ import org.strongroom.platform.StrongroomException;
  * Keys and versions: the newest is current, deleted keys recover, disabled, expired, not-yet-valid versions and
  * operations outside key_ops are refused, a refused update changes nothing.
  */
-class VaultKeyTest {
+class KeyVaultKeyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
     private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(2047).add(BigInteger.valueOf(12345));
     private static final BigInteger E = BigInteger.valueOf(65537);
 
-    private static KeyVersion addVersion(VaultKey key, String id, KeyAttributes attributes) {
+    private static KeyVersion addVersion(KeyVaultKey key, String id, KeyAttributes attributes) {
         return key.addVersion(id, MODULUS, E, new byte[] {1}, null, attributes, T0);
     }
 
@@ -36,7 +36,7 @@ class VaultKeyTest {
 
     @Test
     void newestVersion_isTheCurrentOne() {
-        VaultKey key = new VaultKey("kv1", "k1", T0);
+        KeyVaultKey key = new KeyVaultKey("kv1", "k1", T0);
         addVersion(key, "a".repeat(32), KeyAttributes.NONE);
         KeyVersion second = addVersion(key, "b".repeat(32), KeyAttributes.NONE);
         assertEquals(second, key.current());
@@ -47,7 +47,7 @@ class VaultKeyTest {
 
     @Test
     void deletedKey_keepsItsVersions_refusesNewOnes_andRecovers() {
-        VaultKey key = new VaultKey("kv1", "k1", T0);
+        KeyVaultKey key = new KeyVaultKey("kv1", "k1", T0);
         addVersion(key, "a".repeat(32), KeyAttributes.NONE);
         key.softDelete(T0, Duration.ofDays(7));
         assertTrue(key.isDeleted());
@@ -61,13 +61,13 @@ class VaultKeyTest {
 
     @Test
     void disabledVersion_refusesUseWithKeyDisabled() {
-        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32), new KeyAttributes(false, null, null));
+        KeyVersion version = addVersion(new KeyVaultKey("kv1", "k1", T0), "a".repeat(32), new KeyAttributes(false, null, null));
         assertRefused(ErrorCode.KeyDisabled, () -> version.requireUsable("wrapKey", T0));
     }
 
     @Test
     void expiredVersion_refusesUseWithKeyExpired() {
-        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32),
+        KeyVersion version = addVersion(new KeyVaultKey("kv1", "k1", T0), "a".repeat(32),
                 new KeyAttributes(true, null, T0.plusSeconds(60)));
         version.requireUsable("wrapKey", T0.plusSeconds(59));
         assertRefused(ErrorCode.KeyExpired, () -> version.requireUsable("wrapKey", T0.plusSeconds(60)));
@@ -75,7 +75,7 @@ class VaultKeyTest {
 
     @Test
     void versionBeforeItsNotBefore_refusesUseWithKeyNotYetValid() {
-        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32),
+        KeyVersion version = addVersion(new KeyVaultKey("kv1", "k1", T0), "a".repeat(32),
                 new KeyAttributes(true, T0.plusSeconds(60), null));
         assertRefused(ErrorCode.KeyNotYetValid, () -> version.requireUsable("unwrapKey", T0));
         version.requireUsable("unwrapKey", T0.plusSeconds(60));
@@ -83,7 +83,7 @@ class VaultKeyTest {
 
     @Test
     void operationOutsideKeyOps_isForbidden() {
-        KeyVersion version = new VaultKey("kv1", "k1", T0).addVersion("a".repeat(32), MODULUS, E, new byte[] {1},
+        KeyVersion version = new KeyVaultKey("kv1", "k1", T0).addVersion("a".repeat(32), MODULUS, E, new byte[] {1},
                 Set.of("wrapKey"), KeyAttributes.NONE, T0);
         version.requireUsable("wrapKey", T0);
         assertRefused(ErrorCode.Forbidden, () -> version.requireUsable("unwrapKey", T0));
@@ -91,7 +91,7 @@ class VaultKeyTest {
 
     @Test
     void update_reportsReEnabling_andKeepsUnsetAttributes() {
-        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32),
+        KeyVersion version = addVersion(new KeyVaultKey("kv1", "k1", T0), "a".repeat(32),
                 new KeyAttributes(true, null, T0.plusSeconds(600)));
         assertFalse(version.update(new KeyAttributes(false, null, null), null, T0));
         assertTrue(version.update(new KeyAttributes(true, null, null), null, T0));
@@ -100,7 +100,7 @@ class VaultKeyTest {
 
     @Test
     void notBeforeAfterExpiry_andUnknownOperations_areRefused() {
-        VaultKey key = new VaultKey("kv1", "k1", T0);
+        KeyVaultKey key = new KeyVaultKey("kv1", "k1", T0);
         assertRefused(ErrorCode.BadRequest, () -> addVersion(key, "a".repeat(32),
                 new KeyAttributes(true, T0.plusSeconds(10), T0)));
         assertRefused(ErrorCode.BadRequest, () -> key.addVersion("b".repeat(32), MODULUS, E, new byte[] {1},
@@ -109,7 +109,7 @@ class VaultKeyTest {
 
     @Test
     void update_changesOnlyWhatItNames_andChecksTheNewWindow() {
-        KeyVersion version = addVersion(new VaultKey("kv1", "k1", T0), "a".repeat(32), new KeyAttributes(false, null, null));
+        KeyVersion version = addVersion(new KeyVaultKey("kv1", "k1", T0), "a".repeat(32), new KeyAttributes(false, null, null));
         assertFalse(version.update(new KeyAttributes(null, T0.plusSeconds(5), T0.plusSeconds(50)), Set.of("wrapKey"), T0));
         assertFalse(version.enabled(), "unset enabled stays as it was");
         assertEquals(T0.plusSeconds(5), version.notBefore());
@@ -126,7 +126,7 @@ class VaultKeyTest {
 
     @Test
     void deletedKey_cannotBeDeletedAgain_andNamesItself() {
-        VaultKey key = new VaultKey("kv1", "k1", T0);
+        KeyVaultKey key = new KeyVaultKey("kv1", "k1", T0);
         addVersion(key, "a".repeat(32), KeyAttributes.NONE);
         key.softDelete(T0, Duration.ofDays(7));
         assertRefused(ErrorCode.Conflict, () -> key.softDelete(T0, Duration.ofDays(7)));

@@ -1,0 +1,22 @@
+package org.strongroom.restore.app;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.strongroom.jobs.app.OperationOwner;
+import org.strongroom.jobs.app.OperationRegistration;
+import org.strongroom.jobs.domain.JobOperation;
+
+/** The operations that read recovery points back, both carried by {@code restoreJobs} and asked for over REST only. */
+@ApplicationScoped
+public class RestoreOperations implements OperationOwner {
+
+    public static final JobOperation RESTORE = JobOperation.of("Restore");
+    public static final JobOperation VERIFY = JobOperation.of("Verify");
+
+    @Override
+    public List<OperationRegistration> registrations() {
+        return List.of(OperationRegistration.queued(RESTORE, "restoreJobs"), OperationRegistration.queued(VERIFY, "restoreJobs"));
+    }
+}
