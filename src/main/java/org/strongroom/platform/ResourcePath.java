@@ -1,6 +1,7 @@
 package org.strongroom.platform;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a resource lives, as the activity log records it and refusals name it in {@code target}: the
@@ -40,6 +41,30 @@ public record ResourcePath(String path) {
     /** A resource below this one, e.g. {@code vault(v).child("encryption")}. */
     public ResourcePath child(String... segments) {
         return new ResourcePath(path + "/" + String.join("/", segments));
+    }
+
+    /**
+     * The name that follows {@code collection} in this path: {@code vaults/v1/items/files1} has {@code v1}
+     * after {@code vaults} and {@code files1} after {@code items}; empty when the path has no such segment.
+     */
+    public Optional<String> nameAfter(String collection) {
+        String[] segments = path.split("/");
+        for (int i = 0; i + 1 < segments.length; i += 2) {
+            if (segments[i].equals(collection)) {
+                return Optional.of(segments[i + 1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The vault this path names ({@code vaults/{vault}/…}); for a job's subject, which its component made so. */
+    public String vaultName() {
+        return nameAfter("vaults").orElseThrow(() -> new IllegalStateException(path + " names no vault"));
+    }
+
+    /** The protected item this path names ({@code vaults/{vault}/items/{item}/…}). */
+    public String itemName() {
+        return nameAfter("items").orElseThrow(() -> new IllegalStateException(path + " names no item"));
     }
 
     @Override

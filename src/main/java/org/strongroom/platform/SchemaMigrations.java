@@ -45,7 +45,8 @@ public class SchemaMigrations {
             "V005__disk_encryption_sets.sql",
             "V006__user_principal_ids.sql",
             "V007__keyed_activity_chain.sql",
-            "V008__key_principal.sql");
+            "V008__key_principal.sql",
+            "V009__job_subject.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

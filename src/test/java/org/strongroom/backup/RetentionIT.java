@@ -36,6 +36,7 @@ import org.strongroom.backup.app.BackupScheduler;
 import org.strongroom.backup.app.StoreMaintenance;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.storage.domain.ChunkIndex;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.PackWriter;
@@ -188,7 +189,7 @@ class RetentionIT {
             assertTrue(packs.count() > 0);
         }
         transaction.begin();
-        jobRepository.add(Job.submit(BackupOperations.BACKUP, vault, "files1", "it", Instant.now()));
+        jobRepository.add(Job.submit(BackupOperations.BACKUP, ResourcePath.item(vault, "files1"), "it", Instant.now()));
         transaction.commit();
         try (PackWriter inFlight = store.newPack(vault)) {
             inFlight.append(new byte[10], 0, 10);

@@ -29,9 +29,9 @@ import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.storage.domain.ChunkId;
 import org.strongroom.storage.domain.ChunkRef;
-import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.ManifestCodec;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 
 /**
  * The golden vectors (src/test/resources/golden, written from docs/format.md by {@link WriteGoldenVectors})

@@ -25,6 +25,7 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.restore.infra.RestoreJobListener;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
@@ -81,7 +82,7 @@ class JobMachineryIT {
     @Test
     void jobMessage_travelsJmsToMdb_andJobCompletesVisibleThroughApi() {
         String vault = newVault();
-        Job job = submission.submit(ProbeJobHandler.VERIFY, vault, "item-1", "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(vault, "item-1"), "it");
 
         Job done = awaitEnd(job.id());
         assertEquals(JobStatus.Completed, done.status());
@@ -107,7 +108,7 @@ class JobMachineryIT {
 
     @Test
     void handlerThatAlwaysThrows_isDeadLettered_andJobFailsAbandoned() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), ProbeJobHandler.ALWAYS_FAILS, "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(newVault(), ProbeJobHandler.ALWAYS_FAILS), "it");
 
         Job done = awaitEnd(job.id());
         assertEquals(JobStatus.Failed, done.status());
@@ -124,7 +125,7 @@ class JobMachineryIT {
 
     @Test
     void handlerThatThrowsACheckedException_isRecordedAndDeadLettered() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), ProbeJobHandler.CHECKED_FAULT, "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(newVault(), ProbeJobHandler.CHECKED_FAULT), "it");
         Job done = awaitEnd(job.id());
         assertEquals(ErrorCode.InternalErrorJobAbandoned, done.errorCode().orElseThrow());
         assertTrue(done.errorMessage().orElseThrow().contains("simulated checked fault"), done.errorMessage().orElseThrow());
@@ -132,7 +133,7 @@ class JobMachineryIT {
 
     @Test
     void redeliveredMessage_forFinishedJob_doesNotRunItAgain() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), "item-1", "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(newVault(), "item-1"), "it");
         Job done = awaitEnd(job.id());
         long skippedBefore = runner.skippedDeliveries();
 
@@ -148,7 +149,7 @@ class JobMachineryIT {
 
     @Test
     void duplicateDeliveries_whileTheJobRunsAndAfter_runItExactlyOnce() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, newVault(), ProbeJobHandler.SLOW, "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(newVault(), ProbeJobHandler.SLOW), "it");
         Await.until(() -> probe.runs(job.id()) == 1, "the job to start");
         long skippedBefore = runner.skippedDeliveries();
         for (int i = 0; i < 5; i++) {

@@ -1,7 +1,9 @@
 package org.strongroom.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,5 +23,17 @@ class ResourcePathTest {
         assertEquals("keyvaults/kv1/accessPolicies/p", ResourcePath.keyVault("kv1").child("accessPolicies", "p").toString());
         assertEquals("diskEncryptionSets/des1", ResourcePath.diskEncryptionSet("des1").toString());
         assertEquals(ResourcePath.item("v1", "i"), ResourcePath.vault("v1").child("items", "i"));
+    }
+
+    @Test
+    void namesInAPath_areReadBackByTheirCollection() {
+        ResourcePath point = ResourcePath.recoveryPoint("v1", "files1", "p1");
+        assertEquals("v1", point.vaultName());
+        assertEquals("files1", point.itemName());
+        assertEquals(Optional.of("p1"), point.nameAfter("recoveryPoints"));
+        assertEquals(Optional.empty(), ResourcePath.vault("v1").nameAfter("items"));
+        assertEquals(Optional.empty(), ResourcePath.key("items", "k").nameAfter("items"), "a name is never read as a collection");
+        assertThrows(IllegalStateException.class, () -> ResourcePath.vault("v1").itemName());
+        assertThrows(IllegalStateException.class, () -> ResourcePath.keyVault("kv1").vaultName());
     }
 }

@@ -18,8 +18,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.jobs.app.JobExecution;
@@ -27,6 +25,7 @@ import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Meters;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.app.SourceLocations;
@@ -41,6 +40,8 @@ import org.strongroom.storage.domain.StoreDamagedException;
 import org.strongroom.vault.app.VaultDataKeys;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.Vault;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The {@code Backup} job: unwraps the vault's data key afresh (a disabled, expired or deleted key, or a
@@ -83,20 +84,21 @@ public class BackupJob implements JobHandler {
 
     @Override
     public void run(JobExecution job) {
-        if (steps.pointOfJob(job.vault(), job.item(), job.jobId()).isPresent()) {
+        ResourcePath subject = job.subject();
+        if (steps.pointOfJob(subject.vaultName(), subject.itemName(), job.jobId()).isPresent()) {
             return;
         }
         try {
             backup(job);
         } catch (StrongroomException refused) {
-            steps.failed(job.vault(), job.item(), refused.code().name());
+            steps.failed(subject.vaultName(), subject.itemName(), refused.code().name());
             throw refused;
         }
     }
 
     private void backup(JobExecution job) {
-        ProtectedItem item = items.get(job.vault(), job.item());
-        Vault vault = vaults.get(job.vault());
+        ProtectedItem item = items.get(job.subject().vaultName(), job.subject().itemName());
+        Vault vault = vaults.get(job.subject().vaultName());
         Path source = Path.of(item.sourcePath());
         item.requireServerBackup();
         sources.recheck(item.workloadType(), item.sourcePath());

@@ -32,10 +32,10 @@ public class Backups {
                 "Vault '" + vault + "' has no item named '" + itemName + "'",
                 ResourcePath.item(vault, itemName).toString()));
         item.requireServerBackup();
-        if (jobQueries.anyInProgress(vault, itemName, BackupOperations.BACKUP)) {
+        if (jobQueries.anyInProgress(ResourcePath.item(vault, itemName), BackupOperations.BACKUP)) {
             throw StrongroomException.conflict("A backup of item '" + itemName + "' is already running; wait for it to end",
                     ResourcePath.item(vault, itemName).toString());
         }
-        return jobs.submit(BackupOperations.BACKUP, vault, itemName, caller.name());
+        return jobs.submit(BackupOperations.BACKUP, ResourcePath.item(vault, itemName), caller.name());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.jobs.app.JobQueries;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
@@ -102,7 +103,7 @@ public class StoreMaintenance {
     @Transactional
     public Plan plan(String vault) {
         vaults.lock(vault);
-        if (jobs.anyInProgress(vault, null, BackupOperations.BACKUP)) {
+        if (jobs.anyInProgress(ResourcePath.vault(vault), BackupOperations.BACKUP)) {
             return new Plan(true, List.of(), Set.of(), Set.of(), Set.of());
         }
         Map<String, ProtectedItem> byName = items.list(vault).stream()

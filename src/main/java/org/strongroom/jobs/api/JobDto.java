@@ -8,6 +8,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobStatus;
+import org.strongroom.platform.ResourcePath;
 
 /**
  * A job as API.md shows it; {@code endTime} only on an ended job, {@code error} only on a failed one,
@@ -32,7 +33,9 @@ public record JobDto(UUID id, String operation, String status, String vault, Str
                 .map(code -> new Error(code.name(), job.errorMessage().orElse("")))
                 .orElse(null);
         String warning = job.status() == JobStatus.CompletedWithWarnings ? job.errorMessage().orElse(null) : null;
-        return new JobDto(job.id(), job.operation().name(), job.status().name(), job.vault(), job.item(),
+        ResourcePath subject = job.subject();
+        return new JobDto(job.id(), job.operation().name(), job.status().name(),
+                subject.nameAfter("vaults").orElse(null), subject.nameAfter("items").orElse(null),
                 job.requestedBy(), job.startTime(), job.endTime().orElse(null), job.duration(now),
                 new Progress(job.percent(), job.bytesDone(), job.bytesTotal()), error, warning);
     }

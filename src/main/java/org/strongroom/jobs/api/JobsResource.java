@@ -19,6 +19,7 @@ import org.strongroom.jobs.app.JobOperations;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobStatus;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.security.Roles;
 import org.strongroom.web.ListDto;
@@ -48,7 +49,8 @@ public class JobsResource {
                                 @QueryParam("to") String to,
                                 @QueryParam("limit") String limit) {
         QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
-        JobQuery query = new JobQuery(QueryParameters.text(vault),
+        String vaultName = QueryParameters.text(vault);
+        JobQuery query = new JobQuery(vaultName == null ? null : ResourcePath.vault(vaultName),
                 operations.optional(operation, "operation"),
                 QueryParameters.oneOf(JobStatus.class, status, "status"), range.from(), range.to(),
                 QueryParameters.limit(limit, JobQuery.DEFAULT_LIMIT, JobQuery.MAX_LIMIT));

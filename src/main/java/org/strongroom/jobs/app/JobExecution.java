@@ -3,6 +3,7 @@ package org.strongroom.jobs.app;
 import java.util.UUID;
 
 import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.ResourcePath;
 
 /** What a {@link JobHandler} knows of the job it runs, and how it reports back. */
 public interface JobExecution {
@@ -11,9 +12,8 @@ public interface JobExecution {
 
     JobOperation operation();
 
-    String vault();
-
-    String item();
+    /** What the job works on, e.g. {@code vaults/v1/items/files1}. */
+    ResourcePath subject();
 
     /** Who asked for the job: a user name, or {@code system}. */
     String requestedBy();

@@ -11,6 +11,7 @@ import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 
 /** Reads jobs for the API and the backup-jobs view. */
@@ -30,10 +31,10 @@ public class JobQueries {
         return jobs.search(query);
     }
 
-    /** Whether a job of {@code operation} runs (or waits) for the vault, and the item when given. */
+    /** Whether a job of {@code operation} runs (or waits) on {@code subject} or on a resource within it. */
     @Transactional
-    public boolean anyInProgress(String vault, String item, JobOperation operation) {
-        return jobs.anyInProgress(vault, item, operation);
+    public boolean anyInProgress(ResourcePath subject, JobOperation operation) {
+        return jobs.anyInProgress(subject, operation);
     }
 
     public static StrongroomException noSuchJob(String id) {

@@ -6,12 +6,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.strongroom.platform.StrongroomException;
-import org.strongroom.platform.Timestamps;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobEnded;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.platform.ResourcePath;
+import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.Timestamps;
 
 /** Submits jobs: records them {@code InProgress} and queues them, both in the caller's transaction. */
 @ApplicationScoped
@@ -30,17 +31,17 @@ public class JobSubmission {
     Event<JobEnded> ended;
 
     @Transactional
-    public Job submit(JobOperation operation, String vault, String item, String requestedBy) {
-        return submit(operation, vault, item, requestedBy, null);
+    public Job submit(JobOperation operation, ResourcePath subject, String requestedBy) {
+        return submit(operation, subject, requestedBy, null);
     }
 
     /** Submits a job with {@code parameters} (JSON its handler reads). */
     @Transactional
-    public Job submit(JobOperation operation, String vault, String item, String requestedBy, String parameters) {
+    public Job submit(JobOperation operation, ResourcePath subject, String requestedBy, String parameters) {
         if (operations.jobQueue(operation).isEmpty()) {
             throw new IllegalArgumentException(operation + " is not registered as an operation whose jobs are queued");
         }
-        Job job = Job.submit(operation, vault, item, requestedBy, parameters, Timestamps.now());
+        Job job = Job.submit(operation, subject, requestedBy, parameters, Timestamps.now());
         jobs.add(job);
         queue.enqueue(job);
         return job;
@@ -52,9 +53,9 @@ public class JobSubmission {
      * of its own, so that a refused request leaves its failed job on record.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Job recordInline(JobOperation operation, String vault, String item, String requestedBy,
+    public Job recordInline(JobOperation operation, ResourcePath subject, String requestedBy,
                             StrongroomException failure) {
-        Job job = Job.submit(operation, vault, item, requestedBy, Timestamps.now());
+        Job job = Job.submit(operation, subject, requestedBy, Timestamps.now());
         if (failure == null) {
             job.complete(Timestamps.now());
         } else {

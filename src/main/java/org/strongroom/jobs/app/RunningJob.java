@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.ResourcePath;
 
 /** The {@link JobExecution} a handler gets; progress is written at most once a second. */
 final class RunningJob implements JobExecution {
@@ -34,13 +35,8 @@ final class RunningJob implements JobExecution {
     }
 
     @Override
-    public String vault() {
-        return job.vault();
-    }
-
-    @Override
-    public String item() {
-        return job.item();
+    public ResourcePath subject() {
+        return job.subject();
     }
 
     @Override

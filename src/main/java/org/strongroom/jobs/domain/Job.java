@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ResourcePath;
 
 /**
  * One unit of asynchronous work, as the backup-jobs view shows it.
@@ -51,16 +52,14 @@ public class Job {
     @Column(nullable = false, length = 32)
     private JobStatus status;
 
-    @Column(length = 100)
-    private String vault;
-
-    @Column(length = 200)
-    private String item;
+    /** What the job works on, as the resource path the activity log also uses ({@code vaults/v1/items/files1}). */
+    @Column(length = 400)
+    private String subject;
 
     @Column(name = "requested_by", length = 100)
     private String requestedBy;
 
-    /** What the job works on beyond vault and item, as JSON the owning component reads (e.g. a recovery point id). */
+    /** What the job works on beyond its subject, as JSON the owning component reads (e.g. a recovery point id). */
     @Column(length = 4000)
     private String parameters;
 
@@ -104,15 +103,13 @@ public class Job {
         // for JPA
     }
 
-    private Job(UUID id, JobOperation operation, String vault, String item, String requestedBy, String parameters,
-                Instant now) {
+    private Job(UUID id, JobOperation operation, ResourcePath subject, String requestedBy, String parameters, Instant now) {
         if (parameters != null && parameters.length() > MAX_PARAMETERS) {
             throw new IllegalArgumentException("Job parameters exceed " + MAX_PARAMETERS + " characters");
         }
         this.id = id;
         this.operation = operation.name();
-        this.vault = vault;
-        this.item = item;
+        this.subject = subject.toString();
         this.requestedBy = requestedBy;
         this.parameters = parameters;
         this.status = JobStatus.InProgress;
@@ -120,14 +117,14 @@ public class Job {
     }
 
     /** A new job, {@code InProgress} from now on, not yet claimed by any runner. */
-    public static Job submit(JobOperation operation, String vault, String item, String requestedBy, Instant now) {
-        return submit(operation, vault, item, requestedBy, null, now);
+    public static Job submit(JobOperation operation, ResourcePath subject, String requestedBy, Instant now) {
+        return submit(operation, subject, requestedBy, null, now);
     }
 
     /** A new job with parameters for its handler. */
-    public static Job submit(JobOperation operation, String vault, String item, String requestedBy, String parameters,
+    public static Job submit(JobOperation operation, ResourcePath subject, String requestedBy, String parameters,
                              Instant now) {
-        return new Job(UUID.randomUUID(), operation, vault, item, requestedBy, parameters, now);
+        return new Job(UUID.randomUUID(), operation, subject, requestedBy, parameters, now);
     }
 
     /**
@@ -249,12 +246,8 @@ public class Job {
         return status.isFinished();
     }
 
-    public String vault() {
-        return vault;
-    }
-
-    public String item() {
-        return item;
+    public ResourcePath subject() {
+        return new ResourcePath(subject);
     }
 
     public String requestedBy() {

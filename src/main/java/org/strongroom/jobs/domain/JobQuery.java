@@ -2,11 +2,14 @@ package org.strongroom.jobs.domain;
 
 import java.time.Instant;
 
+import org.strongroom.platform.ResourcePath;
+
 /**
- * A search over jobs: every criterion is optional ({@code null}); {@code from}/{@code to} bound the start
- * time (inclusive). Results come newest first, at most {@code limit}.
+ * A search over jobs: every criterion is optional ({@code null}); {@code subject} takes the jobs on that
+ * resource and on those within it; {@code from}/{@code to} bound the start time (inclusive). Results come
+ * newest first, at most {@code limit}.
  */
-public record JobQuery(String vault, JobOperation operation, JobStatus status, Instant from, Instant to, int limit) {
+public record JobQuery(ResourcePath subject, JobOperation operation, JobStatus status, Instant from, Instant to, int limit) {
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 200;

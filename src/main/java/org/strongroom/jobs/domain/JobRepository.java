@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.strongroom.platform.ResourcePath;
+
 /** Where jobs are kept. Callers run inside a transaction. */
 public interface JobRepository {
 
@@ -19,6 +21,6 @@ public interface JobRepository {
     /** Every job still {@code InProgress}, oldest first. */
     List<Job> unfinished();
 
-    /** Whether a job of {@code operation} on the vault (and item, when not null) is {@code InProgress}. */
-    boolean anyInProgress(String vault, String item, JobOperation operation);
+    /** Whether a job of {@code operation} on {@code subject}, or on a resource within it, is {@code InProgress}. */
+    boolean anyInProgress(ResourcePath subject, JobOperation operation);
 }

@@ -14,9 +14,9 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 
+import org.strongroom.jobs.app.JobOperations;
 import org.strongroom.jobs.app.JobQueue;
 import org.strongroom.jobs.domain.Job;
-import org.strongroom.jobs.app.JobOperations;
 
 /**
  * {@link JobQueue} on the embedded Artemis broker. The injected {@link JMSContext} uses the server's

@@ -11,14 +11,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
-import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.jobs.domain.JobStatus;
+import org.strongroom.platform.ResourcePath;
 
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
@@ -42,16 +44,16 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public boolean anyInProgress(String vault, String item, JobOperation operation) {
-        var query = em.createQuery("SELECT j.id FROM Job j WHERE j.vault = :vault AND j.operation = :operation"
-                        + " AND j.status = :running" + (item == null ? "" : " AND j.item = :item"), UUID.class)
-                .setParameter("vault", vault)
+    public boolean anyInProgress(ResourcePath subject, JobOperation operation) {
+        String within = subject + "/";
+        return !em.createQuery("SELECT j.id FROM Job j WHERE j.operation = :operation AND j.status = :running"
+                        + " AND (j.subject = :subject OR SUBSTRING(j.subject, 1, :length) = :within)", UUID.class)
                 .setParameter("operation", operation.name())
-                .setParameter("running", JobStatus.InProgress);
-        if (item != null) {
-            query.setParameter("item", item);
-        }
-        return !query.setMaxResults(1).getResultList().isEmpty();
+                .setParameter("running", JobStatus.InProgress)
+                .setParameter("subject", subject.toString())
+                .setParameter("length", within.length())
+                .setParameter("within", within)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     @Override
@@ -67,8 +69,11 @@ public class JpaJobRepository implements JobRepository {
         CriteriaQuery<Job> select = cb.createQuery(Job.class);
         Root<Job> job = select.from(Job.class);
         List<Predicate> where = new ArrayList<>();
-        if (query.vault() != null) {
-            where.add(cb.equal(job.get("vault"), query.vault()));
+        if (query.subject() != null) {
+            String within = query.subject() + "/";
+            Expression<String> subject = job.get("subject");
+            where.add(cb.or(cb.equal(subject, query.subject().toString()),
+                    cb.equal(cb.substring(subject, 1, within.length()), within)));
         }
         if (query.operation() != null) {
             where.add(cb.equal(job.get("operation"), query.operation().name()));

@@ -15,8 +15,8 @@ import org.strongroom.keyvault.app.KeyOperations.KeyView;
 import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.keyvault.domain.KeyId;
 import org.strongroom.keyvault.domain.KeyVault;
-import org.strongroom.keyvault.domain.KeyVersion;
 import org.strongroom.keyvault.domain.KeyVaultKey;
+import org.strongroom.keyvault.domain.KeyVersion;
 import org.strongroom.platform.StrongroomException;
 
 /** Bodies of the data plane, shaped as the Azure Key Vault keys REST API shapes them. */

@@ -64,10 +64,10 @@ public class ProtectedItems {
         vaults.itemRegistrationAttempted(vault);
         try {
             PutResult result = self.store(caller, vault, name, registration);
-            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, vault, name, caller.name(), null);
+            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, ResourcePath.item(vault, name), caller.name(), null);
             return result;
         } catch (StrongroomException refused) {
-            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, vault, name, caller.name(), refused);
+            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, ResourcePath.item(vault, name), caller.name(), refused);
             throw refused;
         }
     }

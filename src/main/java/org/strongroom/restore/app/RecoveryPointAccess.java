@@ -8,15 +8,18 @@ import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
-import org.strongroom.vault.app.KeyRecheck;
 import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.vault.app.KeyRecheck;
 import org.strongroom.vault.app.VaultDataKeys;
 import org.strongroom.vault.app.VaultService;
+import org.strongroom.vault.domain.Vault;
 
 /**
  * The one way {@code Verify} and {@code Restore} open a recovery point: the point as recorded, the
  * vault's data key unwrapped afresh (key refusals carry the seed's codes, before anything is read or
- * written), and a reader that authenticates every chunk.
+ * written), and a reader that authenticates every chunk. Like a backup, it first puts the store's copy of
+ * the wrapped data key right from the database ({@code VaultDataKeys.syncStore}), so that offline recovery
+ * finds the key in force.
  */
 @ApplicationScoped
 public class RecoveryPointAccess {
@@ -59,7 +62,9 @@ public class RecoveryPointAccess {
 
     public Opened open(String vault, String item, String recoveryPoint) {
         RecoveryPoint point = points.get(vault, item, recoveryPoint).point();
-        VaultDataKey keys = dataKeys.open(vaults.get(vault));
+        Vault owner = vaults.get(vault);
+        dataKeys.syncStore(owner);
+        VaultDataKey keys = dataKeys.open(owner);
         try {
             return new Opened(point, keys, new RecoveryPointReader(store, keys, vault, item, recoveryPoint),
                     dataKeys.recheck(vault));

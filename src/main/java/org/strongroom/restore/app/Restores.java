@@ -11,6 +11,7 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.app.RecoveryPoints;
@@ -70,7 +71,7 @@ public class Restores {
                     + " characters, at most " + Job.MAX_PARAMETERS + "): select the directories that hold them, or split the "
                     + "restore", "paths");
         }
-        return jobs.submit(RestoreOperations.RESTORE, vault, item, caller.name(), parameters);
+        return jobs.submit(RestoreOperations.RESTORE, ResourcePath.item(vault, item), caller.name(), parameters);
     }
 
     /** The path the target names: its own, or the item's source when the request asks for the original location. */

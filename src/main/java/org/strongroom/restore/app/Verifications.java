@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.protection.app.RecoveryPoints;
 
 /** Starts the verification of a recovery point. */
@@ -23,7 +24,7 @@ public class Verifications {
     @Transactional
     public Job request(Caller caller, String vault, String item, String recoveryPoint) {
         String id = points.get(vault, item, recoveryPoint).point().id().toString();
-        return jobs.submit(RestoreOperations.VERIFY, vault, item, caller.name(),
+        return jobs.submit(RestoreOperations.VERIFY, ResourcePath.item(vault, item), caller.name(),
                 Json.createObjectBuilder().add("recoveryPoint", id).build().toString());
     }
 }

@@ -37,9 +37,9 @@ import org.strongroom.restore.infra.FileTreeWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.infra.FileSystemChunkStore;
 
 /**

@@ -25,9 +25,9 @@ import java.util.stream.Stream;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
-import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.storage.domain.PackWriter;
 import org.strongroom.storage.domain.StoreDamagedException;
+import org.strongroom.storage.domain.WrappedDataKeyFile;
 
 /**
  * The chunk store in a directory (docs/format.md, "Store layout"):

@@ -59,8 +59,8 @@ public class AutoRotation {
      * vault cannot use).
      */
     void onJobEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEnded event) {
-        if (KeyUpdateOperations.ALL.contains(event.operation()) && (event.completed() || missed.contains(event.vault()))) {
-            executor.execute(() -> catchUp(event.vault()));
+        if (KeyUpdateOperations.ALL.contains(event.operation()) && (event.completed() || missed.contains(event.subject().vaultName()))) {
+            executor.execute(() -> catchUp(event.subject().vaultName()));
         }
     }
 

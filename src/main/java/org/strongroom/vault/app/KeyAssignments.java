@@ -15,6 +15,7 @@ import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobEnded;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
@@ -60,7 +61,7 @@ public class KeyAssignments {
             Vault vault = vaultService.locked(vaultName);
             boolean first = vault.checkKeyUpdateAllowed(input.infrastructureEncryption());
             Job job = jobs.submit(first ? KeyUpdateOperations.CONFIGURE_ENCRYPTION : KeyUpdateOperations.UPDATE_ENCRYPTION_KEY,
-                    vaultName, null, caller.name());
+                    ResourcePath.vault(vaultName), caller.name());
             vault.keyUpdateRequested(job.id(), keyUri, input.keyVaultSubscriptionId(), input.infrastructureEncryption(),
                     Timestamps.now());
             return job;
@@ -92,7 +93,7 @@ public class KeyAssignments {
         if (!KeyUpdateOperations.ALL.contains(event.operation())) {
             return;
         }
-        vaults.findForUpdate(event.vault()).ifPresent(vault -> {
+        vaults.findForUpdate(event.subject().vaultName()).ifPresent(vault -> {
             if (vault.keyUpdateEnded(event.jobId(), event.completed(), Timestamps.now()) && !event.completed()) {
                 Caller requester = event.requestedBy() == null ? Caller.SYSTEM : Caller.user(event.requestedBy(), false);
                 activity.append(requester, event.operation().name(), VaultService.resource(vault.name()).child("encryption"),
