@@ -14,15 +14,15 @@ public record ResourcePath(String path) {
         Objects.requireNonNull(path);
     }
 
-    public static ResourcePath vault(String vault) {
+    public static ResourcePath vault(VaultName vault) {
         return new ResourcePath("vaults/" + vault);
     }
 
-    public static ResourcePath item(String vault, String item) {
+    public static ResourcePath item(VaultName vault, String item) {
         return vault(vault).child("items", item);
     }
 
-    public static ResourcePath recoveryPoint(String vault, String item, Object recoveryPoint) {
+    public static ResourcePath recoveryPoint(VaultName vault, String item, Object recoveryPoint) {
         return item(vault, item).child("recoveryPoints", String.valueOf(recoveryPoint));
     }
 
@@ -58,8 +58,8 @@ public record ResourcePath(String path) {
     }
 
     /** The vault this path names ({@code vaults/{vault}/…}); for a job's subject, which its component made so. */
-    public String vaultName() {
-        return nameAfter("vaults").orElseThrow(() -> new IllegalStateException(path + " names no vault"));
+    public VaultName vaultName() {
+        return VaultName.of(nameAfter("vaults").orElseThrow(() -> new IllegalStateException(path + " names no vault")));
     }
 
     /** The protected item this path names ({@code vaults/{vault}/items/{item}/…}). */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
@@ -118,8 +119,8 @@ class BackupTamperIT {
     }
 
     private Manifest manifest(Backed backed) {
-        try (VaultDataKey keys = dataKeys.open(vaults.get(backed.vault()));
-             RecoveryPointReader reader = new RecoveryPointReader(store, keys, backed.vault(), "files1", backed.point())) {
+        try (VaultDataKey keys = dataKeys.open(vaults.get(VaultName.of(backed.vault())));
+             RecoveryPointReader reader = new RecoveryPointReader(store, keys, VaultName.of(backed.vault()), "files1", backed.point())) {
             return reader.manifest();
         }
     }

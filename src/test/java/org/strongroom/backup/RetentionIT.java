@@ -37,6 +37,7 @@ import org.strongroom.backup.app.StoreMaintenance;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRepository;
 import org.strongroom.platform.ResourcePath;
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.ChunkIndex;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.PackWriter;
@@ -137,7 +138,7 @@ class RetentionIT {
         String vault = vaultWithItem(cmk, tree, "{\"retentionDays\":1}");
         backup(cmk, vault);
         String oldest = points(cmk, vault).get(0).getString("id");
-        Set<UUID> oldPacks = store.packs(vault);
+        Set<UUID> oldPacks = store.packs(VaultName.of(vault));
 
         Files.delete(tree.resolve("old.bin"));
         SourceTrees.write(tree.resolve("new.bin"), SourceTrees.bytes(new Random(32), 2_000_000));
@@ -146,14 +147,14 @@ class RetentionIT {
         age(oldest, 3);
         age(newest, 2);
 
-        StoreMaintenance.Outcome outcome = maintenance.maintain(vault);
+        StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
         assertFalse(outcome.skipped());
         assertEquals(1, outcome.expiredPoints(), outcome.toString());
         assertEquals(oldPacks.size(), outcome.deletedPacks(), outcome.toString());
         assertEquals(List.of(newest), points(cmk, vault).stream().map(p -> p.getString("id")).toList());
-        oldPacks.forEach(pack -> assertFalse(store.packs(vault).contains(pack)));
-        assertTrue(store.manifests(vault).stream().noneMatch(m -> m.recoveryPointId().equals(oldest)));
-        assertTrue(index.chunks(vault).values().stream().noneMatch(ref -> oldPacks.contains(ref.pack())));
+        oldPacks.forEach(pack -> assertFalse(store.packs(VaultName.of(vault)).contains(pack)));
+        assertTrue(store.manifests(VaultName.of(vault)).stream().noneMatch(m -> m.recoveryPointId().equals(oldest)));
+        assertTrue(index.chunks(VaultName.of(vault)).values().stream().noneMatch(ref -> oldPacks.contains(ref.pack())));
 
         JsonObject verified = cmk.awaitJob(cmk.admin().post("/api/vaults/" + vault + "/items/files1/recoveryPoints/"
                 + newest + "/verify", ""));
@@ -165,16 +166,16 @@ class RetentionIT {
         Cmk cmk = new Cmk(base);
         String vault = vaultWithItem(cmk, SourceTrees.tree("orphans", 33), "{}");
         backup(cmk, vault);
-        try (PackWriter orphan = store.newPack(vault)) {
+        try (PackWriter orphan = store.newPack(VaultName.of(vault))) {
             orphan.append(new byte[1000], 0, 1000);
             orphan.seal();
         }
-        store.writeManifest(vault, "files1", UUID.randomUUID().toString(), new byte[] {1, 2, 3});
+        store.writeManifest(VaultName.of(vault), "files1", UUID.randomUUID().toString(), new byte[] {1, 2, 3});
 
-        StoreMaintenance.Outcome outcome = maintenance.maintain(vault);
+        StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
         assertEquals(2, outcome.orphanFiles(), outcome.toString());
         assertEquals(0, outcome.deletedPacks());
-        assertEquals(1, store.manifests(vault).size());
+        assertEquals(1, store.manifests(VaultName.of(vault)).size());
         String point = points(cmk, vault).get(0).getString("id");
         assertEquals("Completed", cmk.awaitJob(cmk.admin().post("/api/vaults/" + vault + "/items/files1/recoveryPoints/"
                 + point + "/verify", "")).getString("status"));
@@ -185,17 +186,17 @@ class RetentionIT {
         Cmk cmk = new Cmk(base);
         String vault = vaultWithItem(cmk, SourceTrees.tree("busy", 34), "{\"retentionDays\":1}");
         backup(cmk, vault);
-        try (Stream<UUID> packs = store.packs(vault).stream()) {
+        try (Stream<UUID> packs = store.packs(VaultName.of(vault)).stream()) {
             assertTrue(packs.count() > 0);
         }
         transaction.begin();
-        jobRepository.add(Job.submit(BackupOperations.BACKUP, ResourcePath.item(vault, "files1"), "it", Instant.now()));
+        jobRepository.add(Job.submit(BackupOperations.BACKUP, ResourcePath.item(VaultName.of(vault), "files1"), "it", Instant.now()));
         transaction.commit();
-        try (PackWriter inFlight = store.newPack(vault)) {
+        try (PackWriter inFlight = store.newPack(VaultName.of(vault))) {
             inFlight.append(new byte[10], 0, 10);
             inFlight.seal();
         }
-        assertTrue(maintenance.maintain(vault).skipped());
-        assertEquals(2, store.packs(vault).size(), "the queued backup's pack is not taken for an orphan");
+        assertTrue(maintenance.maintain(VaultName.of(vault)).skipped());
+        assertEquals(2, store.packs(VaultName.of(vault)).size(), "the queued backup's pack is not taken for an orphan");
     }
 }

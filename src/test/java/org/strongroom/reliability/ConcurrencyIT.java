@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.VaultName;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
@@ -72,7 +73,7 @@ class ConcurrencyIT {
         Cmk.Setup setup = cmk.cmkVault();
         Caller identity = Caller.identity(setup.principal());
         byte[] dataKey;
-        try (KeyMaterial original = dataKeys.unwrap(vaults.get(setup.vault()))) {
+        try (KeyMaterial original = dataKeys.unwrap(vaults.get(VaultName.of(setup.vault())))) {
             dataKey = original.bytes().clone();
         }
         List<String> versions = new ArrayList<>();
@@ -85,7 +86,7 @@ class ConcurrencyIT {
         Future<Integer> consistentSamples = watcher.submit(() -> {
             int samples = 0;
             while (storm.get()) {
-                Vault now = vaults.get(setup.vault());
+                Vault now = vaults.get(VaultName.of(setup.vault()));
                 String wrappedBy = now.dataKeyWrappedBy().orElseThrow();
                 assertEquals(now.activeKeyId(), wrappedBy, "the key in force is the key that wraps the data key");
                 try (KeyMaterial opened = keyVault.unwrap(wrappedBy, now.wrappedDataKey(), identity)) {
@@ -117,7 +118,7 @@ class ConcurrencyIT {
         JsonObject last = jobs.stream().max(Comparator.comparing(job -> Instant.parse(job.getString("startTime")))).orElseThrow();
         String lastKey = acceptedKeys.get(jobs.indexOf(last));
 
-        Vault vault = vaults.get(setup.vault());
+        Vault vault = vaults.get(VaultName.of(setup.vault()));
         assertEquals(lastKey, cmk.encryption(setup.vault()).getString("keyUri"));
         assertEquals(lastKey, vault.dataKeyWrappedBy().orElseThrow());
         try (KeyMaterial viaKeyVault = keyVault.unwrap(lastKey, vault.wrappedDataKey(), identity)) {

@@ -32,6 +32,7 @@ import org.strongroom.crypto.Hkdf;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.platform.VaultName;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
@@ -120,7 +121,7 @@ class SecretsScanIT {
             needles.putAll(SecretScan.needles(name + "dq", key.getPrimeExponentQ()));
             needles.putAll(SecretScan.needles(name + "qi", key.getCrtCoefficient()));
         }
-        try (KeyMaterial dataKey = dataKeys.unwrap(vaults.get(vault))) {
+        try (KeyMaterial dataKey = dataKeys.unwrap(vaults.get(VaultName.of(vault)))) {
             needles.putAll(SecretScan.needles("vault data key", dataKey.bytes().clone()));
             for (String purpose : List.of("chunk-encryption", "chunk-id", "manifest")) {
                 try (KeyMaterial derived = Hkdf.derive(dataKey, "strongroom/" + purpose, 32)) {

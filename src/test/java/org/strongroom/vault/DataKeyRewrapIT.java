@@ -23,6 +23,7 @@ import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.WrappedDataKeyFile;
@@ -73,7 +74,7 @@ class DataKeyRewrapIT {
         Cmk cmk = new Cmk(base);
         Cmk.Setup setup = cmk.setup(cmk.keyVault(), "kek");
         Caller identity = Caller.identity(setup.principal());
-        Vault before = vaults.get(setup.vault());
+        Vault before = vaults.get(VaultName.of(setup.vault()));
         assertTrue(before.dataKeyWrappedBy().isEmpty(), "platform-managed: the platform key wraps the data key");
         byte[] platformDataKey;
         try (KeyMaterial original = dataKeys.unwrap(before)) {
@@ -81,7 +82,7 @@ class DataKeyRewrapIT {
         }
 
         assertEquals("Completed", cmk.assignAndWait(setup.vault(), Cmk.versionless(setup.kid())).getString("status"));
-        Vault after = vaults.get(setup.vault());
+        Vault after = vaults.get(VaultName.of(setup.vault()));
         assertEquals(setup.kid(), after.dataKeyWrappedBy().orElseThrow());
         byte[] dataKey;
         try (KeyMaterial viaKeyVault = keyVault.unwrap(setup.kid(), after.wrappedDataKey(), identity)) {
@@ -91,8 +92,8 @@ class DataKeyRewrapIT {
         assertFalse(Arrays.equals(platformDataKey, dataKey), "a fresh data key, not the one the platform key wrapped");
 
         String next = Cmk.kid(cmk.admin().post("/api/keyvaults/" + setup.keyVault() + "/keys/kek/rotate", "").json());
-        Await.until(() -> next.equals(vaults.get(setup.vault()).activeKeyId()), "the vault to follow " + next);
-        Vault rotated = vaults.get(setup.vault());
+        Await.until(() -> next.equals(vaults.get(VaultName.of(setup.vault())).activeKeyId()), "the vault to follow " + next);
+        Vault rotated = vaults.get(VaultName.of(setup.vault()));
         assertEquals(next, rotated.dataKeyWrappedBy().orElseThrow());
         try (KeyMaterial viaNewVersion = keyVault.unwrap(next, rotated.wrappedDataKey(), identity)) {
             assertArrayEquals(dataKey, viaNewVersion.bytes(), "a rotation rewraps the same data key");
@@ -106,24 +107,24 @@ class DataKeyRewrapIT {
     void cmkVaultsBackups_openWithNothingThePlatformHolds_databaseStoreAndKeystoreTogether() {
         Cmk cmk = new Cmk(base);
         Cmk.Setup setup = cmk.setup(cmk.keyVault(), "kek");
-        Vault before = vaults.get(setup.vault());
+        Vault before = vaults.get(VaultName.of(setup.vault()));
         byte[] platformWrappedAtCreation = before.wrappedDataKey();
         assertEquals("Completed", cmk.awaitJob(cmk.assign(setup.vault(), setup.kid(), Cmk.KEY_VAULT_SUBSCRIPTION, "Enabled"))
                 .getString("status"));
         String item = cmk.filesItem(setup.vault(), "files1", SourceTrees.tree("platform-cannot", 81));
         assertEquals("Completed", cmk.backup(item).getString("status"));
         String point = cmk.newestPoint(item);
-        Vault vault = vaults.get(setup.vault());
+        Vault vault = vaults.get(VaultName.of(setup.vault()));
 
         // What the platform holds: the database row, the store's files, the platform keystore.
         assertThrows(IntegrityException.class, () -> platformKey.open(vault.wrappedDataKey(),
-                VaultDataKey.platformSealContext(vault.name())), "the stored data key is not sealed by the platform key");
+                VaultDataKey.platformSealContext(vault.name().value())), "the stored data key is not sealed by the platform key");
         WrappedDataKeyFile inStore = store.readDataKey(vault.name()).orElseThrow();
         assertFalse(inStore.wrappedByPlatform(), "the store's copy is wrapped by the customer's key only");
         assertEquals(setup.kid(), inStore.wrappedBy());
-        try (KeyMaterial creationKey = platformKey.open(platformWrappedAtCreation, VaultDataKey.platformSealContext(vault.name()));
-             VaultDataKey withCreationKey = VaultDataKey.of(vault.name(), creationKey,
-                     platformKey.derive(VaultDataKey.infrastructureContext(vault.name())));
+        try (KeyMaterial creationKey = platformKey.open(platformWrappedAtCreation, VaultDataKey.platformSealContext(vault.name().value()));
+             VaultDataKey withCreationKey = VaultDataKey.of(vault.name().value(), creationKey,
+                     platformKey.derive(VaultDataKey.infrastructureContext(vault.name().value())));
              RecoveryPointReader reader = new RecoveryPointReader(store, withCreationKey, vault.name(), "files1", point)) {
             assertThrows(IntegrityException.class, reader::manifest,
                     "a copy of the database from before the assignment, with the keystore, opens none of the backups");

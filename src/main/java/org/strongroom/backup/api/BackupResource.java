@@ -14,13 +14,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.backup.app.Backups;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.Locations;
@@ -50,7 +51,7 @@ public class BackupResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response backup(@PathParam("vault") String vault, @PathParam("item") String item) {
-        Job job = backups.request(Callers.of(security), vault, item);
+        Job job = backups.request(Callers.of(security), VaultName.requested(vault), item);
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

@@ -27,6 +27,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Meters;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.app.SourceLocations;
 import org.strongroom.protection.domain.ProtectedItem;
@@ -142,7 +143,7 @@ public class BackupJob implements JobHandler {
         previous.filter(m -> m.kind() == Manifest.Kind.FILES).ifPresent(m -> m.entries().forEach(e -> earlier.put(e.path(), e)));
         List<Manifest.Entry> entries = new FileTreeBackup(new FastCdc(keys.chunkBoundaryTable()))
                 .run(source, pipeline, earlier, t -> total[0] = t, warnings);
-        return new Cut(Manifest.files(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), entries),
+        return new Cut(Manifest.files(vault.name().value(), item.name(), pointId.toString(), System.currentTimeMillis(), entries),
                 (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count());
     }
 
@@ -150,7 +151,7 @@ public class BackupJob implements JobHandler {
                                Optional<Manifest> previous, long[] total) throws IOException {
         Manifest.Disk earlier = previous.filter(m -> m.kind() == Manifest.Kind.DISK).map(Manifest::disk).orElse(null);
         Manifest.Disk disk = new DiskBackup().run(source, pipeline, earlier, t -> total[0] = t);
-        return new Cut(Manifest.disk(vault.name(), item.name(), pointId.toString(), System.currentTimeMillis(), disk),
+        return new Cut(Manifest.disk(vault.name().value(), item.name(), pointId.toString(), System.currentTimeMillis(), disk),
                 disk.blocks().size());
     }
 
@@ -165,7 +166,7 @@ public class BackupJob implements JobHandler {
     }
 
     /** The item's newest recovery point's manifest, to take over what did not change; none if it cannot be read. */
-    private Optional<Manifest> previousManifest(String vault, String item, VaultDataKey keys) {
+    private Optional<Manifest> previousManifest(VaultName vault, String item, VaultDataKey keys) {
         return steps.latest(vault, item).flatMap(point -> {
             try (RecoveryPointReader reader = new RecoveryPointReader(store, keys, vault, item, point.id().toString())) {
                 return Optional.of(reader.manifest());

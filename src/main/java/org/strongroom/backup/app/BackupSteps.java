@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItemRepository;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.RecoveryPointRepository;
@@ -38,26 +39,26 @@ public class BackupSteps {
 
     /** The recovery point an earlier delivery of this job already committed, if any. */
     @Transactional
-    public Optional<RecoveryPoint> pointOfJob(String vault, String item, UUID jobId) {
+    public Optional<RecoveryPoint> pointOfJob(VaultName vault, String item, UUID jobId) {
         return points.list(vault, item, null, null).stream().filter(p -> p.jobId().equals(jobId)).findFirst();
     }
 
     /** The chunks the vault holds, read under the vault lock (never while garbage collection runs). */
     @Transactional
-    public Map<ChunkId, ChunkRef> storedChunks(String vault) {
+    public Map<ChunkId, ChunkRef> storedChunks(VaultName vault) {
         vaults.lock(vault);
         return index.chunks(vault);
     }
 
     /** The item's newest recovery point, whose unchanged files the backup takes over. */
     @Transactional
-    public Optional<RecoveryPoint> latest(String vault, String item) {
+    public Optional<RecoveryPoint> latest(VaultName vault, String item) {
         return points.list(vault, item, null, null).stream().max(Comparator.comparing(RecoveryPoint::time));
     }
 
     /** Commits a recovery point whose manifest is written: its row, its packs and chunks, the item's state. */
     @Transactional
-    public RecoveryPoint commit(String vault, String item, UUID recoveryPointId, UUID jobId, WorkloadType workload,
+    public RecoveryPoint commit(VaultName vault, String item, UUID recoveryPointId, UUID jobId, WorkloadType workload,
                                 RecoveryPoint.Statistics statistics, Map<UUID, Long> newPacks,
                                 java.util.Collection<ChunkRef> newChunks, Set<UUID> usedPacks) {
         RecoveryPoint point = new RecoveryPoint(recoveryPointId, vault, item, jobId, Timestamps.now(), workload, statistics);
@@ -69,7 +70,7 @@ public class BackupSteps {
 
     /** Notes a failed backup on the item. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(String vault, String item, String status) {
+    public void failed(VaultName vault, String item, String status) {
         items.find(vault, item).ifPresent(i -> i.backupEnded(Timestamps.now(), false, status));
     }
 }

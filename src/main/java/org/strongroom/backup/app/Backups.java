@@ -10,6 +10,7 @@ import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
 
@@ -27,7 +28,7 @@ public class Backups {
     JobSubmission jobs;
 
     @Transactional
-    public Job request(Caller caller, String vault, String itemName) {
+    public Job request(Caller caller, VaultName vault, String itemName) {
         ProtectedItem item = items.findForUpdate(vault, itemName).orElseThrow(() -> StrongroomException.notFound(
                 "Vault '" + vault + "' has no item named '" + itemName + "'",
                 ResourcePath.item(vault, itemName).toString()));

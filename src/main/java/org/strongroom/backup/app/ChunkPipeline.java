@@ -20,11 +20,12 @@ import java.util.function.LongConsumer;
 
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.VaultDataKey;
-import org.strongroom.vault.app.KeyRecheck;
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.ChunkId;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.PackWriter;
+import org.strongroom.vault.app.KeyRecheck;
 
 /**
  * The parallel part of a backup. The caller (one reader thread) cuts the source into chunks and submits
@@ -44,7 +45,7 @@ final class ChunkPipeline implements AutoCloseable {
     /** Plaintext bytes allowed in flight (read but not yet stored). */
     private static final int IN_FLIGHT_BYTES = 48 * 1024 * 1024;
 
-    private final String vault;
+    private final VaultName vault;
     private final VaultDataKey keys;
     private final ChunkStore store;
     private final LongConsumer progress;
@@ -73,7 +74,7 @@ final class ChunkPipeline implements AutoCloseable {
      * A pipeline into {@code vault}'s store; {@code recheck} asks the key vault again as data is submitted,
      * so that a key revoked while the backup runs stops it (the submitting thread gets the refusal).
      */
-    ChunkPipeline(String vault, VaultDataKey keys, ChunkStore store, Map<ChunkId, ChunkRef> alreadyStored,
+    ChunkPipeline(VaultName vault, VaultDataKey keys, ChunkStore store, Map<ChunkId, ChunkRef> alreadyStored,
                   ThreadFactory threads, KeyRecheck recheck, LongConsumer progress) {
         this.vault = vault;
         this.keys = keys;

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
 import org.strongroom.protection.domain.RecoveryPoint;
@@ -70,7 +71,7 @@ public class StoreMaintenance {
                 Set<String> livePoints) {
     }
 
-    public Outcome maintain(String vault) {
+    public Outcome maintain(VaultName vault) {
         Set<UUID> packsOnDisk = store.packs(vault);
         List<ManifestName> manifestsOnDisk = store.manifests(vault);
         Plan plan = self.plan(vault);
@@ -101,7 +102,7 @@ public class StoreMaintenance {
     }
 
     @Transactional
-    public Plan plan(String vault) {
+    public Plan plan(VaultName vault) {
         vaults.lock(vault);
         if (jobs.anyInProgress(ResourcePath.vault(vault), BackupOperations.BACKUP)) {
             return new Plan(true, List.of(), Set.of(), Set.of(), Set.of());

@@ -1,6 +1,8 @@
 package org.strongroom.jobs.api;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.security.Roles;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.QueryParameters;
@@ -50,7 +53,11 @@ public class JobsResource {
                                 @QueryParam("limit") String limit) {
         QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
         String vaultName = QueryParameters.text(vault);
-        JobQuery query = new JobQuery(vaultName == null ? null : ResourcePath.vault(vaultName),
+        Optional<VaultName> subjectVault = vaultName == null ? Optional.empty() : VaultName.parse(vaultName);
+        if (vaultName != null && subjectVault.isEmpty()) {
+            return ListDto.of(List.of()); // a text that cannot be a vault's name: no job is on it
+        }
+        JobQuery query = new JobQuery(subjectVault.map(ResourcePath::vault).orElse(null),
                 operations.optional(operation, "operation"),
                 QueryParameters.oneOf(JobStatus.class, status, "status"), range.from(), range.to(),
                 QueryParameters.limit(limit, JobQuery.DEFAULT_LIMIT, JobQuery.MAX_LIMIT));

@@ -36,7 +36,7 @@ public final class ItemDtos {
                           String protectionState, Instant lastBackupTime, String lastBackupStatus, Instant created) {
 
         static ItemDto of(ProtectedItem item) {
-            return new ItemDto(item.name(), item.vault(), item.workloadType().name(),
+            return new ItemDto(item.name(), item.vault().value(), item.workloadType().name(),
                     item.sourcePath() == null ? null : new Source(item.sourcePath(), item.sourceDiskEncryptionSet().orElse(null)),
                     Policy.of(item.policy()),
                     item.protectionState().name(), item.lastBackupTime(), item.lastBackupStatus(), item.created());

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.api.ItemDtos.ItemDto;
 import org.strongroom.protection.api.ItemDtos.ItemRequest;
 import org.strongroom.protection.app.ProtectedItems;
@@ -76,7 +77,7 @@ public class ProtectedItemsResource {
         ItemDtos.Policy policy = body.policy();
         BackupPolicy backupPolicy = policy == null ? BackupPolicy.none()
                 : BackupPolicy.of(policy.schedule(), policy.retentionDays(), policy.instantRestoreDays());
-        ProtectedItems.PutResult result = items.register(Callers.of(security), vault, item,
+        ProtectedItems.PutResult result = items.register(Callers.of(security), VaultName.requested(vault), item,
                 new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(),
                         body.source() == null ? null : body.source().diskEncryptionSetId(), backupPolicy));
         ItemDto dto = ItemDto.of(result.item());
@@ -88,7 +89,7 @@ public class ProtectedItemsResource {
     @APIResponse(responseCode = "200", description = "The items")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ListDto<ItemDto> list() {
-        return ListDto.of(items.list(vault).stream().map(ItemDto::of).toList());
+        return ListDto.of(items.list(VaultName.requested(vault)).stream().map(ItemDto::of).toList());
     }
 
     @GET
@@ -97,6 +98,6 @@ public class ProtectedItemsResource {
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ItemDto get(@PathParam("item") String item) {
-        return ItemDto.of(items.get(vault, item));
+        return ItemDto.of(items.get(VaultName.requested(vault), item));
     }
 }

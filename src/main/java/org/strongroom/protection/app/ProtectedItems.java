@@ -13,6 +13,7 @@ import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.BackupPolicy;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
@@ -60,7 +61,7 @@ public class ProtectedItems {
     public record PutResult(ProtectedItem item, boolean created) {
     }
 
-    public PutResult register(Caller caller, String vault, String name, Registration registration) {
+    public PutResult register(Caller caller, VaultName vault, String name, Registration registration) {
         vaults.itemRegistrationAttempted(vault);
         try {
             PutResult result = self.store(caller, vault, name, registration);
@@ -73,7 +74,7 @@ public class ProtectedItems {
     }
 
     @Transactional
-    public PutResult store(Caller caller, String vaultName, String name, Registration registration) {
+    public PutResult store(Caller caller, VaultName vaultName, String name, Registration registration) {
         return activity.record(caller, "RegisterProtectedItem", ResourcePath.item(vaultName, name), () -> {
             Vault vault = vaults.get(vaultName);
             WorkloadType workload = registration.workloadType();
@@ -101,14 +102,14 @@ public class ProtectedItems {
     }
 
     @Transactional
-    public ProtectedItem get(String vault, String name) {
+    public ProtectedItem get(VaultName vault, String name) {
         vaults.get(vault);
         return items.find(vault, name).orElseThrow(() -> StrongroomException.notFound(
                 "Vault '" + vault + "' has no item named '" + name + "'", ResourcePath.item(vault, name).toString()));
     }
 
     @Transactional
-    public List<ProtectedItem> list(String vault) {
+    public List<ProtectedItem> list(VaultName vault) {
         vaults.get(vault);
         return items.list(vault);
     }

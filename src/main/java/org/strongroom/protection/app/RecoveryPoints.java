@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.RecoveryPointRepository;
@@ -29,13 +30,13 @@ public class RecoveryPoints {
     }
 
     @Transactional
-    public List<PointOfItem> list(String vault, String itemName, Instant from, Instant to) {
+    public List<PointOfItem> list(VaultName vault, String itemName, Instant from, Instant to) {
         ProtectedItem item = items.get(vault, itemName);
         return points.list(vault, itemName, from, to).stream().map(p -> new PointOfItem(p, item)).toList();
     }
 
     @Transactional
-    public PointOfItem get(String vault, String itemName, String id) {
+    public PointOfItem get(VaultName vault, String itemName, String id) {
         ProtectedItem item = items.get(vault, itemName);
         RecoveryPoint point = parse(id).flatMap(uuid -> points.find(vault, itemName, uuid))
                 .orElseThrow(() -> StrongroomException.notFound("Item '" + itemName + "' has no recovery point '" + id + "'",

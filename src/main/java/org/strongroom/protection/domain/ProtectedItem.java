@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 
 /** A data source registered for backup in a vault. Its workload and source never change once registered. */
 @Entity
@@ -70,10 +71,10 @@ public class ProtectedItem {
         // for JPA
     }
 
-    public ProtectedItem(String vault, String name, WorkloadType workloadType, String sourcePath,
+    public ProtectedItem(VaultName vault, String name, WorkloadType workloadType, String sourcePath,
                          String sourceDiskEncryptionSet, BackupPolicy policy, Instant now) {
         this.id = UUID.randomUUID();
-        this.vault = Objects.requireNonNull(vault);
+        this.vault = vault.value();
         this.name = Objects.requireNonNull(name);
         this.workloadType = Objects.requireNonNull(workloadType);
         this.sourcePath = sourcePath;
@@ -130,8 +131,8 @@ public class ProtectedItem {
         return id;
     }
 
-    public String vault() {
-        return vault;
+    public VaultName vault() {
+        return new VaultName(vault);
     }
 
     public String name() {

@@ -3,18 +3,20 @@ package org.strongroom.protection.domain;
 import java.util.List;
 import java.util.Optional;
 
+import org.strongroom.platform.VaultName;
+
 /** Where protected items are kept. Callers run inside a transaction. */
 public interface ProtectedItemRepository {
 
-    Optional<ProtectedItem> find(String vault, String name);
+    Optional<ProtectedItem> find(VaultName vault, String name);
 
     /** The item, locked until the transaction ends. */
-    Optional<ProtectedItem> findForUpdate(String vault, String name);
+    Optional<ProtectedItem> findForUpdate(VaultName vault, String name);
 
     /** Items whose policy has a schedule, across vaults. */
     List<ProtectedItem> scheduled();
 
-    List<ProtectedItem> list(String vault);
+    List<ProtectedItem> list(VaultName vault);
 
     void add(ProtectedItem item);
 }

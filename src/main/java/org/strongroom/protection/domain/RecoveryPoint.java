@@ -12,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.strongroom.platform.VaultName;
+
 /**
  * One backup of an item at a time, complete: its manifest was written before this row, so a recovery
  * point the API shows can always be read whole.
@@ -64,10 +66,10 @@ public class RecoveryPoint {
         // for JPA
     }
 
-    public RecoveryPoint(UUID id, String vault, String item, UUID jobId, Instant time, WorkloadType workloadType,
+    public RecoveryPoint(UUID id, VaultName vault, String item, UUID jobId, Instant time, WorkloadType workloadType,
                          Statistics statistics) {
         this.id = Objects.requireNonNull(id);
-        this.vault = Objects.requireNonNull(vault);
+        this.vault = vault.value();
         this.item = Objects.requireNonNull(item);
         this.jobId = Objects.requireNonNull(jobId);
         this.time = Objects.requireNonNull(time);
@@ -101,8 +103,8 @@ public class RecoveryPoint {
         return id;
     }
 
-    public String vault() {
-        return vault;
+    public VaultName vault() {
+        return new VaultName(vault);
     }
 
     public String item() {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
 
@@ -18,18 +19,18 @@ public class JpaProtectedItemRepository implements ProtectedItemRepository {
     EntityManager em;
 
     @Override
-    public Optional<ProtectedItem> find(String vault, String name) {
+    public Optional<ProtectedItem> find(VaultName vault, String name) {
         return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault AND i.name = :name", ProtectedItem.class)
-                .setParameter("vault", vault)
+                .setParameter("vault", vault.value())
                 .setParameter("name", name)
                 .getResultStream()
                 .findFirst();
     }
 
     @Override
-    public Optional<ProtectedItem> findForUpdate(String vault, String name) {
+    public Optional<ProtectedItem> findForUpdate(VaultName vault, String name) {
         return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault AND i.name = :name", ProtectedItem.class)
-                .setParameter("vault", vault)
+                .setParameter("vault", vault.value())
                 .setParameter("name", name)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
@@ -43,9 +44,9 @@ public class JpaProtectedItemRepository implements ProtectedItemRepository {
     }
 
     @Override
-    public List<ProtectedItem> list(String vault) {
+    public List<ProtectedItem> list(VaultName vault) {
         return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault ORDER BY i.name", ProtectedItem.class)
-                .setParameter("vault", vault)
+                .setParameter("vault", vault.value())
                 .getResultList();
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.RecoveryPointRepository;
 
@@ -29,18 +30,18 @@ public class JpaRecoveryPointRepository implements RecoveryPointRepository {
     }
 
     @Override
-    public Optional<RecoveryPoint> find(String vault, String item, UUID id) {
+    public Optional<RecoveryPoint> find(VaultName vault, String item, UUID id) {
         return Optional.ofNullable(em.find(RecoveryPoint.class, id))
                 .filter(point -> point.vault().equals(vault) && point.item().equals(item));
     }
 
     @Override
-    public List<RecoveryPoint> list(String vault, String item, Instant from, Instant to) {
+    public List<RecoveryPoint> list(VaultName vault, String item, Instant from, Instant to) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<RecoveryPoint> select = cb.createQuery(RecoveryPoint.class);
         Root<RecoveryPoint> point = select.from(RecoveryPoint.class);
         List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(point.get("vault"), vault));
+        where.add(cb.equal(point.get("vault"), vault.value()));
         where.add(cb.equal(point.get("item"), item));
         if (from != null) {
             where.add(cb.greaterThanOrEqualTo(point.get("time"), from));
@@ -53,9 +54,9 @@ public class JpaRecoveryPointRepository implements RecoveryPointRepository {
     }
 
     @Override
-    public List<RecoveryPoint> inVault(String vault) {
+    public List<RecoveryPoint> inVault(VaultName vault) {
         return em.createQuery("SELECT p FROM RecoveryPoint p WHERE p.vault = :vault", RecoveryPoint.class)
-                .setParameter("vault", vault)
+                .setParameter("vault", vault.value())
                 .getResultList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.app.RecoveryPointReader;
@@ -60,7 +61,7 @@ public class RecoveryPointAccess {
         }
     }
 
-    public Opened open(String vault, String item, String recoveryPoint) {
+    public Opened open(VaultName vault, String item, String recoveryPoint) {
         RecoveryPoint point = points.get(vault, item, recoveryPoint).point();
         Vault owner = vaults.get(vault);
         dataKeys.syncStore(owner);

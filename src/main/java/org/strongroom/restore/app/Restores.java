@@ -14,6 +14,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.app.RecoveryPoints.PointOfItem;
 import org.strongroom.protection.domain.RecoveryPoint;
@@ -43,7 +44,7 @@ public class Restores {
     }
 
     @Transactional
-    public Job request(Caller caller, String vault, String item, String recoveryPoint, Request request) {
+    public Job request(Caller caller, VaultName vault, String item, String recoveryPoint, Request request) {
         PointOfItem found = points.get(vault, item, recoveryPoint);
         WorkloadType workload = found.item().workloadType();
         List<String> paths = RestorePaths.normalise(request.paths());

@@ -9,6 +9,7 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
+import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.RecoveryPoints;
 
 /** Starts the verification of a recovery point. */
@@ -22,7 +23,7 @@ public class Verifications {
     JobSubmission jobs;
 
     @Transactional
-    public Job request(Caller caller, String vault, String item, String recoveryPoint) {
+    public Job request(Caller caller, VaultName vault, String item, String recoveryPoint) {
         String id = points.get(vault, item, recoveryPoint).point().id().toString();
         return jobs.submit(RestoreOperations.VERIFY, ResourcePath.item(vault, item), caller.name(),
                 Json.createObjectBuilder().add("recoveryPoint", id).build().toString());

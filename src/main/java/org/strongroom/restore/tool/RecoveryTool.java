@@ -32,6 +32,7 @@ import org.strongroom.crypto.SealedDisk;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.restore.domain.RestorePaths;
 import org.strongroom.restore.infra.FileTreeWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
@@ -135,12 +136,12 @@ public final class RecoveryTool {
     private static void list(Map<String, String> options, PrintStream out) {
         Path storeDir = existing(required(options, "store"));
         ChunkStore store = new FileSystemChunkStore(storeDir);
-        List<String> vaults = options.containsKey("vault") ? List.of(options.get("vault")) : store.vaults();
+        List<VaultName> vaults = options.containsKey("vault") ? List.of(VaultName.of(options.get("vault"))) : store.vaults();
         if (vaults.isEmpty()) {
             out.println("The store " + storeDir + " holds no vault (no vaults/*/data-key.properties)");
             return;
         }
-        for (String vault : vaults) {
+        for (VaultName vault : vaults) {
             WrappedDataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
                     "The store " + storeDir + " holds no vault '" + vault + "' (no vaults/" + vault + "/data-key.properties)"));
             out.println("vault " + vault + ": data key wrapped by " + (dataKeyFile.wrappedByPlatform() ? "the platform key"
@@ -160,7 +161,7 @@ public final class RecoveryTool {
         }
     }
 
-    private static void listPoints(ChunkStore store, Opened opened, String vault, String item, List<String> ids, PrintStream out) {
+    private static void listPoints(ChunkStore store, Opened opened, VaultName vault, String item, List<String> ids, PrintStream out) {
         if (opened.keys() == null) {
             ids.stream().sorted().forEach(id -> out.println("    " + id));
             return;
@@ -198,7 +199,7 @@ public final class RecoveryTool {
         }
     }
 
-    private static Opened open(String vault, WrappedDataKeyFile file, Map<String, String> options) {
+    private static Opened open(VaultName vault, WrappedDataKeyFile file, Map<String, String> options) {
         boolean platformNeeded = file.wrappedByPlatform() || file.infrastructureEncryption();
         if (platformNeeded && !options.containsKey("platform-keystore")) {
             return new Opened(null, "times and sizes: add --platform-keystore, this vault's data is protected by the platform key");
@@ -208,8 +209,8 @@ public final class RecoveryTool {
         }
         PlatformKey platform = platformKey(options, platformNeeded);
         try (KeyMaterial dataKey = dataKey(file, options, platform)) {
-            return new Opened(VaultDataKey.of(vault, dataKey, file.infrastructureEncryption()
-                    ? platform.derive(VaultDataKey.infrastructureContext(vault)) : null), null);
+            return new Opened(VaultDataKey.of(vault.value(), dataKey, file.infrastructureEncryption()
+                    ? platform.derive(VaultDataKey.infrastructureContext(vault.value())) : null), null);
         } catch (IntegrityException e) {
             return new Opened(null, "times and sizes: the given key does not open this vault's data key (wrapped by "
                     + (file.wrappedByPlatform() ? "the platform key" : file.wrappedBy()) + ")");
@@ -218,7 +219,7 @@ public final class RecoveryTool {
 
     private static void recover(Map<String, String> options, PrintStream out) throws IOException {
         Path storeDir = existing(required(options, "store"));
-        String vault = required(options, "vault");
+        VaultName vault = VaultName.of(required(options, "vault"));
         String point = required(options, "point");
         Path given = Path.of(required(options, "out")).toAbsolutePath().normalize();
         Path target = Files.exists(given) ? given.toRealPath() : given; // the directory you named, even through a link
@@ -232,8 +233,8 @@ public final class RecoveryTool {
                         + " in " + storeDir));
         PlatformKey platform = platformKey(options, dataKeyFile.wrappedByPlatform() || dataKeyFile.infrastructureEncryption());
         try (KeyMaterial dataKey = dataKey(dataKeyFile, options, platform);
-             VaultDataKey keys = VaultDataKey.of(vault, dataKey, dataKeyFile.infrastructureEncryption()
-                     ? platform.derive(VaultDataKey.infrastructureContext(vault)) : null);
+             VaultDataKey keys = VaultDataKey.of(vault.value(), dataKey, dataKeyFile.infrastructureEncryption()
+                     ? platform.derive(VaultDataKey.infrastructureContext(vault.value())) : null);
              RecoveryPointReader reader = new RecoveryPointReader(store, keys, vault, item, point)) {
             Manifest manifest = reader.manifest();
             if (manifest.kind() == Manifest.Kind.FILES) {

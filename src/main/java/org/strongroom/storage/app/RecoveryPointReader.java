@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
@@ -25,7 +26,7 @@ public final class RecoveryPointReader implements AutoCloseable {
 
     private final ChunkStore store;
     private final VaultDataKey keys;
-    private final String vault;
+    private final VaultName vault;
     private final String item;
     private final String recoveryPointId;
     private final BlobReader blobs;
@@ -36,7 +37,7 @@ public final class RecoveryPointReader implements AutoCloseable {
     private final Queue<ChunkSealer> sealers = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    public RecoveryPointReader(ChunkStore store, VaultDataKey keys, String vault, String item, String recoveryPointId) {
+    public RecoveryPointReader(ChunkStore store, VaultDataKey keys, VaultName vault, String item, String recoveryPointId) {
         this.store = store;
         this.keys = keys;
         this.vault = vault;
@@ -51,7 +52,7 @@ public final class RecoveryPointReader implements AutoCloseable {
      */
     public static void writeManifest(ChunkStore store, VaultDataKey keys, Manifest manifest) {
         byte[] sealed = keys.sealManifest(ManifestCodec.encode(manifest), manifest.item(), manifest.recoveryPointId());
-        store.writeManifest(manifest.vault(), manifest.item(), manifest.recoveryPointId(), sealed);
+        store.writeManifest(VaultName.of(manifest.vault()), manifest.item(), manifest.recoveryPointId(), sealed);
     }
 
     /** The manifest, decrypted and checked to be this recovery point's. */
@@ -63,7 +64,7 @@ public final class RecoveryPointReader implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IntegrityException("The manifest of " + recoveryPointId + " is not readable: " + e.getMessage());
         }
-        if (!manifest.vault().equals(vault) || !manifest.item().equals(item)
+        if (!manifest.vault().equals(vault.value()) || !manifest.item().equals(item)
                 || !manifest.recoveryPointId().equals(recoveryPointId)) {
             throw new IntegrityException("The manifest of " + recoveryPointId + " belongs to another recovery point");
         }

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.strongroom.platform.VaultName;
+
 /**
  * Where a vault's encrypted data lives: packs of chunk blobs, one manifest per recovery point, and the
  * wrapped data key. Writes are atomic (temporary name, fsync, rename): a reader sees a file whole or not
@@ -12,31 +14,31 @@ import java.util.UUID;
  */
 public interface ChunkStore {
 
-    PackWriter newPack(String vault);
+    PackWriter newPack(VaultName vault);
 
-    BlobReader blobs(String vault);
+    BlobReader blobs(VaultName vault);
 
     /** The sealed packs present for {@code vault}. */
-    Set<UUID> packs(String vault);
+    Set<UUID> packs(VaultName vault);
 
-    void deletePack(String vault, UUID pack);
+    void deletePack(VaultName vault, UUID pack);
 
-    void writeManifest(String vault, String item, String recoveryPointId, byte[] sealed);
+    void writeManifest(VaultName vault, String item, String recoveryPointId, byte[] sealed);
 
     /** The sealed manifest; {@link StoreDamagedException} when it is missing. */
-    byte[] readManifest(String vault, String item, String recoveryPointId);
+    byte[] readManifest(VaultName vault, String item, String recoveryPointId);
 
     /** Every manifest present for {@code vault}, as (item, recovery point id). */
-    List<ManifestName> manifests(String vault);
+    List<ManifestName> manifests(VaultName vault);
 
-    void deleteManifest(String vault, String item, String recoveryPointId);
+    void deleteManifest(VaultName vault, String item, String recoveryPointId);
 
     void writeDataKey(WrappedDataKeyFile file);
 
     /** The vaults whose data the store holds (each has its data-key file), by name. */
-    List<String> vaults();
+    List<VaultName> vaults();
 
-    Optional<WrappedDataKeyFile> readDataKey(String vault);
+    Optional<WrappedDataKeyFile> readDataKey(VaultName vault);
 
     record ManifestName(String item, String recoveryPointId) {
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.ChunkStore;
@@ -56,21 +57,21 @@ public class FileSystemChunkStore implements ChunkStore {
         return root;
     }
 
-    private Path vaultDir(String vault) {
-        return root.resolve("vaults").resolve(vault);
+    private Path vaultDir(VaultName vault) {
+        return root.resolve("vaults").resolve(vault.value());
     }
 
-    Path packPath(String vault, UUID pack) {
+    Path packPath(VaultName vault, UUID pack) {
         String name = pack.toString();
         return vaultDir(vault).resolve("packs").resolve(name.substring(0, 2)).resolve(name + ".pack");
     }
 
-    private Path manifestPath(String vault, String item, String recoveryPointId) {
+    private Path manifestPath(VaultName vault, String item, String recoveryPointId) {
         return vaultDir(vault).resolve("points").resolve(item).resolve(recoveryPointId + ".manifest");
     }
 
     @Override
-    public PackWriter newPack(String vault) {
+    public PackWriter newPack(VaultName vault) {
         UUID id = UUID.randomUUID();
         Path target = packPath(vault, id);
         try {
@@ -84,12 +85,12 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public BlobReader blobs(String vault) {
+    public BlobReader blobs(VaultName vault) {
         return new FileBlobReader(vault);
     }
 
     @Override
-    public Set<UUID> packs(String vault) {
+    public Set<UUID> packs(VaultName vault) {
         Path packs = vaultDir(vault).resolve("packs");
         Set<UUID> found = new HashSet<>();
         if (!Files.isDirectory(packs)) {
@@ -106,17 +107,17 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public void deletePack(String vault, UUID pack) {
+    public void deletePack(VaultName vault, UUID pack) {
         delete(packPath(vault, pack));
     }
 
     @Override
-    public void writeManifest(String vault, String item, String recoveryPointId, byte[] sealed) {
+    public void writeManifest(VaultName vault, String item, String recoveryPointId, byte[] sealed) {
         writeAtomically(manifestPath(vault, item, recoveryPointId), sealed);
     }
 
     @Override
-    public byte[] readManifest(String vault, String item, String recoveryPointId) {
+    public byte[] readManifest(VaultName vault, String item, String recoveryPointId) {
         Path path = manifestPath(vault, item, recoveryPointId);
         try {
             return Files.readAllBytes(path);
@@ -128,7 +129,7 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public List<ManifestName> manifests(String vault) {
+    public List<ManifestName> manifests(VaultName vault) {
         Path points = vaultDir(vault).resolve("points");
         List<ManifestName> found = new ArrayList<>();
         if (!Files.isDirectory(points)) {
@@ -153,31 +154,32 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public void deleteManifest(String vault, String item, String recoveryPointId) {
+    public void deleteManifest(VaultName vault, String item, String recoveryPointId) {
         delete(manifestPath(vault, item, recoveryPointId));
     }
 
     @Override
     public void writeDataKey(WrappedDataKeyFile file) {
-        writeAtomically(vaultDir(file.vault()).resolve("data-key.properties"), file.toText().getBytes(StandardCharsets.ISO_8859_1));
+        writeAtomically(vaultDir(VaultName.of(file.vault())).resolve("data-key.properties"), file.toText().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Override
-    public List<String> vaults() {
+    public List<VaultName> vaults() {
         Path vaults = root.resolve("vaults");
         if (!Files.isDirectory(vaults)) {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(vaults)) {
             return dirs.filter(dir -> Files.isRegularFile(dir.resolve("data-key.properties")))
-                    .map(dir -> dir.getFileName().toString()).sorted().toList();
+                    .map(dir -> dir.getFileName().toString()).flatMap(name -> VaultName.parse(name).stream())
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public Optional<WrappedDataKeyFile> readDataKey(String vault) {
+    public Optional<WrappedDataKeyFile> readDataKey(VaultName vault) {
         Path path = vaultDir(vault).resolve("data-key.properties");
         try {
             return Optional.of(WrappedDataKeyFile.parse(Files.readString(path, StandardCharsets.ISO_8859_1)));
@@ -299,7 +301,7 @@ public class FileSystemChunkStore implements ChunkStore {
 
         private static final int OPEN_PACKS = 8;
 
-        private final String vault;
+        private final VaultName vault;
         private final Map<UUID, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -313,7 +315,7 @@ public class FileSystemChunkStore implements ChunkStore {
             }
         };
 
-        FileBlobReader(String vault) {
+        FileBlobReader(VaultName vault) {
             this.vault = vault;
         }
 

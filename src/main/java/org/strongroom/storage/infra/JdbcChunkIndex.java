@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.ChunkId;
 import org.strongroom.storage.domain.ChunkIndex;
 import org.strongroom.storage.domain.ChunkRef;
@@ -35,13 +36,13 @@ public class JdbcChunkIndex implements ChunkIndex {
     DataSource database;
 
     @Override
-    public Map<ChunkId, ChunkRef> chunks(String vault) {
+    public Map<ChunkId, ChunkRef> chunks(VaultName vault) {
         Map<ChunkId, ChunkRef> chunks = new HashMap<>();
         try (Connection c = database.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT chunk_id, pack_id, pack_offset, stored_length, plain_length"
                      + " FROM stored_chunk WHERE vault = ?")) {
             select.setFetchSize(BATCH);
-            select.setString(1, vault);
+            select.setString(1, vault.value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ChunkId id = new ChunkId(rows.getBytes(1));
@@ -55,7 +56,7 @@ public class JdbcChunkIndex implements ChunkIndex {
     }
 
     @Override
-    public void recordPoint(String vault, UUID recoveryPoint, Map<UUID, Long> newPacks, Collection<ChunkRef> newChunks,
+    public void recordPoint(VaultName vault, UUID recoveryPoint, Map<UUID, Long> newPacks, Collection<ChunkRef> newChunks,
                             Set<UUID> usedPacks) {
         try (Connection c = database.getConnection()) {
             insertPacks(c, vault, newPacks);
@@ -74,13 +75,13 @@ public class JdbcChunkIndex implements ChunkIndex {
         }
     }
 
-    private static void insertPacks(Connection c, String vault, Map<UUID, Long> newPacks) throws SQLException {
+    private static void insertPacks(Connection c, VaultName vault, Map<UUID, Long> newPacks) throws SQLException {
         try (PreparedStatement pack = c.prepareStatement(
                 "INSERT INTO stored_pack (id, vault, length, created) VALUES (?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (Map.Entry<UUID, Long> entry : newPacks.entrySet()) {
                 pack.setObject(1, entry.getKey());
-                pack.setString(2, vault);
+                pack.setString(2, vault.value());
                 pack.setLong(3, entry.getValue());
                 pack.setTimestamp(4, now);
                 pack.addBatch();
@@ -89,12 +90,12 @@ public class JdbcChunkIndex implements ChunkIndex {
         }
     }
 
-    private static void insertChunks(Connection c, String vault, Collection<ChunkRef> newChunks) throws SQLException {
+    private static void insertChunks(Connection c, VaultName vault, Collection<ChunkRef> newChunks) throws SQLException {
         try (PreparedStatement chunk = c.prepareStatement("INSERT INTO stored_chunk"
                 + " (vault, chunk_id, pack_id, pack_offset, stored_length, plain_length) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (ChunkRef ref : newChunks) {
-                chunk.setString(1, vault);
+                chunk.setString(1, vault.value());
                 chunk.setBytes(2, ref.id().bytes());
                 chunk.setObject(3, ref.pack());
                 chunk.setLong(4, ref.offset());
@@ -115,28 +116,28 @@ public class JdbcChunkIndex implements ChunkIndex {
     }
 
     @Override
-    public Set<UUID> unusedPacks(String vault) {
+    public Set<UUID> unusedPacks(VaultName vault) {
         return uuids("SELECT p.id FROM stored_pack p WHERE p.vault = ? AND NOT EXISTS"
                 + " (SELECT 1 FROM recovery_point_pack u WHERE u.pack_id = p.id)", vault);
     }
 
     @Override
-    public Set<UUID> packs(String vault) {
+    public Set<UUID> packs(VaultName vault) {
         return uuids("SELECT id FROM stored_pack WHERE vault = ?", vault);
     }
 
     @Override
-    public void removePacks(String vault, Collection<UUID> packs) {
+    public void removePacks(VaultName vault, Collection<UUID> packs) {
         for (UUID pack : packs) {
             update("DELETE FROM stored_chunk WHERE pack_id = ?", pack);
             update("DELETE FROM stored_pack WHERE id = ?", pack);
         }
     }
 
-    private Set<UUID> uuids(String sql, String vault) {
+    private Set<UUID> uuids(String sql, VaultName vault) {
         Set<UUID> ids = new HashSet<>();
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
-            select.setString(1, vault);
+            select.setString(1, vault.value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getObject(1, UUID.class));

@@ -68,7 +68,7 @@ public final class VaultDtos {
                            IdentityDto identity, EncryptionDto encryption, Instant created, Instant updated) {
 
         static VaultDto of(Vault vault) {
-            return new VaultDto(vault.name(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
+            return new VaultDto(vault.name().value(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
                     vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault), vault.created(),
                     vault.updated());
         }

@@ -28,6 +28,7 @@ import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.security.Roles;
 import org.strongroom.vault.api.VaultDtos.EncryptionDto;
 import org.strongroom.vault.api.VaultDtos.EncryptionRequest;
@@ -75,10 +76,10 @@ public class VaultsResource {
             content = @Content(schema = @Schema(implementation = VaultDto.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response put(@PathParam("vault") @Pattern(regexp = Vault.NAME_PATTERN,
+    public Response put(@PathParam("vault") @Pattern(regexp = VaultName.PATTERN,
                                 message = "must be 2 to 50 letters, digits or hyphens") String vault,
                         @NotNull(message = "a JSON body is required") @Valid VaultRequest body) {
-        VaultService.PutResult result = vaults.put(Callers.of(security), vault, body.region(), body.subscriptionId(),
+        VaultService.PutResult result = vaults.put(Callers.of(security), VaultName.of(vault), body.region(), body.subscriptionId(),
                 body.resourceGroup());
         VaultDto dto = VaultDto.of(result.vault());
         return locations.putAnswer(result.created(), dto, "vaults", vault);
@@ -97,7 +98,7 @@ public class VaultsResource {
     @APIResponse(responseCode = "200", description = "The vault")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VaultDto get(@PathParam("vault") String vault) {
-        return VaultDto.of(vaults.get(vault));
+        return VaultDto.of(vaults.get(VaultName.requested(vault)));
     }
 
     @PUT
@@ -115,7 +116,7 @@ public class VaultsResource {
         if (type == null) {
             throw StrongroomException.badRequest("'type' is required: SystemAssigned or None", "type");
         }
-        return IdentityDto.of(vaults.setIdentity(Callers.of(security), vault, type).identity());
+        return IdentityDto.of(vaults.setIdentity(Callers.of(security), VaultName.requested(vault), type).identity());
     }
 
     @GET
@@ -124,7 +125,7 @@ public class VaultsResource {
     @APIResponse(responseCode = "200", description = "The encryption properties")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EncryptionDto encryption(@PathParam("vault") String vault) {
-        return EncryptionDto.of(vaults.get(vault));
+        return EncryptionDto.of(vaults.get(VaultName.requested(vault)));
     }
 
     /**
@@ -159,12 +160,12 @@ public class VaultsResource {
             if (body.keyUri() != null) {
                 throw StrongroomException.badRequest("A key URI cannot go with PlatformManaged", "keyUri");
             }
-            return Response.ok(EncryptionDto.of(keyAssignments.revertToPlatformManaged(Callers.of(security), vault))).build();
+            return Response.ok(EncryptionDto.of(keyAssignments.revertToPlatformManaged(Callers.of(security), VaultName.requested(vault)))).build();
         }
         if (type != null && !"CustomerManaged".equals(type)) {
             throw StrongroomException.badRequest("encryptionAtRestType is PlatformManaged or CustomerManaged", "encryptionAtRestType");
         }
-        Job job = keyAssignments.request(Callers.of(security), vault,
+        Job job = keyAssignments.request(Callers.of(security), VaultName.requested(vault),
                 KeyAssignmentInput.of(body.keyUri(), body.keyVaultSubscriptionId(), body.infrastructureEncryption()));
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
@@ -182,7 +183,7 @@ public class VaultsResource {
         if (body.resourceGroup() == null && body.subscriptionId() == null && body.tenantId() == null) {
             throw StrongroomException.badRequest("Say where to: resourceGroup, subscriptionId and/or tenantId", "body");
         }
-        return VaultDto.of(vaults.move(Callers.of(security), vault, body.resourceGroup(), body.subscriptionId(),
+        return VaultDto.of(vaults.move(Callers.of(security), VaultName.requested(vault), body.resourceGroup(), body.subscriptionId(),
                 body.tenantId()));
     }
 

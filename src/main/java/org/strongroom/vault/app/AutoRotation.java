@@ -18,6 +18,7 @@ import org.strongroom.keyvault.KeyVersionAvailable;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
 
@@ -34,7 +35,7 @@ public class AutoRotation {
     private static final Logger LOG = Logger.getLogger(AutoRotation.class.getName());
 
     /** Vaults whose rotation was refused because a key update ran: they catch up when it ends. */
-    private final Set<String> missed = ConcurrentHashMap.newKeySet();
+    private final Set<VaultName> missed = ConcurrentHashMap.newKeySet();
 
     @Inject
     KeyAssignments assignments;
@@ -66,13 +67,13 @@ public class AutoRotation {
 
     /** Requests a rotation for every vault that follows {@code versionlessKeyUri}. */
     public void rotateFollowers(String versionlessKeyUri) {
-        for (String vault : assignments.followers(versionlessKeyUri)) {
+        for (VaultName vault : assignments.followers(versionlessKeyUri)) {
             rotate(vault, versionlessKeyUri);
         }
     }
 
     /** A version that appeared while the vault's key update ran found it busy: follow it now. */
-    void catchUp(String vaultName) {
+    void catchUp(VaultName vaultName) {
         missed.remove(vaultName);
         try {
             Vault vault = vaults.get(vaultName);
@@ -89,7 +90,7 @@ public class AutoRotation {
         }
     }
 
-    private void rotate(String vault, String versionlessKeyUri) {
+    private void rotate(VaultName vault, String versionlessKeyUri) {
         try {
             Job job = assignments.request(Caller.SYSTEM, vault, KeyAssignmentInput.rotationTo(versionlessKeyUri));
             LOG.info(() -> "Vault " + vault + " follows " + versionlessKeyUri + ": rotation job " + job.id());

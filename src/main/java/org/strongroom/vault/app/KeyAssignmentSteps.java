@@ -11,6 +11,7 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
 
@@ -33,14 +34,14 @@ public class KeyAssignmentSteps {
 
     /** The vault whose key update job {@code jobId} carries out; empty when that update is no longer pending. */
     @Transactional
-    public Optional<Vault> pending(String vaultName, UUID jobId) {
+    public Optional<Vault> pending(VaultName vaultName, UUID jobId) {
         return vaults.find(vaultName)
                 .filter(v -> v.pendingKeyUpdate().map(request -> request.jobId().equals(jobId)).orElse(false));
     }
 
     /** Puts the new key in force, in one transaction: the rewrapped data key and the settings; the vault as it now is. */
     @Transactional
-    public Vault complete(Caller caller, String operation, String vaultName, UUID jobId, String assignedKeyUri,
+    public Vault complete(Caller caller, String operation, VaultName vaultName, UUID jobId, String assignedKeyUri,
                           String activeKeyId, boolean autoRotation, byte[] rewrappedDataKey) {
         Vault vault = vaultService.locked(vaultName);
         vault.completeKeyUpdate(jobId, assignedKeyUri, activeKeyId, autoRotation, rewrappedDataKey, Timestamps.now());

@@ -17,6 +17,7 @@ import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
@@ -54,7 +55,7 @@ public class KeyAssignments {
      * a time, infrastructure encryption), then submits the {@code ConfigureEncryption} or {@code UpdateEncryptionKey} job.
      */
     @Transactional
-    public Job request(Caller caller, String vaultName, KeyAssignmentInput input) {
+    public Job request(Caller caller, VaultName vaultName, KeyAssignmentInput input) {
         String keyUri = input.keyUri();
         return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName).child("encryption"), () -> {
             keyVault.requireOwnKeyUri(keyUri);
@@ -70,7 +71,7 @@ public class KeyAssignments {
 
     /** A request to go back to platform-managed keys: refused once a customer-managed key is in use (SPEC 2). */
     @Transactional
-    public Vault revertToPlatformManaged(Caller caller, String vaultName) {
+    public Vault revertToPlatformManaged(Caller caller, VaultName vaultName) {
         return activity.record(caller, "RevertToPlatformManagedKeys", VaultService.resource(vaultName).child("encryption"),
                 () -> {
                     Vault vault = vaultService.get(vaultName);
@@ -81,7 +82,7 @@ public class KeyAssignments {
 
     /** The vaults that follow {@code versionlessKeyUri} (auto-rotation). */
     @Transactional
-    public List<String> followers(String versionlessKeyUri) {
+    public List<VaultName> followers(String versionlessKeyUri) {
         return vaults.following(versionlessKeyUri).stream().map(Vault::name).toList();
     }
 

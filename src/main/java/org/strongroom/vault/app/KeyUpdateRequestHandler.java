@@ -10,6 +10,7 @@ import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobRequest;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.KeyAssignmentInput;
 
 /**
@@ -35,7 +36,7 @@ public class KeyUpdateRequestHandler implements JobRequestHandler {
 
     @Override
     public Job submit(JobRequest request, Caller caller) {
-        return assignments.request(caller, request.vault(), KeyAssignmentInput.of(request.field("keyUri"),
+        return assignments.request(caller, VaultName.requested(request.vault()), KeyAssignmentInput.of(request.field("keyUri"),
                 request.field("keyVaultSubscriptionId"), request.field("infrastructureEncryption")));
     }
 }

@@ -14,6 +14,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.WrappedDataKeyFile;
 import org.strongroom.vault.domain.InfrastructureEncryption;
@@ -45,9 +46,9 @@ public class VaultDataKeys {
     Settings settings;
 
     /** A fresh VDK sealed by the platform key, for the vault {@code name}. */
-    public byte[] newPlatformWrappedKey(String name) {
+    public byte[] newPlatformWrappedKey(VaultName name) {
         try (KeyMaterial vdk = DataKeys.generate()) {
-            return platformKey.seal(vdk.bytes(), VaultDataKey.platformSealContext(name));
+            return platformKey.seal(vdk.bytes(), VaultDataKey.platformSealContext(name.value()));
         }
     }
 
@@ -55,7 +56,7 @@ public class VaultDataKeys {
     public KeyMaterial unwrap(Vault vault) {
         if (vault.dataKeyWrappedBy().isEmpty()) {
             try {
-                return platformKey.open(vault.wrappedDataKey(), VaultDataKey.platformSealContext(vault.name()));
+                return platformKey.open(vault.wrappedDataKey(), VaultDataKey.platformSealContext(vault.name().value()));
             } catch (IntegrityException e) {
                 throw new StrongroomException(ErrorCode.DataIntegrityError, "The data key of vault '" + vault.name()
                         + "' does not open with the platform key: " + e.getMessage(),
@@ -81,8 +82,8 @@ public class VaultDataKeys {
     public VaultDataKey open(Vault vault) {
         try (KeyMaterial dataKey = unwrap(vault)) {
             KeyMaterial infrastructure = vault.infrastructureEncryption() == InfrastructureEncryption.Enabled
-                    ? platformKey.derive(VaultDataKey.infrastructureContext(vault.name())) : null;
-            return VaultDataKey.of(vault.name(), dataKey, infrastructure);
+                    ? platformKey.derive(VaultDataKey.infrastructureContext(vault.name().value())) : null;
+            return VaultDataKey.of(vault.name().value(), dataKey, infrastructure);
         }
     }
 
@@ -91,14 +92,14 @@ public class VaultDataKeys {
      * vault's data key still opens with the key in force (read afresh, so that a rotation during the job is
      * followed), and stops the job with the key's code when it does not.
      */
-    public KeyRecheck recheck(String vault) {
+    public KeyRecheck recheck(VaultName vault) {
         return new KeyRecheck(() -> unwrap(vaults.get(vault)).close(), settings.keyRecheckBytes(),
                 settings.keyRecheckInterval(), System::nanoTime);
     }
 
     /** Writes the vault's wrapped data key, and what wraps it, into the chunk store (for offline recovery). */
     public void syncStore(Vault vault) {
-        WrappedDataKeyFile current = new WrappedDataKeyFile(vault.name(),
+        WrappedDataKeyFile current = new WrappedDataKeyFile(vault.name().value(),
                 vault.dataKeyWrappedBy().orElse(WrappedDataKeyFile.PLATFORM),
                 vault.dataKeyWrappedBy().isPresent() ? WrappedDataKeyFile.RSA_OAEP_256 : WrappedDataKeyFile.PLATFORM_SEAL,
                 vault.wrappedDataKey(), vault.infrastructureEncryption() == InfrastructureEncryption.Enabled);

@@ -15,6 +15,7 @@ import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.IdentityType;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
@@ -40,7 +41,7 @@ public class VaultService {
     }
 
     @Transactional
-    public PutResult put(Caller caller, String name, String region, String subscriptionId, String resourceGroup) {
+    public PutResult put(Caller caller, VaultName name, String region, String subscriptionId, String resourceGroup) {
         Optional<Vault> existing = vaults.findForUpdate(name); // a key update or a move may be changing it right now
         return activity.record(caller, existing.isPresent() ? "UpdateVault" : "CreateVault", resource(name), () -> {
             if (existing.isPresent()) {
@@ -55,7 +56,7 @@ public class VaultService {
     }
 
     @Transactional
-    public Vault get(String name) {
+    public Vault get(VaultName name) {
         return vaults.find(name).orElseThrow(() -> noSuchVault(name));
     }
 
@@ -66,7 +67,7 @@ public class VaultService {
 
     /** {@code SystemAssigned}: enable (or re-create after a tenant move); {@code None}: disable (refused while a key is in use). */
     @Transactional
-    public Vault setIdentity(Caller caller, String name, IdentityType type) {
+    public Vault setIdentity(Caller caller, VaultName name, IdentityType type) {
         return activity.record(caller, type == IdentityType.None ? "DisableIdentity" : "EnableIdentity",
                 resource(name).child("identity"), () -> {
                     Vault vault = locked(name);
@@ -81,7 +82,7 @@ public class VaultService {
 
     /** Moves a vault to another resource group, subscription or tenant (SPEC 18). */
     @Transactional
-    public Vault move(Caller caller, String name, String resourceGroup, String subscriptionId, String tenantId) {
+    public Vault move(Caller caller, VaultName name, String resourceGroup, String subscriptionId, String tenantId) {
         return activity.record(caller, "MoveVault", resource(name), () -> {
             Vault vault = locked(name);
             vault.move(resourceGroup, subscriptionId, tenantId, Timestamps.now());
@@ -94,7 +95,7 @@ public class VaultService {
      * even if the registration itself is then refused.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void itemRegistrationAttempted(String name) {
+    public void itemRegistrationAttempted(VaultName name) {
         locked(name).itemRegistrationAttempted(Timestamps.now());
     }
 
@@ -103,19 +104,19 @@ public class VaultService {
      * backup take it, so garbage collection never runs between a backup reading the chunk index and its end.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Vault lock(String name) {
+    public Vault lock(VaultName name) {
         return locked(name);
     }
 
-    Vault locked(String name) {
+    Vault locked(VaultName name) {
         return vaults.findForUpdate(name).orElseThrow(() -> noSuchVault(name));
     }
 
-    static ResourcePath resource(String name) {
+    static ResourcePath resource(VaultName name) {
         return ResourcePath.vault(name);
     }
 
-    static StrongroomException noSuchVault(String name) {
+    static StrongroomException noSuchVault(VaultName name) {
         return StrongroomException.notFound("No vault named '" + name + "'", ResourcePath.vault(name).toString());
     }
 }

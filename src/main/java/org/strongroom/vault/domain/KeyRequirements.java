@@ -9,6 +9,7 @@ import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 
 /**
  * What a key vault and a key must be before a vault's data key is put under them (SPEC 5-9), in the
@@ -30,7 +31,7 @@ public final class KeyRequirements {
      * SPEC 5, 6, 7 and 9: the key vault is in the vault's region, has soft delete and purge protection, is in
      * the subscription given with the key (when one is), and grants {@code principalId} the four permissions.
      */
-    public void checkKeyVault(KeyVaultProperties keyVault, String vaultName, String vaultRegion, String subscriptionId,
+    public void checkKeyVault(KeyVaultProperties keyVault, VaultName vaultName, String vaultRegion, String subscriptionId,
                               String principalId) {
         if (!keyVault.region().equalsIgnoreCase(vaultRegion)) {
             throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVault.name() + "' is in region '"

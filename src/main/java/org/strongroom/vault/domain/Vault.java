@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 
 /**
  * A Recovery Services vault: it holds protected items and their recovery points, has a region, a
@@ -36,8 +37,6 @@ import org.strongroom.platform.StrongroomException;
 public class Vault {
 
     /** Vault names: 2 to 50 letters, digits or hyphens. */
-    public static final String NAME_PATTERN = "[a-zA-Z0-9-]{2,50}";
-
     @Id
     @Column(length = 50)
     private String name;
@@ -114,9 +113,9 @@ public class Vault {
     }
 
     /** A new vault: platform-managed, no identity, its data key sealed by the platform key. */
-    public Vault(String name, String region, String subscriptionId, String resourceGroup, String tenantId,
+    public Vault(VaultName name, String region, String subscriptionId, String resourceGroup, String tenantId,
                  byte[] platformWrappedDataKey, Instant now) {
-        this.name = Objects.requireNonNull(name);
+        this.name = name.value();
         this.region = Objects.requireNonNull(region);
         this.subscriptionId = Objects.requireNonNull(subscriptionId);
         this.resourceGroup = Objects.requireNonNull(resourceGroup);
@@ -374,8 +373,8 @@ public class Vault {
         return Optional.ofNullable(dataKeyWrappedBy);
     }
 
-    public String name() {
-        return name;
+    public VaultName name() {
+        return new VaultName(name);
     }
 
     public String region() {

@@ -3,13 +3,15 @@ package org.strongroom.vault.domain;
 import java.util.List;
 import java.util.Optional;
 
+import org.strongroom.platform.VaultName;
+
 /** Where vaults are kept. Callers run inside a transaction. */
 public interface VaultRepository {
 
-    Optional<Vault> find(String name);
+    Optional<Vault> find(VaultName name);
 
     /** The vault, locked until the transaction ends: for changes that must not interleave (key updates). */
-    Optional<Vault> findForUpdate(String name);
+    Optional<Vault> findForUpdate(VaultName name);
 
     List<Vault> all();
 

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.EncryptionAtRestType;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
@@ -19,13 +20,13 @@ public class JpaVaultRepository implements VaultRepository {
     EntityManager em;
 
     @Override
-    public Optional<Vault> find(String name) {
-        return Optional.ofNullable(em.find(Vault.class, name));
+    public Optional<Vault> find(VaultName name) {
+        return Optional.ofNullable(em.find(Vault.class, name.value()));
     }
 
     @Override
-    public Optional<Vault> findForUpdate(String name) {
-        return Optional.ofNullable(em.find(Vault.class, name, LockModeType.PESSIMISTIC_WRITE));
+    public Optional<Vault> findForUpdate(VaultName name) {
+        return Optional.ofNullable(em.find(Vault.class, name.value(), LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

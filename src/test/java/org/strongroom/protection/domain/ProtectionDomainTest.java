@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 import org.strongroom.support.Refusals;
 
 /** Backup policies, protected items and recovery points: their rules without a server. */
@@ -50,26 +51,26 @@ class ProtectionDomainTest {
 
     @Test
     void item_startsIRPending_becomesProtectedOnSuccess_andAFirstFailureIsAProtectionError() {
-        ProtectedItem failing = new ProtectedItem("v1", "files1", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        ProtectedItem failing = new ProtectedItem(VaultName.of("v1"), "files1", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
         assertEquals(ProtectionState.IRPending, failing.protectionState());
         failing.backupEnded(T0.plusSeconds(1), false, "Failed");
         assertEquals(ProtectionState.ProtectionError, failing.protectionState());
         assertEquals("Failed", failing.lastBackupStatus());
         assertEquals(T0.plusSeconds(1), failing.lastBackupTime());
 
-        ProtectedItem item = new ProtectedItem("v1", "files2", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        ProtectedItem item = new ProtectedItem(VaultName.of("v1"), "files2", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
         item.backupEnded(T0.plusSeconds(2), true, "Completed");
         assertEquals(ProtectionState.Protected, item.protectionState());
         item.backupEnded(T0.plusSeconds(3), false, "Failed");
         assertEquals(ProtectionState.Protected, item.protectionState(), "a later failure leaves the item protected");
         assertEquals("Failed", item.lastBackupStatus());
-        assertEquals(List.of("v1", "files2", WorkloadType.Files, "/src", T0),
+        assertEquals(List.of(VaultName.of("v1"), "files2", WorkloadType.Files, "/src", T0),
                 List.of(item.vault(), item.name(), item.workloadType(), item.sourcePath(), item.created()));
     }
 
     @Test
     void item_keepsItsSource_butItsPolicyAndDiskEncryptionSetMayChange() {
-        ProtectedItem disk = new ProtectedItem("v1", "disk1", WorkloadType.Disk, "/img", "des1", BackupPolicy.none(), T0);
+        ProtectedItem disk = new ProtectedItem(VaultName.of("v1"), "disk1", WorkloadType.Disk, "/img", "des1", BackupPolicy.none(), T0);
         assertEquals(Optional.of("des1"), disk.sourceDiskEncryptionSet());
         BackupPolicy daily = BackupPolicy.of("0 3 * * *", 7, null);
         disk.update(WorkloadType.Disk, "/img", "des2", daily, T0);
@@ -80,7 +81,7 @@ class ProtectionDomainTest {
         assertEquals(ErrorCode.Conflict, otherSource.code());
         assertThrows(StrongroomException.class, () -> disk.update(WorkloadType.Files, "/img", null, daily, T0));
         Refusals.assertBadRequest("source.diskEncryptionSetId",
-                () -> new ProtectedItem("v1", "files1", WorkloadType.Files, "/src", "des1", BackupPolicy.none(), T0));
+                () -> new ProtectedItem(VaultName.of("v1"), "files1", WorkloadType.Files, "/src", "des1", BackupPolicy.none(), T0));
         assertNotNull(disk.id());
     }
 
@@ -94,7 +95,7 @@ class ProtectionDomainTest {
 
     @Test
     void point_isASnapshotWithinItsInstantRestoreDays_andExpiresAtItsRetention() {
-        RecoveryPoint point = new RecoveryPoint(UUID.randomUUID(), "v1", "files1", UUID.randomUUID(), T0, WorkloadType.Files,
+        RecoveryPoint point = new RecoveryPoint(UUID.randomUUID(), VaultName.of("v1"), "files1", UUID.randomUUID(), T0, WorkloadType.Files,
                 new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2));
         Duration day = Duration.ofDays(1);
         assertEquals(RecoveryPoint.Type.Snapshot, point.type(T0.plus(day.multipliedBy(2)).minusMillis(1), 2));
@@ -102,6 +103,6 @@ class ProtectionDomainTest {
         assertFalse(point.expiredAt(T0.plus(day.multipliedBy(7)).minusMillis(1), 7));
         assertTrue(point.expiredAt(T0.plus(day.multipliedBy(7)), 7));
         assertEquals(new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2), point.statistics());
-        assertEquals(List.of("v1", "files1", T0, WorkloadType.Files), List.of(point.vault(), point.item(), point.time(), point.workloadType()));
+        assertEquals(List.of(VaultName.of("v1"), "files1", T0, WorkloadType.Files), List.of(point.vault(), point.item(), point.time(), point.workloadType()));
     }
 }

@@ -17,6 +17,7 @@ import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 
 /** SPEC 5-9: each requirement on the key vault and the key refuses with its code when it does not hold. */
 class KeyRequirementsTest {
@@ -52,8 +53,8 @@ class KeyRequirementsTest {
 
     @Test
     void keyVaultMeetingEveryRequirement_isAccepted() {
-        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), "v1", "WestEurope", "sub-1", PRINCIPAL));
-        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), "v1", "westeurope", null, PRINCIPAL),
+        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "WestEurope", "sub-1", PRINCIPAL));
+        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "westeurope", null, PRINCIPAL),
                 "without a subscription (automatic rotation) the one in force is kept");
     }
 
@@ -63,7 +64,7 @@ class KeyRequirementsTest {
         Set<String> granted = new LinkedHashSet<>(KeyRequirements.PERMISSIONS);
         granted.remove(withheld);
         StrongroomException refused = assertThrows(StrongroomException.class, () ->
-                SEED.checkKeyVault(keyVault("westeurope", true, true, granted), "v1", "westeurope", "sub-1", PRINCIPAL));
+                SEED.checkKeyVault(keyVault("westeurope", true, true, granted), VaultName.of("v1"), "westeurope", "sub-1", PRINCIPAL));
         assertEquals(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, refused.code());
         assertTrue(refused.getMessage().contains("key permissions [" + withheld + "]"), refused.getMessage());
     }
@@ -71,24 +72,24 @@ class KeyRequirementsTest {
     @Test
     void keyVault_grantingAnotherPrincipal_isRefused() {
         assertRefused(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured,
-                () -> SEED.checkKeyVault(goodKeyVault(), "v1", "westeurope", "sub-1", "principal-2"));
+                () -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "westeurope", "sub-1", "principal-2"));
     }
 
     @Test
     void keyVault_withoutSoftDelete_orPurgeProtection_isRefused() {
         Set<String> all = Set.copyOf(KeyRequirements.PERMISSIONS);
         assertRefused(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled,
-                () -> SEED.checkKeyVault(keyVault("westeurope", false, true, all), "v1", "westeurope", null, PRINCIPAL));
+                () -> SEED.checkKeyVault(keyVault("westeurope", false, true, all), VaultName.of("v1"), "westeurope", null, PRINCIPAL));
         assertRefused(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
-                () -> SEED.checkKeyVault(keyVault("westeurope", true, false, all), "v1", "westeurope", null, PRINCIPAL));
+                () -> SEED.checkKeyVault(keyVault("westeurope", true, false, all), VaultName.of("v1"), "westeurope", null, PRINCIPAL));
     }
 
     @Test
     void keyVault_inAnotherRegion_orSubscription_isRefused() {
         assertRefused(ErrorCode.UserErrorKeyVaultRegionMismatch,
-                () -> SEED.checkKeyVault(goodKeyVault(), "v1", "northeurope", "sub-1", PRINCIPAL));
+                () -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "northeurope", "sub-1", PRINCIPAL));
         assertRefused(ErrorCode.UserErrorKeyVaultSubscriptionMismatch,
-                () -> SEED.checkKeyVault(goodKeyVault(), "v1", "westeurope", "sub-2", PRINCIPAL));
+                () -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "westeurope", "sub-2", PRINCIPAL));
     }
 
     @Test

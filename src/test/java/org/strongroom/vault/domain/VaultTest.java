@@ -1,6 +1,5 @@
 package org.strongroom.vault.domain;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.platform.VaultName;
 
 /**
  * A vault's rules (SPEC 1-4, 10-12, 18, 19) without a server: identity, key assignment and its job, no revert,
@@ -25,7 +26,7 @@ class VaultTest {
     private static final String KEY_B = "http://sr/api/keyvaults/kv/keys/b/" + "b".repeat(32);
 
     private static Vault vault() {
-        return new Vault("v1", "westeurope", "sub-1", "rg-1", "tenant-1", new byte[] {9, 9}, T0);
+        return new Vault(VaultName.of("v1"), "westeurope", "sub-1", "rg-1", "tenant-1", new byte[] {9, 9}, T0);
     }
 
     /** A vault with an identity and customer-managed key A in force. */
@@ -254,7 +255,7 @@ class VaultTest {
         assertTrue(first.checkKeyUpdateAllowed(InfrastructureEncryption.Enabled));
         assertFalse(cmkVault().checkKeyUpdateAllowed(null));
         Vault vault = cmkVault();
-        assertEquals(List.of("v1", "westeurope", KEY_A, false), List.of(vault.name(), vault.region(), vault.keyUri(), vault.autoRotation()));
+        assertEquals(List.of(VaultName.of("v1"), "westeurope", KEY_A, false), List.of(vault.name(), vault.region(), vault.keyUri(), vault.autoRotation()));
         assertFalse(vault.hadItem());
         assertEquals(List.of(T0, T0), List.of(vault.created(), vault.updated()));
     }
