@@ -1,6 +1,7 @@
 package org.strongroom.activitylog.app;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,16 +38,9 @@ public class ActivityLog {
      */
     public <T> T record(Caller caller, String operation, ResourcePath resource, Supplier<T> change,
                         Function<T, String> details) {
-        T result;
-        try {
-            result = change.get();
-        } catch (StrongroomException refused) {
-            appender.appendAlone(caller, operation, resource.toString(), ActivityStatus.Failed,
-                    refused.code() + ": " + refused.getMessage());
-            throw refused;
-        }
-        appender.append(caller, operation, resource.toString(), ActivityStatus.Succeeded, details.apply(result));
-        return result;
+        return logged(caller, operation, resource, change, details, refused ->
+                appender.appendAlone(caller, operation, resource.toString(), ActivityStatus.Failed,
+                        refused.code() + ": " + refused.getMessage()));
     }
 
     /**
@@ -57,14 +51,21 @@ public class ActivityLog {
      */
     public <T> T recordUse(Caller caller, String operation, ResourcePath resource, Supplier<T> use,
                            Function<T, String> details) {
+        return logged(caller, operation, resource, use, details, refused ->
+                refusals.admit(caller.name() + " " + operation + " " + resource, Timestamps.now()).ifPresent(leftOut ->
+                        appender.appendAlone(caller, operation, resource.toString(), ActivityStatus.Failed, refused.code()
+                                + ": " + refused.getMessage() + (leftOut == 0 ? "" : " (and " + leftOut + " more such "
+                                + "refusals in the minute before, not recorded one by one)"))));
+    }
+
+    /** Runs {@code work}; a refusal goes to {@code onRefusal} and on to the caller, a success is appended in the work's transaction. */
+    private <T> T logged(Caller caller, String operation, ResourcePath resource, Supplier<T> work,
+                         Function<T, String> details, Consumer<StrongroomException> onRefusal) {
         T result;
         try {
-            result = use.get();
+            result = work.get();
         } catch (StrongroomException refused) {
-            refusals.admit(caller.name() + " " + operation + " " + resource, Timestamps.now()).ifPresent(leftOut ->
-                    appender.appendAlone(caller, operation, resource.toString(), ActivityStatus.Failed, refused.code() + ": "
-                            + refused.getMessage() + (leftOut == 0 ? "" : " (and " + leftOut + " more such refusals in the "
-                            + "minute before, not recorded one by one)")));
+            onRefusal.accept(refused);
             throw refused;
         }
         appender.append(caller, operation, resource.toString(), ActivityStatus.Succeeded, details.apply(result));

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.jobs.app.JobOperations;
 import org.strongroom.jobs.app.JobQueries;
+import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ResourcePath;
@@ -52,15 +53,16 @@ public class JobsResource {
                                 @QueryParam("to") String to,
                                 @QueryParam("limit") String limit) {
         QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
+        JobOperation operationFilter = operations.optional(operation, "operation");
+        JobStatus statusFilter = QueryParameters.oneOf(JobStatus.class, status, "status");
+        int most = QueryParameters.limit(limit, JobQuery.DEFAULT_LIMIT, JobQuery.MAX_LIMIT);
         String vaultName = QueryParameters.text(vault);
         Optional<VaultName> subjectVault = vaultName == null ? Optional.empty() : VaultName.parse(vaultName);
         if (vaultName != null && subjectVault.isEmpty()) {
             return ListDto.of(List.of()); // a text that cannot be a vault's name: no job is on it
         }
-        JobQuery query = new JobQuery(subjectVault.map(ResourcePath::vault).orElse(null),
-                operations.optional(operation, "operation"),
-                QueryParameters.oneOf(JobStatus.class, status, "status"), range.from(), range.to(),
-                QueryParameters.limit(limit, JobQuery.DEFAULT_LIMIT, JobQuery.MAX_LIMIT));
+        JobQuery query = new JobQuery(subjectVault.map(ResourcePath::vault).orElse(null), operationFilter, statusFilter,
+                range.from(), range.to(), most);
         Instant now = Timestamps.now();
         return ListDto.of(jobs.search(query).stream().map(job -> JobDto.of(job, now)).toList());
     }
