@@ -46,7 +46,8 @@ public class SchemaMigrations {
             "V006__user_principal_ids.sql",
             "V007__keyed_activity_chain.sql",
             "V008__key_principal.sql",
-            "V009__job_subject.sql");
+            "V009__job_subject.sql",
+            "V010__vault_without_secondary_index.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
