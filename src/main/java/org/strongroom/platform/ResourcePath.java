@@ -18,12 +18,12 @@ public record ResourcePath(String path) {
         return new ResourcePath("vaults/" + vault);
     }
 
-    public static ResourcePath item(VaultName vault, String item) {
-        return vault(vault).child("items", item);
+    public static ResourcePath item(ItemRef item) {
+        return vault(item.vault()).child("items", item.item());
     }
 
-    public static ResourcePath recoveryPoint(VaultName vault, String item, Object recoveryPoint) {
-        return item(vault, item).child("recoveryPoints", String.valueOf(recoveryPoint));
+    public static ResourcePath recoveryPoint(ItemRef item, Object recoveryPoint) {
+        return item(item).child("recoveryPoints", String.valueOf(recoveryPoint));
     }
 
     public static ResourcePath keyVault(String keyVault) {
@@ -63,8 +63,8 @@ public record ResourcePath(String path) {
     }
 
     /** The protected item this path names ({@code vaults/{vault}/items/{item}/…}). */
-    public String itemName() {
-        return nameAfter("items").orElseThrow(() -> new IllegalStateException(path + " names no item"));
+    public ItemRef itemRef() {
+        return ItemRef.of(vaultName(), nameAfter("items").orElseThrow(() -> new IllegalStateException(path + " names no item")));
     }
 
     @Override

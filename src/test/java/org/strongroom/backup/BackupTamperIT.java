@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkRef;
@@ -120,7 +121,7 @@ class BackupTamperIT {
 
     private Manifest manifest(Backed backed) {
         try (VaultDataKey keys = dataKeys.open(vaults.get(VaultName.of(backed.vault())));
-             RecoveryPointReader reader = new RecoveryPointReader(store, keys, VaultName.of(backed.vault()), "files1", backed.point())) {
+             RecoveryPointReader reader = new RecoveryPointReader(store, keys, ItemRef.of(VaultName.of(backed.vault()), "files1"), backed.point())) {
             return reader.manifest();
         }
     }

@@ -36,6 +36,7 @@ import org.strongroom.backup.app.BackupScheduler;
 import org.strongroom.backup.app.StoreMaintenance;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.ChunkIndex;
@@ -170,7 +171,7 @@ class RetentionIT {
             orphan.append(new byte[1000], 0, 1000);
             orphan.seal();
         }
-        store.writeManifest(VaultName.of(vault), "files1", UUID.randomUUID().toString(), new byte[] {1, 2, 3});
+        store.writeManifest(ItemRef.of(VaultName.of(vault), "files1"), UUID.randomUUID().toString(), new byte[] {1, 2, 3});
 
         StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
         assertEquals(2, outcome.orphanFiles(), outcome.toString());
@@ -190,7 +191,7 @@ class RetentionIT {
             assertTrue(packs.count() > 0);
         }
         transaction.begin();
-        jobRepository.add(Job.submit(BackupOperations.BACKUP, ResourcePath.item(VaultName.of(vault), "files1"), "it", Instant.now()));
+        jobRepository.add(Job.submit(BackupOperations.BACKUP, ResourcePath.item(ItemRef.of(VaultName.of(vault), "files1")), "it", Instant.now()));
         transaction.commit();
         try (PackWriter inFlight = store.newPack(VaultName.of(vault))) {
             inFlight.append(new byte[10], 0, 10);

@@ -25,6 +25,7 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.VaultName;
 import org.strongroom.restore.infra.RestoreJobListener;
@@ -83,7 +84,7 @@ class JobMachineryIT {
     @Test
     void jobMessage_travelsJmsToMdb_andJobCompletesVisibleThroughApi() {
         String vault = newVault();
-        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(VaultName.of(vault), "item-1"), "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(vault), "item-1")), "it");
 
         Job done = awaitEnd(job.id());
         assertEquals(JobStatus.Completed, done.status());
@@ -109,7 +110,7 @@ class JobMachineryIT {
 
     @Test
     void handlerThatAlwaysThrows_isDeadLettered_andJobFailsAbandoned() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(VaultName.of(newVault()), ProbeJobHandler.ALWAYS_FAILS), "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), ProbeJobHandler.ALWAYS_FAILS)), "it");
 
         Job done = awaitEnd(job.id());
         assertEquals(JobStatus.Failed, done.status());
@@ -126,7 +127,7 @@ class JobMachineryIT {
 
     @Test
     void handlerThatThrowsACheckedException_isRecordedAndDeadLettered() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(VaultName.of(newVault()), ProbeJobHandler.CHECKED_FAULT), "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), ProbeJobHandler.CHECKED_FAULT)), "it");
         Job done = awaitEnd(job.id());
         assertEquals(ErrorCode.InternalErrorJobAbandoned, done.errorCode().orElseThrow());
         assertTrue(done.errorMessage().orElseThrow().contains("simulated checked fault"), done.errorMessage().orElseThrow());
@@ -134,7 +135,7 @@ class JobMachineryIT {
 
     @Test
     void redeliveredMessage_forFinishedJob_doesNotRunItAgain() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(VaultName.of(newVault()), "item-1"), "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), "item-1")), "it");
         Job done = awaitEnd(job.id());
         long skippedBefore = runner.skippedDeliveries();
 
@@ -150,7 +151,7 @@ class JobMachineryIT {
 
     @Test
     void duplicateDeliveries_whileTheJobRunsAndAfter_runItExactlyOnce() {
-        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(VaultName.of(newVault()), ProbeJobHandler.SLOW), "it");
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), ProbeJobHandler.SLOW)), "it");
         Await.until(() -> probe.runs(job.id()) == 1, "the job to start");
         long skippedBefore = runner.skippedDeliveries();
         for (int i = 0; i < 5; i++) {

@@ -49,7 +49,7 @@ public class ProbeJobHandler implements JobHandler, OperationOwner {
     public void run(JobExecution execution) {
         runs.computeIfAbsent(execution.jobId(), id -> new AtomicInteger()).incrementAndGet();
         execution.progress(512, 1024);
-        if (SLOW.equals(execution.subject().itemName())) {
+        if (SLOW.equals(execution.subject().itemRef().item())) {
             try {
                 if (!gate(execution.jobId()).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the test never released slow job " + execution.jobId());
@@ -58,10 +58,10 @@ public class ProbeJobHandler implements JobHandler, OperationOwner {
                 Thread.currentThread().interrupt();
             }
         }
-        if (ALWAYS_FAILS.equals(execution.subject().itemName())) {
+        if (ALWAYS_FAILS.equals(execution.subject().itemRef().item())) {
             throw new IllegalStateException("simulated fault in attempt " + execution.attempt());
         }
-        if (CHECKED_FAULT.equals(execution.subject().itemName())) {
+        if (CHECKED_FAULT.equals(execution.subject().itemRef().item())) {
             ProbeJobHandler.<RuntimeException>sneaky(new java.io.IOException("simulated checked fault"));
         }
     }

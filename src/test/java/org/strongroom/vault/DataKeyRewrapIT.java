@@ -23,6 +23,7 @@ import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 import org.strongroom.storage.app.RecoveryPointReader;
 import org.strongroom.storage.domain.ChunkStore;
@@ -125,13 +126,13 @@ class DataKeyRewrapIT {
         try (KeyMaterial creationKey = platformKey.open(platformWrappedAtCreation, VaultDataKey.platformSealContext(vault.name().value()));
              VaultDataKey withCreationKey = VaultDataKey.of(vault.name().value(), creationKey,
                      platformKey.derive(VaultDataKey.infrastructureContext(vault.name().value())));
-             RecoveryPointReader reader = new RecoveryPointReader(store, withCreationKey, vault.name(), "files1", point)) {
+             RecoveryPointReader reader = new RecoveryPointReader(store, withCreationKey, ItemRef.of(vault.name(), "files1"), point)) {
             assertThrows(IntegrityException.class, reader::manifest,
                     "a copy of the database from before the assignment, with the keystore, opens none of the backups");
         }
 
         try (VaultDataKey asTheVault = dataKeys.open(vault);
-             RecoveryPointReader reader = new RecoveryPointReader(store, asTheVault, vault.name(), "files1", point)) {
+             RecoveryPointReader reader = new RecoveryPointReader(store, asTheVault, ItemRef.of(vault.name(), "files1"), point)) {
             assertEquals(point, reader.manifest().recoveryPointId(), "the customer's key opens them");
         }
     }

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.backup.app.Backups;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.platform.VaultName;
 import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.Locations;
@@ -51,7 +51,7 @@ public class BackupResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response backup(@PathParam("vault") String vault, @PathParam("item") String item) {
-        Job job = backups.request(Callers.of(security), VaultName.requested(vault), item);
+        Job job = backups.request(Callers.of(security), ItemRef.requested(vault, item));
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

@@ -24,10 +24,9 @@ import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Meters;
-import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.app.SourceLocations;
 import org.strongroom.protection.domain.ProtectedItem;
@@ -85,21 +84,21 @@ public class BackupJob implements JobHandler {
 
     @Override
     public void run(JobExecution job) {
-        ResourcePath subject = job.subject();
-        if (steps.pointOfJob(subject.vaultName(), subject.itemName(), job.jobId()).isPresent()) {
+        ItemRef subject = job.subject().itemRef();
+        if (steps.pointOfJob(subject, job.jobId()).isPresent()) {
             return;
         }
         try {
             backup(job);
         } catch (StrongroomException refused) {
-            steps.failed(subject.vaultName(), subject.itemName(), refused.code().name());
+            steps.failed(subject, refused.code().name());
             throw refused;
         }
     }
 
     private void backup(JobExecution job) {
-        ProtectedItem item = items.get(job.subject().vaultName(), job.subject().itemName());
-        Vault vault = vaults.get(job.subject().vaultName());
+        ProtectedItem item = items.get(job.subject().itemRef());
+        Vault vault = vaults.get(item.vault());
         Path source = Path.of(item.sourcePath());
         item.requireServerBackup();
         sources.recheck(item.workloadType(), item.sourcePath());
@@ -107,7 +106,7 @@ public class BackupJob implements JobHandler {
         List<String> warnings = new ArrayList<>();
         dataKeys.syncStore(vault);
         try (VaultDataKey keys = dataKeys.open(vault)) {
-            Optional<Manifest> previous = previousManifest(vault.name(), item.name(), keys);
+            Optional<Manifest> previous = previousManifest(item.ref(), keys);
             long[] total = {0};
             try (ChunkPipeline pipeline = new ChunkPipeline(vault.name(), keys, store, steps.storedChunks(vault.name()),
                     threads, dataKeys.recheck(vault.name()), done -> job.progress(done, total[0]))) {
@@ -118,7 +117,7 @@ public class BackupJob implements JobHandler {
                 RecoveryPointReader.writeManifest(store, keys, cut.manifest());
                 RecoveryPoint.Statistics statistics = new RecoveryPoint.Statistics(total[0], pipeline.newBytes(),
                         pipeline.storedBytes(), pipeline.chunkCount(), pipeline.newChunkCount(), cut.files());
-                steps.commit(vault.name(), item.name(), pointId, job.jobId(), item.workloadType(), statistics,
+                steps.commit(item.ref(), pointId, job.jobId(), item.workloadType(), statistics,
                         pipeline.newPacks(), pipeline.newChunks(), packsOf(cut.manifest()));
                 job.progress(total[0], total[0]);
                 count(item.workloadType(), statistics);
@@ -166,9 +165,9 @@ public class BackupJob implements JobHandler {
     }
 
     /** The item's newest recovery point's manifest, to take over what did not change; none if it cannot be read. */
-    private Optional<Manifest> previousManifest(VaultName vault, String item, VaultDataKey keys) {
-        return steps.latest(vault, item).flatMap(point -> {
-            try (RecoveryPointReader reader = new RecoveryPointReader(store, keys, vault, item, point.id().toString())) {
+    private Optional<Manifest> previousManifest(ItemRef item, VaultDataKey keys) {
+        return steps.latest(item).flatMap(point -> {
+            try (RecoveryPointReader reader = new RecoveryPointReader(store, keys, item, point.id().toString())) {
                 return Optional.of(reader.manifest());
             } catch (IntegrityException | StoreDamagedException | UncheckedIOException e) {
                 return Optional.empty();

@@ -10,8 +10,8 @@ import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobRequest;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.platform.VaultName;
 
 /** Backup requests from JMS producers: {@code {"operation":"Backup","vault","item","requestId"}}. */
 @ApplicationScoped
@@ -35,6 +35,6 @@ public class BackupRequestHandler implements JobRequestHandler {
         if (request.item() == null) {
             throw StrongroomException.badRequest("A Backup request names its item", "item");
         }
-        return backups.request(caller, VaultName.requested(request.vault()), request.item());
+        return backups.request(caller, ItemRef.requested(request.vault(), request.item()));
     }
 }

@@ -63,7 +63,7 @@ public class BackupScheduler {
         for (ProtectedItem item : items.scheduled()) {
             if (item.policy().cron().map(cron -> cron.matches(minute)).orElse(false)) {
                 try {
-                    backups.request(Caller.SYSTEM, item.vault(), item.name());
+                    backups.request(Caller.SYSTEM, item.ref());
                     started++;
                 } catch (StrongroomException busy) {
                     LOG.info(() -> "Scheduled backup of " + item.vault() + "/" + item.name() + " skipped: " + busy.getMessage());

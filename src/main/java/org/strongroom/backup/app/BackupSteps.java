@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItemRepository;
@@ -39,8 +40,8 @@ public class BackupSteps {
 
     /** The recovery point an earlier delivery of this job already committed, if any. */
     @Transactional
-    public Optional<RecoveryPoint> pointOfJob(VaultName vault, String item, UUID jobId) {
-        return points.list(vault, item, null, null).stream().filter(p -> p.jobId().equals(jobId)).findFirst();
+    public Optional<RecoveryPoint> pointOfJob(ItemRef item, UUID jobId) {
+        return points.list(item, null, null).stream().filter(p -> p.jobId().equals(jobId)).findFirst();
     }
 
     /** The chunks the vault holds, read under the vault lock (never while garbage collection runs). */
@@ -52,25 +53,25 @@ public class BackupSteps {
 
     /** The item's newest recovery point, whose unchanged files the backup takes over. */
     @Transactional
-    public Optional<RecoveryPoint> latest(VaultName vault, String item) {
-        return points.list(vault, item, null, null).stream().max(Comparator.comparing(RecoveryPoint::time));
+    public Optional<RecoveryPoint> latest(ItemRef item) {
+        return points.list(item, null, null).stream().max(Comparator.comparing(RecoveryPoint::time));
     }
 
     /** Commits a recovery point whose manifest is written: its row, its packs and chunks, the item's state. */
     @Transactional
-    public RecoveryPoint commit(VaultName vault, String item, UUID recoveryPointId, UUID jobId, WorkloadType workload,
+    public RecoveryPoint commit(ItemRef item, UUID recoveryPointId, UUID jobId, WorkloadType workload,
                                 RecoveryPoint.Statistics statistics, Map<UUID, Long> newPacks,
                                 java.util.Collection<ChunkRef> newChunks, Set<UUID> usedPacks) {
-        RecoveryPoint point = new RecoveryPoint(recoveryPointId, vault, item, jobId, Timestamps.now(), workload, statistics);
+        RecoveryPoint point = new RecoveryPoint(recoveryPointId, item, jobId, Timestamps.now(), workload, statistics);
         points.add(point);
-        index.recordPoint(vault, recoveryPointId, newPacks, newChunks, usedPacks);
-        items.find(vault, item).ifPresent(i -> i.backupEnded(point.time(), true, "Completed"));
+        index.recordPoint(item.vault(), recoveryPointId, newPacks, newChunks, usedPacks);
+        items.find(item).ifPresent(i -> i.backupEnded(point.time(), true, "Completed"));
         return point;
     }
 
     /** Notes a failed backup on the item. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(VaultName vault, String item, String status) {
-        items.find(vault, item).ifPresent(i -> i.backupEnded(Timestamps.now(), false, status));
+    public void failed(ItemRef item, String status) {
+        items.find(item).ifPresent(i -> i.backupEnded(Timestamps.now(), false, status));
     }
 }

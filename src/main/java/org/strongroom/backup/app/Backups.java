@@ -8,9 +8,10 @@ import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.platform.VaultName;
+import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
 
@@ -28,15 +29,13 @@ public class Backups {
     JobSubmission jobs;
 
     @Transactional
-    public Job request(Caller caller, VaultName vault, String itemName) {
-        ProtectedItem item = items.findForUpdate(vault, itemName).orElseThrow(() -> StrongroomException.notFound(
-                "Vault '" + vault + "' has no item named '" + itemName + "'",
-                ResourcePath.item(vault, itemName).toString()));
+    public Job request(Caller caller, ItemRef ref) {
+        ProtectedItem item = items.findForUpdate(ref).orElseThrow(() -> ProtectedItems.noSuchItem(ref));
         item.requireServerBackup();
-        if (jobQueries.anyInProgress(ResourcePath.item(vault, itemName), BackupOperations.BACKUP)) {
-            throw StrongroomException.conflict("A backup of item '" + itemName + "' is already running; wait for it to end",
-                    ResourcePath.item(vault, itemName).toString());
+        if (jobQueries.anyInProgress(ResourcePath.item(ref), BackupOperations.BACKUP)) {
+            throw StrongroomException.conflict("A backup of item '" + ref.item() + "' is already running; wait for it to end",
+                    ResourcePath.item(ref).toString());
         }
-        return jobs.submit(BackupOperations.BACKUP, ResourcePath.item(vault, itemName), caller.name());
+        return jobs.submit(BackupOperations.BACKUP, ResourcePath.item(ref), caller.name());
     }
 }

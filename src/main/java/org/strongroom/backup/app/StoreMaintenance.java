@@ -78,7 +78,7 @@ public class StoreMaintenance {
         if (plan.skipped()) {
             return new Outcome(true, 0, 0, 0);
         }
-        plan.expired().forEach(m -> store.deleteManifest(vault, m.item(), m.recoveryPointId()));
+        plan.expired().forEach(m -> store.deleteManifest(vault, m));
         plan.unusedPacks().forEach(pack -> store.deletePack(vault, pack));
         int orphans = 0;
         for (UUID pack : packsOnDisk) {
@@ -89,7 +89,7 @@ public class StoreMaintenance {
         }
         for (ManifestName manifest : manifestsOnDisk) {
             if (!plan.livePoints().contains(manifest.recoveryPointId()) && !plan.expired().contains(manifest)) {
-                store.deleteManifest(vault, manifest.item(), manifest.recoveryPointId());
+                store.deleteManifest(vault, manifest);
                 orphans++;
             }
         }

@@ -19,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 import org.strongroom.protection.api.ItemDtos.ItemDto;
 import org.strongroom.protection.api.ItemDtos.ItemRequest;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.domain.BackupPolicy;
-import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
@@ -66,7 +66,7 @@ public class ProtectedItemsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response put(@PathParam("item") String item, @NotNull(message = "a JSON body is required") ItemRequest body) {
-        if (!item.matches(ProtectedItem.NAME_PATTERN)) {
+        if (!item.matches(ItemRef.NAME_PATTERN)) {
             throw StrongroomException.badRequest("An item name has 1 to 100 letters, digits or . _ -", "item");
         }
         WorkloadType workload = QueryParameters.oneOf(WorkloadType.class, body.workloadType(), "workloadType");
@@ -77,7 +77,7 @@ public class ProtectedItemsResource {
         ItemDtos.Policy policy = body.policy();
         BackupPolicy backupPolicy = policy == null ? BackupPolicy.none()
                 : BackupPolicy.of(policy.schedule(), policy.retentionDays(), policy.instantRestoreDays());
-        ProtectedItems.PutResult result = items.register(Callers.of(security), VaultName.requested(vault), item,
+        ProtectedItems.PutResult result = items.register(Callers.of(security), ItemRef.of(VaultName.requested(vault), item),
                 new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(),
                         body.source() == null ? null : body.source().diskEncryptionSetId(), backupPolicy));
         ItemDto dto = ItemDto.of(result.item());
@@ -98,6 +98,6 @@ public class ProtectedItemsResource {
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ItemDto get(@PathParam("item") String item) {
-        return ItemDto.of(items.get(VaultName.requested(vault), item));
+        return ItemDto.of(items.get(ItemRef.requested(vault, item)));
     }
 }

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.security.Roles;
 import org.strongroom.web.ListDto;
@@ -40,7 +40,7 @@ public class RecoveryPointsResource {
                                           @QueryParam("from") String from, @QueryParam("to") String to) {
         QueryParameters.TimeRange range = QueryParameters.timeRange(from, to);
         Instant now = Timestamps.now();
-        return ListDto.of(points.list(VaultName.requested(vault), item, range.from(), range.to()).stream().map(p -> RecoveryPointDto.of(p, now)).toList());
+        return ListDto.of(points.list(ItemRef.requested(vault, item), range.from(), range.to()).stream().map(p -> RecoveryPointDto.of(p, now)).toList());
     }
 
     @GET
@@ -49,6 +49,6 @@ public class RecoveryPointsResource {
     @APIResponse(responseCode = "200", description = "The recovery point")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RecoveryPointDto get(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp) {
-        return RecoveryPointDto.of(points.get(VaultName.requested(vault), item, rp), Timestamps.now());
+        return RecoveryPointDto.of(points.get(ItemRef.requested(vault, item), rp), Timestamps.now());
     }
 }

@@ -10,6 +10,7 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
@@ -61,22 +62,22 @@ public class ProtectedItems {
     public record PutResult(ProtectedItem item, boolean created) {
     }
 
-    public PutResult register(Caller caller, VaultName vault, String name, Registration registration) {
-        vaults.itemRegistrationAttempted(vault);
+    public PutResult register(Caller caller, ItemRef ref, Registration registration) {
+        vaults.itemRegistrationAttempted(ref.vault());
         try {
-            PutResult result = self.store(caller, vault, name, registration);
-            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, ResourcePath.item(vault, name), caller.name(), null);
+            PutResult result = self.store(caller, ref, registration);
+            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, ResourcePath.item(ref), caller.name(), null);
             return result;
         } catch (StrongroomException refused) {
-            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, ResourcePath.item(vault, name), caller.name(), refused);
+            jobs.recordInline(ProtectionOperations.CONFIGURE_BACKUP, ResourcePath.item(ref), caller.name(), refused);
             throw refused;
         }
     }
 
     @Transactional
-    public PutResult store(Caller caller, VaultName vaultName, String name, Registration registration) {
-        return activity.record(caller, "RegisterProtectedItem", ResourcePath.item(vaultName, name), () -> {
-            Vault vault = vaults.get(vaultName);
+    public PutResult store(Caller caller, ItemRef ref, Registration registration) {
+        return activity.record(caller, "RegisterProtectedItem", ResourcePath.item(ref), () -> {
+            Vault vault = vaults.get(ref.vault());
             WorkloadType workload = registration.workloadType();
             vault.requireWorkloadAllowed(workload.name(), workload.passphraseOrClassic());
             String source = registration.sourcePath();
@@ -89,23 +90,27 @@ public class ProtectedItems {
             if (des != null && diskEncryptionSets.find(des).isEmpty()) {
                 throw StrongroomException.notFound("No disk encryption set named '" + des + "'", "source.diskEncryptionSetId");
             }
-            var existing = items.find(vaultName, name);
+            var existing = items.find(ref);
             if (existing.isPresent()) {
                 existing.get().update(workload, source, des, registration.policy(), Timestamps.now());
                 return new PutResult(existing.get(), false);
             }
-            ProtectedItem item = new ProtectedItem(vaultName, name, workload, source, des, registration.policy(),
-                    Timestamps.now());
+            ProtectedItem item = new ProtectedItem(ref, workload, source, des, registration.policy(), Timestamps.now());
             items.add(item);
             return new PutResult(item, true);
         }, result -> result.item().workloadType() + " " + result.item().sourcePath());
     }
 
     @Transactional
-    public ProtectedItem get(VaultName vault, String name) {
-        vaults.get(vault);
-        return items.find(vault, name).orElseThrow(() -> StrongroomException.notFound(
-                "Vault '" + vault + "' has no item named '" + name + "'", ResourcePath.item(vault, name).toString()));
+    public ProtectedItem get(ItemRef ref) {
+        vaults.get(ref.vault());
+        return items.find(ref).orElseThrow(() -> noSuchItem(ref));
+    }
+
+    /** The refusal for an item the vault does not have. */
+    public static StrongroomException noSuchItem(ItemRef ref) {
+        return StrongroomException.notFound("Vault '" + ref.vault() + "' has no item named '" + ref.item() + "'",
+                ResourcePath.item(ref).toString());
     }
 
     @Transactional

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.RecoveryPointRepository;
@@ -30,17 +30,17 @@ public class RecoveryPoints {
     }
 
     @Transactional
-    public List<PointOfItem> list(VaultName vault, String itemName, Instant from, Instant to) {
-        ProtectedItem item = items.get(vault, itemName);
-        return points.list(vault, itemName, from, to).stream().map(p -> new PointOfItem(p, item)).toList();
+    public List<PointOfItem> list(ItemRef ref, Instant from, Instant to) {
+        ProtectedItem item = items.get(ref);
+        return points.list(ref, from, to).stream().map(p -> new PointOfItem(p, item)).toList();
     }
 
     @Transactional
-    public PointOfItem get(VaultName vault, String itemName, String id) {
-        ProtectedItem item = items.get(vault, itemName);
-        RecoveryPoint point = parse(id).flatMap(uuid -> points.find(vault, itemName, uuid))
-                .orElseThrow(() -> StrongroomException.notFound("Item '" + itemName + "' has no recovery point '" + id + "'",
-                        ResourcePath.recoveryPoint(vault, itemName, id).toString()));
+    public PointOfItem get(ItemRef ref, String id) {
+        ProtectedItem item = items.get(ref);
+        RecoveryPoint point = parse(id).flatMap(uuid -> points.find(ref, uuid))
+                .orElseThrow(() -> StrongroomException.notFound("Item '" + ref.item() + "' has no recovery point '" + id + "'",
+                        ResourcePath.recoveryPoint(ref, id).toString()));
         return new PointOfItem(point, item);
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 
@@ -23,7 +24,6 @@ import org.strongroom.platform.VaultName;
 public class ProtectedItem {
 
     /** Item names: 1 to 100 letters, digits, or . _ - ; not "." or ".." (they name directories in the store). */
-    public static final String NAME_PATTERN = "(?!\\.{1,2}$)[a-zA-Z0-9._-]{1,100}";
 
     @Id
     private UUID id;
@@ -71,11 +71,11 @@ public class ProtectedItem {
         // for JPA
     }
 
-    public ProtectedItem(VaultName vault, String name, WorkloadType workloadType, String sourcePath,
+    public ProtectedItem(ItemRef ref, WorkloadType workloadType, String sourcePath,
                          String sourceDiskEncryptionSet, BackupPolicy policy, Instant now) {
         this.id = UUID.randomUUID();
-        this.vault = vault.value();
-        this.name = Objects.requireNonNull(name);
+        this.vault = ref.vault().value();
+        this.name = ref.item();
         this.workloadType = Objects.requireNonNull(workloadType);
         this.sourcePath = sourcePath;
         this.sourceDiskEncryptionSet = requireDisk(workloadType, sourceDiskEncryptionSet);
@@ -129,6 +129,11 @@ public class ProtectedItem {
 
     public UUID id() {
         return id;
+    }
+
+    /** The item as others refer to it: its vault and its name. */
+    public ItemRef ref() {
+        return ItemRef.of(vault(), name);
     }
 
     public VaultName vault() {

@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 
 /**
@@ -66,11 +67,11 @@ public class RecoveryPoint {
         // for JPA
     }
 
-    public RecoveryPoint(UUID id, VaultName vault, String item, UUID jobId, Instant time, WorkloadType workloadType,
+    public RecoveryPoint(UUID id, ItemRef item, UUID jobId, Instant time, WorkloadType workloadType,
                          Statistics statistics) {
         this.id = Objects.requireNonNull(id);
-        this.vault = vault.value();
-        this.item = Objects.requireNonNull(item);
+        this.vault = item.vault().value();
+        this.item = item.item();
         this.jobId = Objects.requireNonNull(jobId);
         this.time = Objects.requireNonNull(time);
         this.workloadType = Objects.requireNonNull(workloadType);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 
 /** Where recovery points are kept. Callers run inside a transaction. */
@@ -12,10 +13,10 @@ public interface RecoveryPointRepository {
 
     void add(RecoveryPoint point);
 
-    Optional<RecoveryPoint> find(VaultName vault, String item, UUID id);
+    Optional<RecoveryPoint> find(ItemRef item, UUID id);
 
     /** The item's points with {@code from <= time <= to} (either may be null), newest first. */
-    List<RecoveryPoint> list(VaultName vault, String item, Instant from, Instant to);
+    List<RecoveryPoint> list(ItemRef item, Instant from, Instant to);
 
     /** Every point of the vault. */
     List<RecoveryPoint> inVault(VaultName vault);

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
@@ -19,19 +20,19 @@ public class JpaProtectedItemRepository implements ProtectedItemRepository {
     EntityManager em;
 
     @Override
-    public Optional<ProtectedItem> find(VaultName vault, String name) {
+    public Optional<ProtectedItem> find(ItemRef item) {
         return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault AND i.name = :name", ProtectedItem.class)
-                .setParameter("vault", vault.value())
-                .setParameter("name", name)
+                .setParameter("vault", item.vault().value())
+                .setParameter("name", item.item())
                 .getResultStream()
                 .findFirst();
     }
 
     @Override
-    public Optional<ProtectedItem> findForUpdate(VaultName vault, String name) {
+    public Optional<ProtectedItem> findForUpdate(ItemRef item) {
         return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.vault = :vault AND i.name = :name", ProtectedItem.class)
-                .setParameter("vault", vault.value())
-                .setParameter("name", name)
+                .setParameter("vault", item.vault().value())
+                .setParameter("name", item.item())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();

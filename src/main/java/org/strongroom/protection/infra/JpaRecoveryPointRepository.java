@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.protection.domain.RecoveryPointRepository;
@@ -30,19 +31,19 @@ public class JpaRecoveryPointRepository implements RecoveryPointRepository {
     }
 
     @Override
-    public Optional<RecoveryPoint> find(VaultName vault, String item, UUID id) {
+    public Optional<RecoveryPoint> find(ItemRef item, UUID id) {
         return Optional.ofNullable(em.find(RecoveryPoint.class, id))
-                .filter(point -> point.vault().equals(vault) && point.item().equals(item));
+                .filter(point -> point.vault().equals(item.vault()) && point.item().equals(item.item()));
     }
 
     @Override
-    public List<RecoveryPoint> list(VaultName vault, String item, Instant from, Instant to) {
+    public List<RecoveryPoint> list(ItemRef item, Instant from, Instant to) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<RecoveryPoint> select = cb.createQuery(RecoveryPoint.class);
         Root<RecoveryPoint> point = select.from(RecoveryPoint.class);
         List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(point.get("vault"), vault.value()));
-        where.add(cb.equal(point.get("item"), item));
+        where.add(cb.equal(point.get("vault"), item.vault().value()));
+        where.add(cb.equal(point.get("item"), item.item()));
         if (from != null) {
             where.add(cb.greaterThanOrEqualTo(point.get("time"), from));
         }

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.platform.VaultName;
 import org.strongroom.restore.app.Restores;
 import org.strongroom.restore.domain.RestoreTarget;
 import org.strongroom.security.Roles;
@@ -71,7 +71,7 @@ public class RestoreResource {
                                     @ExampleObject(name = "original", summary = "Back to the item's own source, replacing files",
                                             value = "{\"target\":{\"originalLocation\":true},\"overwrite\":true}")}))
                             @NotNull(message = "a JSON body is required") RestoreBody body) {
-        Job job = restores.request(Callers.of(security), VaultName.requested(vault), item, rp, new Restores.Request(
+        Job job = restores.request(Callers.of(security), ItemRef.requested(vault, item), rp, new Restores.Request(
                 body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().originalLocation()),
                 body.paths(),
                 Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId()));

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.platform.VaultName;
 import org.strongroom.restore.app.Verifications;
 import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
@@ -50,7 +50,7 @@ public class VerifyResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response verify(@PathParam("vault") String vault, @PathParam("item") String item, @PathParam("rp") String rp) {
-        Job job = verifications.request(Callers.of(security), VaultName.requested(vault), item, rp);
+        Job job = verifications.request(Callers.of(security), ItemRef.requested(vault, item), rp);
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

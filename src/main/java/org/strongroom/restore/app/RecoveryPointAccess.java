@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.strongroom.crypto.VaultDataKey;
-import org.strongroom.platform.VaultName;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.app.RecoveryPointReader;
@@ -61,14 +61,14 @@ public class RecoveryPointAccess {
         }
     }
 
-    public Opened open(VaultName vault, String item, String recoveryPoint) {
-        RecoveryPoint point = points.get(vault, item, recoveryPoint).point();
-        Vault owner = vaults.get(vault);
+    public Opened open(ItemRef item, String recoveryPoint) {
+        RecoveryPoint point = points.get(item, recoveryPoint).point();
+        Vault owner = vaults.get(item.vault());
         dataKeys.syncStore(owner);
         VaultDataKey keys = dataKeys.open(owner);
         try {
-            return new Opened(point, keys, new RecoveryPointReader(store, keys, vault, item, recoveryPoint),
-                    dataKeys.recheck(vault));
+            return new Opened(point, keys, new RecoveryPointReader(store, keys, item, recoveryPoint),
+                    dataKeys.recheck(item.vault()));
         } catch (RuntimeException e) {
             keys.close();
             throw e;

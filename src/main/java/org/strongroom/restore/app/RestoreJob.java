@@ -62,7 +62,7 @@ public class RestoreJob implements JobHandler {
     @Override
     public void run(JobExecution job) {
         RestoreRequest request = RestoreRequest.fromJson(job.parameters());
-        try (RecoveryPointAccess.Opened opened = access.open(job.subject().vaultName(), job.subject().itemName(), request.recoveryPoint())) {
+        try (RecoveryPointAccess.Opened opened = access.open(job.subject().itemRef(), request.recoveryPoint())) {
             RecoveryPointReader reader = opened.reader();
             Manifest manifest = reader.manifest();
             targets.recheck(manifest.kind() == Manifest.Kind.FILES ? WorkloadType.Files : WorkloadType.Disk, request);

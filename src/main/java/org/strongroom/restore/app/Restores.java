@@ -11,10 +11,10 @@ import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.app.RecoveryPoints.PointOfItem;
 import org.strongroom.protection.domain.RecoveryPoint;
@@ -44,8 +44,8 @@ public class Restores {
     }
 
     @Transactional
-    public Job request(Caller caller, VaultName vault, String item, String recoveryPoint, Request request) {
-        PointOfItem found = points.get(vault, item, recoveryPoint);
+    public Job request(Caller caller, ItemRef item, String recoveryPoint, Request request) {
+        PointOfItem found = points.get(item, recoveryPoint);
         WorkloadType workload = found.item().workloadType();
         List<String> paths = RestorePaths.normalise(request.paths());
         if (!paths.isEmpty() && workload != WorkloadType.Files) {
@@ -72,7 +72,7 @@ public class Restores {
                     + " characters, at most " + Job.MAX_PARAMETERS + "): select the directories that hold them, or split the "
                     + "restore", "paths");
         }
-        return jobs.submit(RestoreOperations.RESTORE, ResourcePath.item(vault, item), caller.name(), parameters);
+        return jobs.submit(RestoreOperations.RESTORE, ResourcePath.item(item), caller.name(), parameters);
     }
 
     /** The path the target names: its own, or the item's source when the request asks for the original location. */

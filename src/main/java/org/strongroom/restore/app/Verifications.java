@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
-import org.strongroom.platform.VaultName;
 import org.strongroom.protection.app.RecoveryPoints;
 
 /** Starts the verification of a recovery point. */
@@ -23,9 +23,9 @@ public class Verifications {
     JobSubmission jobs;
 
     @Transactional
-    public Job request(Caller caller, VaultName vault, String item, String recoveryPoint) {
-        String id = points.get(vault, item, recoveryPoint).point().id().toString();
-        return jobs.submit(RestoreOperations.VERIFY, ResourcePath.item(vault, item), caller.name(),
+    public Job request(Caller caller, ItemRef item, String recoveryPoint) {
+        String id = points.get(item, recoveryPoint).point().id().toString();
+        return jobs.submit(RestoreOperations.VERIFY, ResourcePath.item(item), caller.name(),
                 Json.createObjectBuilder().add("recoveryPoint", id).build().toString());
     }
 }

@@ -40,7 +40,7 @@ public class VerifyJob implements JobHandler {
     @Override
     public void run(JobExecution job) {
         String id = Json.createReader(new StringReader(job.parameters())).readObject().getString("recoveryPoint");
-        try (RecoveryPointAccess.Opened opened = access.open(job.subject().vaultName(), job.subject().itemName(), id)) {
+        try (RecoveryPointAccess.Opened opened = access.open(job.subject().itemRef(), id)) {
             RecoveryPoint point = opened.point();
             RecoveryPointReader reader = opened.reader();
             Manifest manifest = reader.manifest();

@@ -31,6 +31,7 @@ import org.strongroom.crypto.Rsa;
 import org.strongroom.crypto.SealedDisk;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.crypto.WrapAlgorithm;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 import org.strongroom.restore.domain.RestorePaths;
@@ -168,7 +169,7 @@ public final class RecoveryTool {
         }
         List<Manifest> manifests = new ArrayList<>();
         for (String id : ids) {
-            try (RecoveryPointReader reader = new RecoveryPointReader(store, opened.keys(), vault, item, id)) {
+            try (RecoveryPointReader reader = new RecoveryPointReader(store, opened.keys(), ItemRef.of(vault, item), id)) {
                 manifests.add(reader.manifest());
             } catch (IntegrityException | StoreDamagedException e) {
                 out.println("    " + id + "  cannot be read: " + e.getMessage());
@@ -235,7 +236,7 @@ public final class RecoveryTool {
         try (KeyMaterial dataKey = dataKey(dataKeyFile, options, platform);
              VaultDataKey keys = VaultDataKey.of(vault.value(), dataKey, dataKeyFile.infrastructureEncryption()
                      ? platform.derive(VaultDataKey.infrastructureContext(vault.value())) : null);
-             RecoveryPointReader reader = new RecoveryPointReader(store, keys, vault, item, point)) {
+             RecoveryPointReader reader = new RecoveryPointReader(store, keys, ItemRef.of(vault, item), point)) {
             Manifest manifest = reader.manifest();
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<String> paths = options.containsKey("paths")

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.strongroom.crypto.ChunkSealer;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.VaultDataKey;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
@@ -26,8 +27,7 @@ public final class RecoveryPointReader implements AutoCloseable {
 
     private final ChunkStore store;
     private final VaultDataKey keys;
-    private final VaultName vault;
-    private final String item;
+    private final ItemRef item;
     private final String recoveryPointId;
     private final BlobReader blobs;
     /**
@@ -37,13 +37,12 @@ public final class RecoveryPointReader implements AutoCloseable {
     private final Queue<ChunkSealer> sealers = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    public RecoveryPointReader(ChunkStore store, VaultDataKey keys, VaultName vault, String item, String recoveryPointId) {
+    public RecoveryPointReader(ChunkStore store, VaultDataKey keys, ItemRef item, String recoveryPointId) {
         this.store = store;
         this.keys = keys;
-        this.vault = vault;
         this.item = item;
         this.recoveryPointId = recoveryPointId;
-        this.blobs = store.blobs(vault);
+        this.blobs = store.blobs(item.vault());
     }
 
     /**
@@ -52,19 +51,19 @@ public final class RecoveryPointReader implements AutoCloseable {
      */
     public static void writeManifest(ChunkStore store, VaultDataKey keys, Manifest manifest) {
         byte[] sealed = keys.sealManifest(ManifestCodec.encode(manifest), manifest.item(), manifest.recoveryPointId());
-        store.writeManifest(VaultName.of(manifest.vault()), manifest.item(), manifest.recoveryPointId(), sealed);
+        store.writeManifest(ItemRef.of(VaultName.of(manifest.vault()), manifest.item()), manifest.recoveryPointId(), sealed);
     }
 
     /** The manifest, decrypted and checked to be this recovery point's. */
     public Manifest manifest() {
-        byte[] plaintext = keys.openManifest(store.readManifest(vault, item, recoveryPointId), item, recoveryPointId);
+        byte[] plaintext = keys.openManifest(store.readManifest(item, recoveryPointId), item.item(), recoveryPointId);
         Manifest manifest;
         try {
             manifest = ManifestCodec.decode(plaintext);
         } catch (IllegalArgumentException e) {
             throw new IntegrityException("The manifest of " + recoveryPointId + " is not readable: " + e.getMessage());
         }
-        if (!manifest.vault().equals(vault.value()) || !manifest.item().equals(item)
+        if (!manifest.vault().equals(item.vault().value()) || !manifest.item().equals(item.item())
                 || !manifest.recoveryPointId().equals(recoveryPointId)) {
             throw new IntegrityException("The manifest of " + recoveryPointId + " belongs to another recovery point");
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 
 /**
@@ -23,15 +24,16 @@ public interface ChunkStore {
 
     void deletePack(VaultName vault, UUID pack);
 
-    void writeManifest(VaultName vault, String item, String recoveryPointId, byte[] sealed);
+    void writeManifest(ItemRef item, String recoveryPointId, byte[] sealed);
 
     /** The sealed manifest; {@link StoreDamagedException} when it is missing. */
-    byte[] readManifest(VaultName vault, String item, String recoveryPointId);
+    byte[] readManifest(ItemRef item, String recoveryPointId);
 
     /** Every manifest present for {@code vault}, as (item, recovery point id). */
     List<ManifestName> manifests(VaultName vault);
 
-    void deleteManifest(VaultName vault, String item, String recoveryPointId);
+    /** Deletes a manifest the store listed ({@link #manifests}). */
+    void deleteManifest(VaultName vault, ManifestName manifest);
 
     void writeDataKey(WrappedDataKeyFile file);
 

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
@@ -70,6 +71,10 @@ public class FileSystemChunkStore implements ChunkStore {
         return vaultDir(vault).resolve("points").resolve(item).resolve(recoveryPointId + ".manifest");
     }
 
+    private Path manifestPath(ItemRef item, String recoveryPointId) {
+        return manifestPath(item.vault(), item.item(), recoveryPointId);
+    }
+
     @Override
     public PackWriter newPack(VaultName vault) {
         UUID id = UUID.randomUUID();
@@ -112,13 +117,13 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public void writeManifest(VaultName vault, String item, String recoveryPointId, byte[] sealed) {
-        writeAtomically(manifestPath(vault, item, recoveryPointId), sealed);
+    public void writeManifest(ItemRef item, String recoveryPointId, byte[] sealed) {
+        writeAtomically(manifestPath(item, recoveryPointId), sealed);
     }
 
     @Override
-    public byte[] readManifest(VaultName vault, String item, String recoveryPointId) {
-        Path path = manifestPath(vault, item, recoveryPointId);
+    public byte[] readManifest(ItemRef item, String recoveryPointId) {
+        Path path = manifestPath(item, recoveryPointId);
         try {
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -154,8 +159,8 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     @Override
-    public void deleteManifest(VaultName vault, String item, String recoveryPointId) {
-        delete(manifestPath(vault, item, recoveryPointId));
+    public void deleteManifest(VaultName vault, ManifestName manifest) {
+        delete(manifestPath(vault, manifest.item(), manifest.recoveryPointId()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.VaultName;
 
@@ -25,7 +26,7 @@ class JobTest {
     private static final JobRunnerId NODE_B = new JobRunnerId("node-b", "boot-1");
 
     private static Job newJob() {
-        return Job.submit(JobOperation.of("Backup"), ResourcePath.item(VaultName.of("v1"), "files1"), "admin", T0);
+        return Job.submit(JobOperation.of("Backup"), ResourcePath.item(ItemRef.of(VaultName.of("v1"), "files1")), "admin", T0);
     }
 
     @Test
@@ -211,10 +212,10 @@ class JobTest {
         over.fail(org.strongroom.platform.ErrorCode.InternalError, "m".repeat(Job.MAX_TEXT + 1), T0);
         assertEquals(Job.MAX_TEXT, over.errorMessage().orElseThrow().length());
         assertTrue(over.errorMessage().orElseThrow().endsWith("…"));
-        assertThrows(IllegalArgumentException.class, () -> Job.submit(JobOperation.of("Restore"), ResourcePath.item(VaultName.of("v1"), "i"), "u", "p".repeat(Job.MAX_PARAMETERS + 1), T0));
-        Job withParameters = Job.submit(JobOperation.of("Restore"), ResourcePath.item(VaultName.of("v1"), "i"), "u", "p".repeat(Job.MAX_PARAMETERS), T0);
+        assertThrows(IllegalArgumentException.class, () -> Job.submit(JobOperation.of("Restore"), ResourcePath.item(ItemRef.of(VaultName.of("v1"), "i")), "u", "p".repeat(Job.MAX_PARAMETERS + 1), T0));
+        Job withParameters = Job.submit(JobOperation.of("Restore"), ResourcePath.item(ItemRef.of(VaultName.of("v1"), "i")), "u", "p".repeat(Job.MAX_PARAMETERS), T0);
         assertEquals(Job.MAX_PARAMETERS, withParameters.parameters().length());
-        assertEquals(java.util.List.of(JobOperation.of("Restore"), ResourcePath.item(VaultName.of("v1"), "i"), "u", T0),
+        assertEquals(java.util.List.of(JobOperation.of("Restore"), ResourcePath.item(ItemRef.of(VaultName.of("v1"), "i")), "u", T0),
                 java.util.List.of(withParameters.operation(), withParameters.subject(), withParameters.requestedBy(),
                         withParameters.startTime()));
     }

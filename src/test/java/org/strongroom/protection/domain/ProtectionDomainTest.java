@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 import org.strongroom.support.Refusals;
@@ -51,14 +52,14 @@ class ProtectionDomainTest {
 
     @Test
     void item_startsIRPending_becomesProtectedOnSuccess_andAFirstFailureIsAProtectionError() {
-        ProtectedItem failing = new ProtectedItem(VaultName.of("v1"), "files1", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        ProtectedItem failing = new ProtectedItem(ItemRef.of(VaultName.of("v1"), "files1"), WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
         assertEquals(ProtectionState.IRPending, failing.protectionState());
         failing.backupEnded(T0.plusSeconds(1), false, "Failed");
         assertEquals(ProtectionState.ProtectionError, failing.protectionState());
         assertEquals("Failed", failing.lastBackupStatus());
         assertEquals(T0.plusSeconds(1), failing.lastBackupTime());
 
-        ProtectedItem item = new ProtectedItem(VaultName.of("v1"), "files2", WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        ProtectedItem item = new ProtectedItem(ItemRef.of(VaultName.of("v1"), "files2"), WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
         item.backupEnded(T0.plusSeconds(2), true, "Completed");
         assertEquals(ProtectionState.Protected, item.protectionState());
         item.backupEnded(T0.plusSeconds(3), false, "Failed");
@@ -70,7 +71,7 @@ class ProtectionDomainTest {
 
     @Test
     void item_keepsItsSource_butItsPolicyAndDiskEncryptionSetMayChange() {
-        ProtectedItem disk = new ProtectedItem(VaultName.of("v1"), "disk1", WorkloadType.Disk, "/img", "des1", BackupPolicy.none(), T0);
+        ProtectedItem disk = new ProtectedItem(ItemRef.of(VaultName.of("v1"), "disk1"), WorkloadType.Disk, "/img", "des1", BackupPolicy.none(), T0);
         assertEquals(Optional.of("des1"), disk.sourceDiskEncryptionSet());
         BackupPolicy daily = BackupPolicy.of("0 3 * * *", 7, null);
         disk.update(WorkloadType.Disk, "/img", "des2", daily, T0);
@@ -81,7 +82,7 @@ class ProtectionDomainTest {
         assertEquals(ErrorCode.Conflict, otherSource.code());
         assertThrows(StrongroomException.class, () -> disk.update(WorkloadType.Files, "/img", null, daily, T0));
         Refusals.assertBadRequest("source.diskEncryptionSetId",
-                () -> new ProtectedItem(VaultName.of("v1"), "files1", WorkloadType.Files, "/src", "des1", BackupPolicy.none(), T0));
+                () -> new ProtectedItem(ItemRef.of(VaultName.of("v1"), "files1"), WorkloadType.Files, "/src", "des1", BackupPolicy.none(), T0));
         assertNotNull(disk.id());
     }
 
@@ -95,7 +96,7 @@ class ProtectionDomainTest {
 
     @Test
     void point_isASnapshotWithinItsInstantRestoreDays_andExpiresAtItsRetention() {
-        RecoveryPoint point = new RecoveryPoint(UUID.randomUUID(), VaultName.of("v1"), "files1", UUID.randomUUID(), T0, WorkloadType.Files,
+        RecoveryPoint point = new RecoveryPoint(UUID.randomUUID(), ItemRef.of(VaultName.of("v1"), "files1"), UUID.randomUUID(), T0, WorkloadType.Files,
                 new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2));
         Duration day = Duration.ofDays(1);
         assertEquals(RecoveryPoint.Type.Snapshot, point.type(T0.plus(day.multipliedBy(2)).minusMillis(1), 2));
