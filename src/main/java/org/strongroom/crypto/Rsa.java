@@ -93,22 +93,37 @@ public final class Rsa {
 
     /** Wraps (encrypts) a short secret, typically a data key, under the public key {@code (n, e)}. */
     public static byte[] wrap(BigInteger modulus, BigInteger publicExponent, WrapAlgorithm algorithm, byte[] secret) {
-        if (secret.length == 0 || secret.length > maxWrapLength(modulus.bitLength(), algorithm)) {
-            throw new IllegalArgumentException("A " + modulus.bitLength() + "-bit key wraps 1 to "
-                    + maxWrapLength(modulus.bitLength(), algorithm) + " bytes with " + algorithm.jwaName());
-        }
-        try {
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, publicExponent));
-            Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, algorithm.parameters(), RANDOM);
-            return cipher.doFinal(secret);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA wrap failed", e);
-        }
+        return encrypt(modulus, publicExponent, EncryptionAlgorithm.of(algorithm), secret);
     }
 
     /** Unwraps a value wrapped under this private key; a wrong key or altered value fails with {@link IntegrityException}. */
     public static KeyMaterial unwrap(KeyMaterial privateKeyPkcs8, WrapAlgorithm algorithm, byte[] wrapped) {
+        return decrypt(privateKeyPkcs8, EncryptionAlgorithm.of(algorithm), wrapped);
+    }
+
+    /** Encrypts one block, 1 byte up to what the key and algorithm hold, under the public key {@code (n, e)}. */
+    public static byte[] encrypt(BigInteger modulus, BigInteger publicExponent, EncryptionAlgorithm algorithm,
+                                 byte[] plaintext) {
+        int most = algorithm.maxPlaintextLength(modulus.bitLength());
+        if (plaintext.length == 0 || plaintext.length > most) {
+            throw new IllegalArgumentException("A " + modulus.bitLength() + "-bit key encrypts 1 to " + most
+                    + " bytes with " + algorithm.jwaName());
+        }
+        try {
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, publicExponent));
+            Cipher cipher = Cipher.getInstance(algorithm.transformation());
+            cipher.init(Cipher.ENCRYPT_MODE, key, algorithm.parameters(), RANDOM);
+            return cipher.doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA encryption failed", e);
+        }
+    }
+
+    /**
+     * Decrypts one block encrypted under this private key; a wrong key, algorithm or altered value fails
+     * with {@link IntegrityException}, the same for every cause. Close the result.
+     */
+    public static KeyMaterial decrypt(KeyMaterial privateKeyPkcs8, EncryptionAlgorithm algorithm, byte[] ciphertext) {
         PrivateKey key;
         try {
             key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKeyPkcs8.bytes()));
@@ -116,18 +131,17 @@ public final class Rsa {
             throw new IllegalStateException("Stored RSA private key is unreadable", e);
         }
         try {
-            Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            Cipher cipher = Cipher.getInstance(algorithm.transformation());
             cipher.init(Cipher.DECRYPT_MODE, key, algorithm.parameters());
-            return KeyMaterial.wrap(cipher.doFinal(wrapped));
+            return KeyMaterial.wrap(cipher.doFinal(ciphertext));
         } catch (GeneralSecurityException e) {
-            throw new IntegrityException("The value cannot be unwrapped with this key and algorithm");
+            throw new IntegrityException("The value cannot be decrypted with this key and algorithm");
         }
     }
 
     /** How many bytes OAEP can wrap under a key of {@code bits}. */
     public static int maxWrapLength(int bits, WrapAlgorithm algorithm) {
-        int hashLength = algorithm == WrapAlgorithm.RSA_OAEP_256 ? 32 : 20;
-        return bits / 8 - 2 * hashLength - 2;
+        return EncryptionAlgorithm.of(algorithm).maxPlaintextLength(bits);
     }
 
     private static void requireSupportedSize(int bits) {

@@ -191,4 +191,33 @@ class RsaTest {
         assertEquals(WrapAlgorithm.RSA_OAEP, WrapAlgorithm.of("RSA-OAEP"));
         assertThrows(IllegalArgumentException.class, () -> WrapAlgorithm.of("RSA1_5"));
     }
+
+    @Test
+    void encryptAndDecrypt_roundTripWithEveryAlgorithm_andOtherAlgorithmOrKeyFails() {
+        byte[] plaintext = "a block".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RsaKeyPair pair = Rsa.generate(2048); RsaKeyPair other = Rsa.generate(2048)) {
+            for (EncryptionAlgorithm algorithm : EncryptionAlgorithm.values()) {
+                byte[] ciphertext = Rsa.encrypt(pair.modulus(), pair.publicExponent(), algorithm, plaintext);
+                try (KeyMaterial opened = Rsa.decrypt(pair.privateKeyPkcs8(), algorithm, ciphertext)) {
+                    assertArrayEquals(plaintext, opened.bytes(), algorithm.jwaName());
+                }
+                assertThrows(IntegrityException.class, () -> Rsa.decrypt(other.privateKeyPkcs8(), algorithm, ciphertext));
+            }
+            byte[] oaep = Rsa.encrypt(pair.modulus(), pair.publicExponent(), EncryptionAlgorithm.RSA_OAEP_256, plaintext);
+            assertThrows(IntegrityException.class, () -> Rsa.decrypt(pair.privateKeyPkcs8(), EncryptionAlgorithm.RSA1_5, oaep));
+        }
+    }
+
+    @Test
+    void encrypt_holdsOneBlock_whoseSizeTheAlgorithmSets() {
+        try (RsaKeyPair pair = Rsa.generate(2048)) {
+            assertEquals(256, Rsa.encrypt(pair.modulus(), pair.publicExponent(), EncryptionAlgorithm.RSA1_5, new byte[245]).length);
+            assertThrows(IllegalArgumentException.class,
+                    () -> Rsa.encrypt(pair.modulus(), pair.publicExponent(), EncryptionAlgorithm.RSA1_5, new byte[246]));
+            assertThrows(IllegalArgumentException.class,
+                    () -> Rsa.encrypt(pair.modulus(), pair.publicExponent(), EncryptionAlgorithm.RSA_OAEP, new byte[0]));
+        }
+        assertEquals(EncryptionAlgorithm.RSA1_5, EncryptionAlgorithm.of("RSA1_5"));
+        assertThrows(IllegalArgumentException.class, () -> EncryptionAlgorithm.of("A256GCM"));
+    }
 }

@@ -246,6 +246,64 @@ class KeysIT {
     }
 
     @Test
+    void encryptAndDecrypt_roundTripWithEachAlgorithm_andPlainJceCiphertextDecrypts() throws Exception {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\",\"key_size\":2048}");
+        String path = "/api/keyvaults/" + kv + "/keys/k/" + version(bundle);
+        JsonObject jwk = bundle.getJsonObject("key");
+        RSAPublicKey publicKey = (RSAPublicKey) java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n"))),
+                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")))));
+        byte[] plaintext = "one block of customer data".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String alg : List.of("RSA-OAEP-256", "RSA-OAEP", "RSA1_5")) {
+            Api.Response encrypted = admin().post(path + "/encrypt", "{\"alg\":\"" + alg + "\",\"value\":\"" + b64(plaintext) + "\"}");
+            assertEquals(200, encrypted.status(), encrypted.toString());
+            Api.Response decrypted = admin().post("/api/keyvaults/" + kv + "/keys/k/decrypt",
+                    "{\"alg\":\"" + alg + "\",\"value\":\"" + encrypted.json().getString("value") + "\"}");
+            assertArrayEquals(plaintext, Base64.getUrlDecoder().decode(decrypted.json().getString("value")), alg);
+            Cipher jce = Cipher.getInstance(alg.equals("RSA1_5") ? "RSA/ECB/PKCS1Padding" : "RSA/ECB/OAEPPadding");
+            if (alg.equals("RSA1_5")) {
+                jce.init(Cipher.ENCRYPT_MODE, publicKey);
+            } else {
+                jce.init(Cipher.ENCRYPT_MODE, publicKey, oaep(alg));
+            }
+            Api.Response fromJce = admin().post(path + "/decrypt", "{\"alg\":\"" + alg + "\",\"value\":\""
+                    + b64(jce.doFinal(plaintext)) + "\"}");
+            assertArrayEquals(plaintext, Base64.getUrlDecoder().decode(fromJce.json().getString("value")), alg + " from JCE");
+        }
+        assertTrue(admin().post(path + "/encrypt", "{\"alg\":\"A256GCM\",\"value\":\"AAAA\"}").isError(400, "BadRequest"));
+        assertTrue(admin().post(path + "/encrypt", "{\"value\":\"AAAA\"}").isError(400, "BadRequest"));
+        assertTrue(admin().post(path + "/encrypt", "{\"alg\":\"RSA1_5\",\"value\":\"" + b64(new byte[246]) + "\"}")
+                .isError(400, "BadRequest"), "a 2048-bit key holds at most 245 bytes with RSA1_5");
+    }
+
+    @Test
+    void encrypt_ofAKeyWhoseKeyOpsLeaveItOut_isRefused() {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "wraponly", "{\"kty\":\"RSA\",\"key_ops\":[\"wrapKey\",\"unwrapKey\"]}");
+        String path = "/api/keyvaults/" + kv + "/keys/wraponly/" + version(bundle);
+        assertTrue(admin().post(path + "/encrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAA\"}").isError(403, "Forbidden"));
+        assertTrue(admin().post(path + "/decrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAA\"}").isError(403, "Forbidden"));
+        assertEquals(200, admin().post(path + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAA\"}").status());
+    }
+
+    @Test
+    void encrypt_withoutTheEncryptPermission_isRefused_evenForAnAdmin() {
+        String kv = Names.unique("kv");
+        assertEquals(201, admin().put("/api/keyvaults/" + kv, KeyVaults.body("")).status());
+        String principal = admin().get("/api/me").json().getString("principalId");
+        assertEquals(200, admin().put("/api/keyvaults/" + kv + "/accessPolicies/" + principal,
+                "{\"permissions\":{\"keys\":[\"get\",\"create\",\"wrapKey\",\"unwrapKey\"]}}").status());
+        JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\"}");
+        String path = "/api/keyvaults/" + kv + "/keys/k/" + version(bundle);
+        Api.Response refused = admin().post(path + "/encrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAA\"}");
+        assertTrue(refused.isError(403, "Forbidden"), refused.toString());
+        assertTrue(refused.json().getString("message").contains("'encrypt'"), refused.toString());
+        assertTrue(admin().post(path + "/decrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAA\"}").isError(403, "Forbidden"));
+        assertEquals(200, admin().post(path + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAA\"}").status());
+    }
+
+    @Test
     void unwrapOfAlteredValue_orUnknownAlgorithm_is400() {
         String kv = newKeyVault("");
         JsonObject bundle = createKey(kv, "k", "{\"kty\":\"RSA\"}");

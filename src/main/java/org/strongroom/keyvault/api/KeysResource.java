@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.strongroom.crypto.EncryptionAlgorithm;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.keyvault.api.KeyDtos.Attributes;
 import org.strongroom.keyvault.api.KeyDtos.CreateKeyRequest;
@@ -261,6 +262,68 @@ public class KeysResource {
         try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), keyVaultName, name, version, algorithm(body.alg()),
                 KeyDtos.fromBase64Url(body.value(), "value"))) {
             return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.secret().bytes()));
+        }
+    }
+
+    @POST
+    @Path("{name}/encrypt")
+    @Operation(summary = "Encrypt one block with the newest version (Azure Key Vault: Encrypt)")
+    @APIResponse(responseCode = "200", description = "The ciphertext (base64url) and the kid that made it")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyOperationResult encryptCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        return encrypt(name, null, body);
+    }
+
+    @POST
+    @Path("{name}/{version}/encrypt")
+    @Operation(summary = "Encrypt one block with this version: RSA-OAEP-256, RSA-OAEP or RSA1_5 (Azure Key Vault: Encrypt)")
+    @APIResponse(responseCode = "200", description = "The ciphertext (base64url)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyOperationResult encrypt(@PathParam("name") String name, @PathParam("version") String version,
+                                      @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        KeyOperations.WrapResult result = keys.encrypt(caller(), keyVaultName, name, version, encryption(body.alg()),
+                KeyDtos.fromBase64Url(body.value(), "value"));
+        return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.wrapped()));
+    }
+
+    @POST
+    @Path("{name}/decrypt")
+    @Operation(summary = "Decrypt one block with the newest version (Azure Key Vault: Decrypt)")
+    @APIResponse(responseCode = "200", description = "The plaintext (base64url)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyOperationResult decryptCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        return decrypt(name, null, body);
+    }
+
+    @POST
+    @Path("{name}/{version}/decrypt")
+    @Operation(summary = "Decrypt one block with this version (Azure Key Vault: Decrypt)")
+    @APIResponse(responseCode = "200", description = "The plaintext (base64url)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyOperationResult decrypt(@PathParam("name") String name, @PathParam("version") String version,
+                                      @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        try (KeyOperations.UnwrapResult result = keys.decrypt(caller(), keyVaultName, name, version, encryption(body.alg()),
+                KeyDtos.fromBase64Url(body.value(), "value"))) {
+            return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.secret().bytes()));
+        }
+    }
+
+    private static EncryptionAlgorithm encryption(String alg) {
+        if (alg == null) {
+            throw StrongroomException.badRequest("'alg' is required: RSA-OAEP-256, RSA-OAEP or RSA1_5", "alg");
+        }
+        try {
+            return EncryptionAlgorithm.of(alg);
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest(e.getMessage(), "alg");
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.crypto.EncryptionAlgorithm;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
@@ -275,14 +276,8 @@ public class KeyOperations {
     /** Wraps {@code secret} with a version ({@code null}: the current one); the caller needs {@code wrapKey}. */
     @Transactional
     public WrapResult wrap(Caller caller, String keyVaultName, String name, String version, WrapAlgorithm algorithm, byte[] secret) {
-        return metrics.count("wrapKey", () -> activity.recordUse(caller, "WrapKey", resource(keyVaultName, name), () -> {
-            KeyVersion usable = usableVersion(caller, keyVaultName, name, version, KeyPermission.WRAP_KEY, "wrapKey");
-            try {
-                return new WrapResult(usable, Rsa.wrap(usable.modulus(), usable.publicExponent(), algorithm, secret));
-            } catch (IllegalArgumentException e) {
-                throw StrongroomException.badRequest(e.getMessage(), "value");
-            }
-        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(caller)));
+        return encryptAs(new Use(caller, keyVaultName, name, version, KeyPermission.WRAP_KEY, "WrapKey"),
+                EncryptionAlgorithm.of(algorithm), secret);
     }
 
     /**
@@ -292,21 +287,61 @@ public class KeyOperations {
     @Transactional
     public UnwrapResult unwrap(Caller caller, String keyVaultName, String name, String version, WrapAlgorithm algorithm,
                                byte[] wrapped) {
-        return metrics.count("unwrapKey", () -> activity.recordUse(caller, "UnwrapKey", resource(keyVaultName, name), () -> {
-            KeyVersion usable = usableVersion(caller, keyVaultName, name, version, KeyPermission.UNWRAP_KEY, "unwrapKey");
-            try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
-                return new UnwrapResult(usable, Rsa.unwrap(privateKey, algorithm, wrapped));
-            } catch (IntegrityException e) {
-                throw StrongroomException.badRequest(e.getMessage(), "value");
-            }
-        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(caller)));
+        return decryptAs(new Use(caller, keyVaultName, name, version, KeyPermission.UNWRAP_KEY, "UnwrapKey"),
+                EncryptionAlgorithm.of(algorithm), wrapped);
     }
 
-    /** A wrapped value and the version that wrapped it. */
+    /** Encrypts one block with a version ({@code null}: the current one); the caller needs {@code encrypt}. */
+    @Transactional
+    public WrapResult encrypt(Caller caller, String keyVaultName, String name, String version, EncryptionAlgorithm algorithm,
+                              byte[] plaintext) {
+        return encryptAs(new Use(caller, keyVaultName, name, version, KeyPermission.ENCRYPT, "Encrypt"), algorithm, plaintext);
+    }
+
+    /**
+     * Decrypts a block encrypted with a version ({@code null}: the current one); the caller needs
+     * {@code decrypt}. The result must be closed.
+     */
+    @Transactional
+    public UnwrapResult decrypt(Caller caller, String keyVaultName, String name, String version, EncryptionAlgorithm algorithm,
+                                byte[] ciphertext) {
+        return decryptAs(new Use(caller, keyVaultName, name, version, KeyPermission.DECRYPT, "Decrypt"), algorithm, ciphertext);
+    }
+
+    /** One use of a key version: who, which version, the permission (and key operation) it takes, how it is logged. */
+    private record Use(Caller caller, String keyVaultName, String name, String version, KeyPermission permission,
+                       String activityName) {
+    }
+
+    private WrapResult encryptAs(Use use, EncryptionAlgorithm algorithm, byte[] plaintext) {
+        return metrics.count(use.permission().wireName(), () -> activity.recordUse(use.caller(), use.activityName(),
+                resource(use.keyVaultName(), use.name()), () -> {
+                    KeyVersion usable = usableVersion(use);
+                    try {
+                        return new WrapResult(usable, Rsa.encrypt(usable.modulus(), usable.publicExponent(), algorithm, plaintext));
+                    } catch (IllegalArgumentException e) {
+                        throw StrongroomException.badRequest(e.getMessage(), "value");
+                    }
+                }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(use.caller())));
+    }
+
+    private UnwrapResult decryptAs(Use use, EncryptionAlgorithm algorithm, byte[] ciphertext) {
+        return metrics.count(use.permission().wireName(), () -> activity.recordUse(use.caller(), use.activityName(),
+                resource(use.keyVaultName(), use.name()), () -> {
+                    KeyVersion usable = usableVersion(use);
+                    try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
+                        return new UnwrapResult(usable, Rsa.decrypt(privateKey, algorithm, ciphertext));
+                    } catch (IntegrityException e) {
+                        throw StrongroomException.badRequest(e.getMessage(), "value");
+                    }
+                }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(use.caller())));
+    }
+
+    /** A wrapped (or encrypted) value and the version that made it. */
     public record WrapResult(KeyVersion version, byte[] wrapped) {
     }
 
-    /** An unwrapped secret (close it) and the version that unwrapped it. */
+    /** An unwrapped (or decrypted) secret (close it) and the version that opened it. */
     public record UnwrapResult(KeyVersion version, KeyMaterial secret) implements AutoCloseable {
         @Override
         public void close() {
@@ -314,12 +349,11 @@ public class KeyOperations {
         }
     }
 
-    private KeyVersion usableVersion(Caller caller, String keyVaultName, String name, String version, KeyPermission permission,
-                                     String operation) {
-        KeyVault keyVault = keyVault(keyVaultName);
-        access.require(caller, keyVault, permission);
-        KeyVersion usable = version(activeKey(keyVaultName, name), version);
-        usable.requireUsable(operation, Timestamps.now());
+    private KeyVersion usableVersion(Use use) {
+        KeyVault keyVault = keyVault(use.keyVaultName());
+        access.require(use.caller(), keyVault, use.permission());
+        KeyVersion usable = version(activeKey(use.keyVaultName(), use.name()), use.version());
+        usable.requireUsable(use.permission().wireName(), Timestamps.now());
         return usable;
     }
 

@@ -9,14 +9,16 @@ import java.util.stream.Collectors;
 /** Key permissions an access policy grants, named as key vaults name them. */
 public enum KeyPermission {
     GET("get"), LIST("list"), UPDATE("update"), CREATE("create"), IMPORT("import"), DELETE("delete"),
-    RECOVER("recover"), PURGE("purge"), ROTATE("rotate"), WRAP_KEY("wrapKey"), UNWRAP_KEY("unwrapKey");
+    RECOVER("recover"), PURGE("purge"), ROTATE("rotate"), WRAP_KEY("wrapKey"), UNWRAP_KEY("unwrapKey"),
+    ENCRYPT("encrypt"), DECRYPT("decrypt");
 
     /**
      * What a key vault's creator gets, as the portal's "Key Management" template gives it: every key
-     * operation but {@code wrapKey} and {@code unwrapKey}, which an explicit grant adds.
+     * operation but the cryptographic ones ({@code wrapKey}, {@code unwrapKey}, {@code encrypt},
+     * {@code decrypt}), which an explicit grant adds.
      */
     public static final Set<KeyPermission> KEY_MANAGEMENT = Collections.unmodifiableSet(
-            EnumSet.complementOf(EnumSet.of(WRAP_KEY, UNWRAP_KEY)));
+            EnumSet.complementOf(EnumSet.of(WRAP_KEY, UNWRAP_KEY, ENCRYPT, DECRYPT)));
 
     private final String wireName;
 
