@@ -278,6 +278,55 @@ class KeysIT {
     }
 
     @Test
+    void signAndVerify_ofADigest_matchPlainJceOverTheData_forEachAlgorithm() throws Exception {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "signer", "{\"kty\":\"RSA\",\"key_size\":2048}");
+        String path = "/api/keyvaults/" + kv + "/keys/signer/" + version(bundle);
+        JsonObject jwk = bundle.getJsonObject("key");
+        RSAPublicKey publicKey = (RSAPublicKey) java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n"))),
+                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")))));
+        byte[] data = "a document the customer signs".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String alg : List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512")) {
+            String hash = "SHA-" + alg.substring(2);
+            byte[] digest = java.security.MessageDigest.getInstance(hash).digest(data);
+            Api.Response signed = admin().post(path + "/sign", "{\"alg\":\"" + alg + "\",\"value\":\"" + b64(digest) + "\"}");
+            assertEquals(200, signed.status(), signed.toString());
+            byte[] signature = Base64.getUrlDecoder().decode(signed.json().getString("value"));
+            java.security.Signature jce;
+            if (alg.startsWith("RS")) {
+                jce = java.security.Signature.getInstance(hash.replace("-", "") + "withRSA");
+            } else {
+                jce = java.security.Signature.getInstance("RSASSA-PSS");
+                jce.setParameter(new java.security.spec.PSSParameterSpec(hash, "MGF1",
+                        new java.security.spec.MGF1ParameterSpec(hash), digest.length, 1));
+            }
+            jce.initVerify(publicKey);
+            jce.update(data);
+            assertTrue(jce.verify(signature), alg + " signed by the key vault, checked by JCE");
+            String verify = "{\"alg\":\"" + alg + "\",\"digest\":\"" + b64(digest) + "\",\"value\":\"";
+            assertTrue(admin().post("/api/keyvaults/" + kv + "/keys/signer/verify", verify + b64(signature) + "\"}")
+                    .json().getBoolean("value"), alg);
+            signature[3] ^= 1;
+            assertFalse(admin().post(path + "/verify", verify + b64(signature) + "\"}").json().getBoolean("value"), alg);
+        }
+        assertTrue(admin().post(path + "/sign", "{\"alg\":\"RS256\",\"value\":\"" + b64(new byte[20]) + "\"}")
+                .isError(400, "BadRequest"), "RS256 signs a 32-byte digest");
+        assertTrue(admin().post(path + "/sign", "{\"alg\":\"ES256\",\"value\":\"AAAA\"}").isError(400, "BadRequest"));
+    }
+
+    @Test
+    void sign_ofAKeyWhoseKeyOpsLeaveItOut_isRefused() {
+        String kv = newKeyVault("");
+        JsonObject bundle = createKey(kv, "nosign", "{\"kty\":\"RSA\",\"key_ops\":[\"encrypt\",\"decrypt\"]}");
+        String path = "/api/keyvaults/" + kv + "/keys/nosign/" + version(bundle);
+        String digest = b64(new byte[32]);
+        assertTrue(admin().post(path + "/sign", "{\"alg\":\"RS256\",\"value\":\"" + digest + "\"}").isError(403, "Forbidden"));
+        assertTrue(admin().post(path + "/verify", "{\"alg\":\"RS256\",\"digest\":\"" + digest + "\",\"value\":\"AAAA\"}")
+                .isError(403, "Forbidden"));
+    }
+
+    @Test
     void encrypt_ofAKeyWhoseKeyOpsLeaveItOut_isRefused() {
         String kv = newKeyVault("");
         JsonObject bundle = createKey(kv, "wraponly", "{\"kty\":\"RSA\",\"key_ops\":[\"wrapKey\",\"unwrapKey\"]}");

@@ -75,6 +75,14 @@ public final class KeyDtos {
     public record KeyOperationResult(String kid, String value) {
     }
 
+    /** {@code POST .../verify}: the digest that was signed and the signature, base64url. */
+    public record KeyVerifyRequest(String alg, String digest, String value) {
+    }
+
+    /** Whether the signature verified (Azure Key Vault answers no {@code kid} here). */
+    public record KeyVerifyResult(boolean value) {
+    }
+
     @JsonbPropertyOrder({"kid", "attributes"})
     public record KeyItem(String kid, Attributes attributes) {
     }

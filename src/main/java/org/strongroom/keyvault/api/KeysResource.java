@@ -1,5 +1,7 @@
 package org.strongroom.keyvault.api;
 
+import java.util.function.Function;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.crypto.EncryptionAlgorithm;
+import org.strongroom.crypto.SignatureAlgorithm;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.keyvault.api.KeyDtos.Attributes;
 import org.strongroom.keyvault.api.KeyDtos.CreateKeyRequest;
@@ -42,7 +45,11 @@ import org.strongroom.web.Callers;
 
 /**
  * Keys of a key vault — {@code {keyVaultUri}/keys/...} — as the Azure Key Vault keys REST API defines
- * them. Every role may call; beyond {@code admin}, the caller needs an access policy for the operation.
+ * them. Every role may call; every caller, admins included, needs an access policy granting the operation.
+ *
+ * <p>Longer than 300 lines on purpose: one method per operation of that API, most in a versioned and a
+ * versionless form, each a single call to {@link KeyOperations} under the annotations the OpenAPI document
+ * is generated from.
  */
 @Path("keyvaults/{kv}/keys")
 @RequestScoped
@@ -234,7 +241,7 @@ public class KeysResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult wrap(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
-        KeyOperations.WrapResult result = keys.wrap(caller(), keyVaultName, name, version, algorithm(body.alg()),
+        KeyOperations.WrapResult result = keys.wrap(caller(), keyVaultName, name, version, algorithm(body.alg(), WrapAlgorithm::of, WrapAlgorithm.RSA_OAEP_256.jwaName()),
                 KeyDtos.fromBase64Url(body.value(), "value"));
         return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.wrapped()));
     }
@@ -259,7 +266,7 @@ public class KeysResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyOperationResult unwrap(@PathParam("name") String name, @PathParam("version") String version,
                                      @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
-        try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), keyVaultName, name, version, algorithm(body.alg()),
+        try (KeyOperations.UnwrapResult result = keys.unwrap(caller(), keyVaultName, name, version, algorithm(body.alg(), WrapAlgorithm::of, WrapAlgorithm.RSA_OAEP_256.jwaName()),
                 KeyDtos.fromBase64Url(body.value(), "value"))) {
             return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.secret().bytes()));
         }
@@ -285,7 +292,7 @@ public class KeysResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyOperationResult encrypt(@PathParam("name") String name, @PathParam("version") String version,
                                       @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
-        KeyOperations.WrapResult result = keys.encrypt(caller(), keyVaultName, name, version, encryption(body.alg()),
+        KeyOperations.WrapResult result = keys.encrypt(caller(), keyVaultName, name, version, algorithm(body.alg(), EncryptionAlgorithm::of, null),
                 KeyDtos.fromBase64Url(body.value(), "value"));
         return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.wrapped()));
     }
@@ -310,21 +317,60 @@ public class KeysResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyOperationResult decrypt(@PathParam("name") String name, @PathParam("version") String version,
                                       @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
-        try (KeyOperations.UnwrapResult result = keys.decrypt(caller(), keyVaultName, name, version, encryption(body.alg()),
+        try (KeyOperations.UnwrapResult result = keys.decrypt(caller(), keyVaultName, name, version, algorithm(body.alg(), EncryptionAlgorithm::of, null),
                 KeyDtos.fromBase64Url(body.value(), "value"))) {
             return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.secret().bytes()));
         }
     }
 
-    private static EncryptionAlgorithm encryption(String alg) {
-        if (alg == null) {
-            throw StrongroomException.badRequest("'alg' is required: RSA-OAEP-256, RSA-OAEP or RSA1_5", "alg");
-        }
-        try {
-            return EncryptionAlgorithm.of(alg);
-        } catch (IllegalArgumentException e) {
-            throw StrongroomException.badRequest(e.getMessage(), "alg");
-        }
+    @POST
+    @Path("{name}/sign")
+    @Operation(summary = "Sign a digest with the newest version (Azure Key Vault: Sign)")
+    @APIResponse(responseCode = "200", description = "The signature (base64url) and the kid that made it")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyOperationResult signCurrent(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        return sign(name, null, body);
+    }
+
+    @POST
+    @Path("{name}/{version}/sign")
+    @Operation(summary = "Sign a digest with this version: RS256/384/512 or PS256/384/512 (Azure Key Vault: Sign)")
+    @APIResponse(responseCode = "200", description = "The signature (base64url)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyOperationResult sign(@PathParam("name") String name, @PathParam("version") String version,
+                                   @NotNull(message = "a JSON body is required") KeyOperationRequest body) {
+        KeyOperations.WrapResult result = keys.sign(caller(), keyVaultName, name, version, algorithm(body.alg(), SignatureAlgorithm::of, null),
+                KeyDtos.fromBase64Url(body.value(), "value"));
+        return new KeyOperationResult(KeyDtos.kid(result.version(), base()), KeyDtos.base64Url(result.wrapped()));
+    }
+
+    @POST
+    @Path("{name}/verify")
+    @Operation(summary = "Verify a signature with the newest version (Azure Key Vault: Verify)")
+    @APIResponse(responseCode = "200", description = "Whether the signature is valid")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyDtos.KeyVerifyResult verifyCurrent(@PathParam("name") String name,
+                                                 @NotNull(message = "a JSON body is required") KeyDtos.KeyVerifyRequest body) {
+        return verify(name, null, body);
+    }
+
+    @POST
+    @Path("{name}/{version}/verify")
+    @Operation(summary = "Verify a signature over a digest with this version (Azure Key Vault: Verify)")
+    @APIResponse(responseCode = "200", description = "Whether the signature is valid")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyDtos.KeyVerifyResult verify(@PathParam("name") String name, @PathParam("version") String version,
+                                          @NotNull(message = "a JSON body is required") KeyDtos.KeyVerifyRequest body) {
+        return new KeyDtos.KeyVerifyResult(keys.verify(caller(), keyVaultName, name, version, algorithm(body.alg(), SignatureAlgorithm::of, null),
+                KeyDtos.fromBase64Url(body.digest(), "digest"), KeyDtos.fromBase64Url(body.value(), "value")).valid());
     }
 
     private static void requireRsa(String kty) {
@@ -333,9 +379,13 @@ public class KeysResource {
         }
     }
 
-    private static WrapAlgorithm algorithm(String alg) {
+    /** The {@code alg} of a request, read by {@code of}: 400 naming the supported ones when it is not one; {@code fallback} when absent, if any. */
+    private static <A> A algorithm(String alg, Function<String, A> of, String fallback) {
+        if (alg == null && fallback == null) {
+            throw StrongroomException.badRequest("'alg' is required", "alg");
+        }
         try {
-            return WrapAlgorithm.of(alg == null ? WrapAlgorithm.RSA_OAEP_256.jwaName() : alg);
+            return of.apply(alg == null ? fallback : alg);
         } catch (IllegalArgumentException e) {
             throw StrongroomException.badRequest(e.getMessage(), "alg");
         }

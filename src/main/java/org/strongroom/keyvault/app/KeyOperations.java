@@ -23,6 +23,8 @@ import org.strongroom.crypto.PlatformKey;
 import org.strongroom.crypto.PrivateKeys;
 import org.strongroom.crypto.Rsa;
 import org.strongroom.crypto.RsaKeyPair;
+import org.strongroom.crypto.RsaSignatures;
+import org.strongroom.crypto.SignatureAlgorithm;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.keyvault.KeyVersionAvailable;
 import org.strongroom.keyvault.domain.KeyAttributes;
@@ -306,6 +308,42 @@ public class KeyOperations {
     public UnwrapResult decrypt(Caller caller, String keyVaultName, String name, String version, EncryptionAlgorithm algorithm,
                                 byte[] ciphertext) {
         return decryptAs(new Use(caller, keyVaultName, name, version, KeyPermission.DECRYPT, "Decrypt"), algorithm, ciphertext);
+    }
+
+    /** Signs a digest with a version ({@code null}: the current one); the caller needs {@code sign}. */
+    @Transactional
+    public WrapResult sign(Caller caller, String keyVaultName, String name, String version, SignatureAlgorithm algorithm,
+                           byte[] digest) {
+        Use use = new Use(caller, keyVaultName, name, version, KeyPermission.SIGN, "Sign");
+        return metrics.count("sign", () -> activity.recordUse(caller, use.activityName(), resource(keyVaultName, name), () -> {
+            KeyVersion usable = usableVersion(use);
+            try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
+                return new WrapResult(usable, RsaSignatures.sign(privateKey, algorithm, digest));
+            } catch (IllegalArgumentException e) {
+                throw StrongroomException.badRequest(e.getMessage(), "value");
+            }
+        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(caller)));
+    }
+
+    /** Whether {@code signature} is a version's signature over {@code digest}; the caller needs {@code verify}. */
+    @Transactional
+    public VerifyResult verify(Caller caller, String keyVaultName, String name, String version, SignatureAlgorithm algorithm,
+                               byte[] digest, byte[] signature) {
+        Use use = new Use(caller, keyVaultName, name, version, KeyPermission.VERIFY, "Verify");
+        return metrics.count("verify", () -> activity.recordUse(caller, use.activityName(), resource(keyVaultName, name), () -> {
+            KeyVersion usable = usableVersion(use);
+            try {
+                return new VerifyResult(usable, RsaSignatures.verify(usable.modulus(), usable.publicExponent(), algorithm,
+                        digest, signature));
+            } catch (IllegalArgumentException e) {
+                throw StrongroomException.badRequest(e.getMessage(), "digest");
+            }
+        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + ", "
+                + (result.valid() ? "valid" : "not valid") + by(caller)));
+    }
+
+    /** Whether a signature verified, and the version that checked it. */
+    public record VerifyResult(KeyVersion version, boolean valid) {
     }
 
     /** One use of a key version: who, which version, the permission (and key operation) it takes, how it is logged. */

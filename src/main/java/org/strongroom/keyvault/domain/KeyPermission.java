@@ -10,15 +10,15 @@ import java.util.stream.Collectors;
 public enum KeyPermission {
     GET("get"), LIST("list"), UPDATE("update"), CREATE("create"), IMPORT("import"), DELETE("delete"),
     RECOVER("recover"), PURGE("purge"), ROTATE("rotate"), WRAP_KEY("wrapKey"), UNWRAP_KEY("unwrapKey"),
-    ENCRYPT("encrypt"), DECRYPT("decrypt");
+    ENCRYPT("encrypt"), DECRYPT("decrypt"), SIGN("sign"), VERIFY("verify");
 
     /**
      * What a key vault's creator gets, as the portal's "Key Management" template gives it: every key
      * operation but the cryptographic ones ({@code wrapKey}, {@code unwrapKey}, {@code encrypt},
-     * {@code decrypt}), which an explicit grant adds.
+     * {@code decrypt}, {@code sign}, {@code verify}), which an explicit grant adds.
      */
     public static final Set<KeyPermission> KEY_MANAGEMENT = Collections.unmodifiableSet(
-            EnumSet.complementOf(EnumSet.of(WRAP_KEY, UNWRAP_KEY, ENCRYPT, DECRYPT)));
+            EnumSet.complementOf(EnumSet.of(WRAP_KEY, UNWRAP_KEY, ENCRYPT, DECRYPT, SIGN, VERIFY)));
 
     private final String wireName;
 
