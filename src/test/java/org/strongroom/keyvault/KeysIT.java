@@ -327,6 +327,37 @@ class KeysIT {
     }
 
     @Test
+    void lists_comeInPagesOfMaxresults_linkedByNextLink_withNoKeyTwiceOrLeftOut() {
+        String kv = newKeyVault("");
+        List<String> names = List.of("k1", "k2", "k3", "k4", "k5");
+        names.forEach(name -> createKey(kv, name, "{\"kty\":\"RSA\"}"));
+        List<String> seen = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        String next = "/api/keyvaults/" + kv + "/keys?api-version=7.4&maxresults=2";
+        while (next != null) {
+            Api.Response page = admin().get(next);
+            assertEquals(200, page.status(), page.toString());
+            var value = page.json().getJsonArray("value");
+            sizes.add(value.size());
+            value.getValuesAs(JsonObject.class).forEach(item -> seen.add(item.getString("kid").replaceAll(".*/", "")));
+            next = page.json().isNull("nextLink") ? null : page.json().getString("nextLink");
+            if (next != null) {
+                assertTrue(next.contains("api-version=7.4") && next.contains("maxresults=2"), next);
+            }
+        }
+        assertEquals(names, seen);
+        assertEquals(List.of(2, 2, 1), sizes);
+        assertEquals(5, admin().get("/api/keyvaults/" + kv + "/keys").json().getJsonArray("value").size(), "25 a page by default");
+        createKey(kv, "k1", "{\"kty\":\"RSA\"}");
+        Api.Response versions = admin().get("/api/keyvaults/" + kv + "/keys/k1/versions?maxresults=1");
+        assertEquals(1, versions.json().getJsonArray("value").size());
+        assertEquals(1, admin().get(versions.json().getString("nextLink")).json().getJsonArray("value").size());
+        for (String bad : List.of("maxresults=0", "maxresults=26", "maxresults=two", "$skiptoken=%25%25not-base64")) {
+            assertTrue(admin().get("/api/keyvaults/" + kv + "/keys?" + bad).isError(400, "BadRequest"), bad);
+        }
+    }
+
+    @Test
     void encrypt_ofAKeyWhoseKeyOpsLeaveItOut_isRefused() {
         String kv = newKeyVault("");
         JsonObject bundle = createKey(kv, "wraponly", "{\"kty\":\"RSA\",\"key_ops\":[\"wrapKey\",\"unwrapKey\"]}");

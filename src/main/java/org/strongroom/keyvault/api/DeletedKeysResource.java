@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,6 +42,9 @@ public class DeletedKeysResource {
     @Context
     SecurityContext security;
 
+    @Context
+    UriInfo request;
+
     @PathParam("kv")
     String keyVaultName;
 
@@ -50,8 +54,8 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeletedKeyItem> list() {
-        return Page.of(keys.listDeleted(Callers.of(security), keyVaultName).stream()
-                .map(v -> KeyDtos.deletedItem(v, settings.publicBaseUrl())).toList());
+        return Pages.page(keys.listDeleted(Callers.of(security), keyVaultName), v -> v.key().name(),
+                v -> KeyDtos.deletedItem(v, settings.publicBaseUrl()), request, settings.publicBaseUrl());
     }
 
     @GET

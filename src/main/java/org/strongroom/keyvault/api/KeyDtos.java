@@ -101,10 +101,6 @@ public final class KeyDtos {
     @JsonbNillable
     @JsonbPropertyOrder({"value", "nextLink"})
     public record Page<T>(List<T> value, String nextLink) {
-
-        static <T> Page<T> of(List<T> value) {
-            return new Page<>(value, null);
-        }
     }
 
     static KeyBundle bundle(KeyView view, String base) {

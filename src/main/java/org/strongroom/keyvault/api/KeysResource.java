@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,6 +77,9 @@ public class KeysResource {
     @Context
     SecurityContext security;
 
+    @Context
+    UriInfo request;
+
     @PathParam("kv")
     String keyVaultName;
 
@@ -85,7 +89,8 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<KeyItem> list() {
-        return Page.of(keys.list(caller(), keyVaultName).stream().map(v -> KeyDtos.item(v, base(), false)).toList());
+        return Pages.page(keys.list(caller(), keyVaultName), v -> v.key().name(), v -> KeyDtos.item(v, base(), false),
+                request, base());
     }
 
     @POST
@@ -164,7 +169,8 @@ public class KeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<KeyItem> versions(@PathParam("name") String name) {
-        return Page.of(keys.versions(caller(), keyVaultName, name).stream().map(v -> KeyDtos.item(v, base(), true)).toList());
+        return Pages.page(keys.versions(caller(), keyVaultName, name), v -> "%010d".formatted(v.version().sequence()),
+                v -> KeyDtos.item(v, base(), true), request, base());
     }
 
     @GET
