@@ -47,7 +47,8 @@ public class SchemaMigrations {
             "V007__keyed_activity_chain.sql",
             "V008__key_principal.sql",
             "V009__job_subject.sql",
-            "V010__vault_without_secondary_index.sql");
+            "V010__vault_without_secondary_index.sql",
+            "V011__key_tags.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

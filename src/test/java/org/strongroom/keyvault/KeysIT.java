@@ -358,6 +358,30 @@ class KeysIT {
     }
 
     @Test
+    void tags_setOnCreateImportAndUpdate_showInBundlesAndLists_andRotationKeepsThem() throws Exception {
+        String kv = newKeyVault("");
+        JsonObject created = createKey(kv, "tagged", "{\"kty\":\"RSA\",\"tags\":{\"owner\":\"backup-team\"}}");
+        assertEquals("backup-team", created.getJsonObject("tags").getString("owner"), created.toString());
+        assertFalse(createKey(kv, "plain", "{\"kty\":\"RSA\"}").containsKey("tags"), "no tags, no member");
+        Api.Response listed = admin().get("/api/keyvaults/" + kv + "/keys");
+        assertTrue(listed.body().contains("\"tags\":{\"owner\":\"backup-team\"}"), listed.body());
+        Api.Response patched = admin().send("PATCH", "/api/keyvaults/" + kv + "/keys/tagged/" + version(created),
+                "{\"tags\":{\"env\":\"prod\"}}", "application/json");
+        assertEquals(200, patched.status(), patched.toString());
+        assertEquals("{\"env\":\"prod\"}", patched.json().getJsonObject("tags").toString());
+        JsonObject rotated = admin().post("/api/keyvaults/" + kv + "/keys/tagged/rotate", "").json();
+        assertEquals("prod", rotated.getJsonObject("tags").getString("env"), rotated.toString());
+        StringBuilder sixteen = new StringBuilder("{");
+        for (int i = 0; i < 16; i++) {
+            sixteen.append(i == 0 ? "" : ",").append("\"t").append(i).append("\":\"v\"");
+        }
+        Api.Response refused = admin().post("/api/keyvaults/" + kv + "/keys/toomany/create",
+                "{\"kty\":\"RSA\",\"tags\":" + sixteen + "}}");
+        assertTrue(refused.isError(400, "BadRequest"), refused.toString());
+        assertTrue(admin().get("/api/keyvaults/" + kv + "/keys/toomany").isError(404, "NotFound"), "no key was created");
+    }
+
+    @Test
     void encrypt_ofAKeyWhoseKeyOpsLeaveItOut_isRefused() {
         String kv = newKeyVault("");
         JsonObject bundle = createKey(kv, "wraponly", "{\"kty\":\"RSA\",\"key_ops\":[\"wrapKey\",\"unwrapKey\"]}");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -48,23 +49,31 @@ public final class KeyDtos {
             return attributes == null ? KeyAttributes.NONE : attributes.toDomain();
         }
 
+        /** The attributes and tags a request sets ({@code null}: not given). */
+        static KeyAttributes toDomain(Attributes attributes, Map<String, String> tags) {
+            KeyAttributes given = toDomain(attributes);
+            return new KeyAttributes(given.enabled(), given.notBefore(), given.expires(), tags);
+        }
+
         private static Instant seconds(Long value) {
             return value == null ? null : Instant.ofEpochSecond(value);
         }
     }
 
-    @JsonbPropertyOrder({"key", "attributes"})
-    public record KeyBundle(JsonWebKey key, Attributes attributes) {
+    @JsonbPropertyOrder({"key", "attributes", "tags"})
+    public record KeyBundle(JsonWebKey key, Attributes attributes, Map<String, String> tags) {
     }
 
     public record CreateKeyRequest(String kty, @JsonbProperty("key_size") Integer keySize,
-                                   @JsonbProperty("key_ops") List<String> keyOps, Attributes attributes) {
+                                   @JsonbProperty("key_ops") List<String> keyOps, Attributes attributes,
+                                   Map<String, String> tags) {
     }
 
-    public record ImportKeyRequest(ImportedJsonWebKey key, Attributes attributes, Boolean hsm) {
+    public record ImportKeyRequest(ImportedJsonWebKey key, Attributes attributes, Boolean hsm, Map<String, String> tags) {
     }
 
-    public record UpdateKeyRequest(@JsonbProperty("key_ops") List<String> keyOps, Attributes attributes) {
+    public record UpdateKeyRequest(@JsonbProperty("key_ops") List<String> keyOps, Attributes attributes,
+                                   Map<String, String> tags) {
     }
 
     /** {@code wrapkey} / {@code unwrapkey}: {@code value} is base64url. */
@@ -83,13 +92,13 @@ public final class KeyDtos {
     public record KeyVerifyResult(boolean value) {
     }
 
-    @JsonbPropertyOrder({"kid", "attributes"})
-    public record KeyItem(String kid, Attributes attributes) {
+    @JsonbPropertyOrder({"kid", "attributes", "tags"})
+    public record KeyItem(String kid, Attributes attributes, Map<String, String> tags) {
     }
 
-    @JsonbPropertyOrder({"recoveryId", "deletedDate", "scheduledPurgeDate", "key", "attributes"})
+    @JsonbPropertyOrder({"recoveryId", "deletedDate", "scheduledPurgeDate", "key", "attributes", "tags"})
     public record DeletedKeyBundle(String recoveryId, Long deletedDate, Long scheduledPurgeDate, JsonWebKey key,
-                                   Attributes attributes) {
+                                   Attributes attributes, Map<String, String> tags) {
     }
 
     @JsonbPropertyOrder({"recoveryId", "deletedDate", "scheduledPurgeDate", "kid", "attributes"})
@@ -103,19 +112,26 @@ public final class KeyDtos {
     public record Page<T>(List<T> value, String nextLink) {
     }
 
+    /** A version's tags; none are left out of the answer as Azure leaves them out. */
+    private static Map<String, String> tags(KeyView view) {
+        Map<String, String> tags = view.version().tags();
+        return tags.isEmpty() ? null : tags;
+    }
+
     static KeyBundle bundle(KeyView view, String base) {
-        return new KeyBundle(jwk(view, base), attributes(view.keyVault(), view.version()));
+        return new KeyBundle(jwk(view, base), attributes(view.keyVault(), view.version()), tags(view));
     }
 
     static KeyItem item(KeyView view, String base, boolean versioned) {
         String kid = versioned ? kid(view, base) : KeyId.versionless(view.key().keyVault(), view.key().name()).uri(base);
-        return new KeyItem(kid, attributes(view.keyVault(), view.version()));
+        return new KeyItem(kid, attributes(view.keyVault(), view.version()), tags(view));
     }
 
     static DeletedKeyBundle deletedBundle(KeyView view, String base) {
         KeyVaultKey key = view.key();
         return new DeletedKeyBundle(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
-                seconds(key.scheduledPurgeAt().orElse(null)), jwk(view, base), attributes(view.keyVault(), view.version()));
+                seconds(key.scheduledPurgeAt().orElse(null)), jwk(view, base), attributes(view.keyVault(), view.version()),
+                tags(view));
     }
 
     static DeletedKeyItem deletedItem(KeyView view, String base) {

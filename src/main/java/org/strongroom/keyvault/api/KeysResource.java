@@ -104,7 +104,7 @@ public class KeysResource {
         requireRsa(body.kty());
         int size = body.keySize() == null ? DEFAULT_KEY_SIZE : body.keySize();
         return KeyDtos.bundle(keys.create(caller(), keyVaultName, name, size, KeyDtos.operations(body.keyOps()),
-                Attributes.toDomain(body.attributes())), base());
+                Attributes.toDomain(body.attributes(), body.tags())), base());
     }
 
     /** Import (BYOK): the JWK must hold the private parts; answers carry the public parts only. */
@@ -126,7 +126,7 @@ public class KeysResource {
                 KeyDtos.number(jwk.q(), "q"), KeyDtos.number(jwk.dp(), "dp"), KeyDtos.number(jwk.dq(), "dq"),
                 KeyDtos.number(jwk.qi(), "qi"));
         return KeyDtos.bundle(keys.importKey(caller(), keyVaultName, name, imported, KeyDtos.operations(jwk.keyOps()),
-                Attributes.toDomain(body.attributes())), base());
+                Attributes.toDomain(body.attributes(), body.tags())), base());
     }
 
     /**
@@ -195,13 +195,13 @@ public class KeysResource {
 
     @PATCH
     @Path("{name}/{version}")
-    @Operation(summary = "Change one version's attributes or operations: enable, disable, nbf, exp")
+    @Operation(summary = "Change one version's attributes, operations or tags: enable, disable, nbf, exp")
     @APIResponse(responseCode = "200", description = "The key bundle")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle updateVersion(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
-        return KeyDtos.bundle(keys.update(caller(), keyVaultName, name, version, Attributes.toDomain(body.attributes()),
+        return KeyDtos.bundle(keys.update(caller(), keyVaultName, name, version, Attributes.toDomain(body.attributes(), body.tags()),
                 KeyDtos.operations(body.keyOps())), base());
     }
 

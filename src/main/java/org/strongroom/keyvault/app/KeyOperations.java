@@ -128,7 +128,7 @@ public class KeyOperations {
         }, KeyOperations::describe);
     }
 
-    /** A new version of an existing key, of the same size and operations as its current one. */
+    /** A new version of an existing key, of the same size, operations and tags as its current one. */
     @Transactional
     public KeyView rotate(Caller caller, String keyVaultName, String name) {
         return activity.record(caller, "RotateKey", resource(keyVaultName, name), () -> {
@@ -136,8 +136,8 @@ public class KeyOperations {
             access.require(caller, keyVault, KeyPermission.ROTATE);
             KeyVersion current = activeKey(keyVaultName, name).current();
             try (RsaKeyPair pair = Rsa.generate(current.keySize())) {
-                return addVersion(keyVault, name, pair, current.operations(), KeyAttributes.NONE,
-                        KeyVersionAvailable.Reason.ROTATED);
+                return addVersion(keyVault, name, pair, current.operations(),
+                        new KeyAttributes(null, null, null, current.tags()), KeyVersionAvailable.Reason.ROTATED);
             }
         }, KeyOperations::describe);
     }

@@ -1,12 +1,20 @@
 package org.strongroom.keyvault.domain;
 
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -53,6 +61,10 @@ public class KeyVersion {
     @Column(name = "key_ops", nullable = false, length = 200)
     private String keyOps;
 
+    /** The version's tags, as a JSON object of strings (Azure Key Vault's {@code tags}). */
+    @Column(length = 16000)
+    private String tags;
+
     @Column(nullable = false)
     private boolean enabled;
 
@@ -97,6 +109,7 @@ public class KeyVersion {
         this.publicExponent = publicExponent.toByteArray();
         this.sealedPrivateKey = sealedPrivateKey;
         this.keyOps = String.join(",", operations(keyOps));
+        this.tags = tagsText(attributes.tags());
         this.enabled = attributes.enabled() == null || attributes.enabled();
         this.notBefore = attributes.notBefore();
         this.expires = attributes.expires();
@@ -154,6 +167,9 @@ public class KeyVersion {
         notBefore = newNotBefore;
         expires = newExpires;
         keyOps = newOperations;
+        if (attributes.tags() != null) {
+            tags = tagsText(attributes.tags());
+        }
         updated = now;
         return !wasEnabled && enabled;
     }
@@ -175,6 +191,27 @@ public class KeyVersion {
             }
         }
         return new LinkedHashSet<>(requested);
+    }
+
+    /** The version's tags, by name; empty when it has none. */
+    public Map<String, String> tags() {
+        if (tags == null || tags.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> read = new TreeMap<>();
+        try (JsonReader reader = Json.createReader(new StringReader(tags))) {
+            reader.readObject().forEach((name, value) -> read.put(name, ((JsonString) value).getString()));
+        }
+        return Collections.unmodifiableMap(read);
+    }
+
+    private static String tagsText(Map<String, String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return null;
+        }
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        tags.forEach(object::add);
+        return object.build().toString();
     }
 
     public Set<String> operations() {

@@ -134,4 +134,29 @@ class KeyVaultKeyTest {
         assertEquals(java.util.Optional.of(T0), key.deletedAt());
         assertTrue(key.version("c".repeat(32)).isEmpty());
     }
+
+    @Test
+    void tags_areKeptPerVersion_replacedByAnUpdateThatGivesThem_andKeptByOneThatDoesNot() {
+        KeyVersion version = addVersion(new KeyVaultKey("kv1", "k1", T0), "a".repeat(32),
+                new KeyAttributes(true, null, null, java.util.Map.of("owner", "backup-team", "env", "prod")));
+        assertEquals(java.util.Map.of("env", "prod", "owner", "backup-team"), version.tags());
+        version.update(new KeyAttributes(false, null, null), null, T0);
+        assertEquals(2, version.tags().size(), "an update without tags keeps them");
+        version.update(new KeyAttributes(null, null, null, java.util.Map.of("env", "test")), null, T0);
+        assertEquals(java.util.Map.of("env", "test"), version.tags());
+        version.update(new KeyAttributes(null, null, null, java.util.Map.of()), null, T0);
+        assertEquals(java.util.Map.of(), version.tags(), "empty tags clear them");
+    }
+
+    @Test
+    void tags_beyondAzureKeyVaultsLimits_areRefused() {
+        java.util.Map<String, String> sixteen = new java.util.HashMap<>();
+        for (int i = 0; i < 16; i++) {
+            sixteen.put("t" + i, "v");
+        }
+        assertRefused(ErrorCode.BadRequest, () -> new KeyAttributes(null, null, null, sixteen));
+        assertRefused(ErrorCode.BadRequest, () -> new KeyAttributes(null, null, null, java.util.Map.of("", "v")));
+        assertRefused(ErrorCode.BadRequest, () -> new KeyAttributes(null, null, null, java.util.Map.of("n".repeat(513), "v")));
+        assertRefused(ErrorCode.BadRequest, () -> new KeyAttributes(null, null, null, java.util.Map.of("n", "v".repeat(257))));
+    }
 }
