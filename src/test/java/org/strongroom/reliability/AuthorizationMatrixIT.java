@@ -98,6 +98,11 @@ class AuthorizationMatrixIT {
         KeyVaults.grantAll(admin, policyHolder, kv);
         String wrapped = policyHolder.post(keyPath + "/k/" + version + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]) + "\"}").json().getString("value");
+        String block = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        String encryptedBlock = policyHolder.post(keyPath + "/k/" + version + "/encrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
+                + block + "\"}").json().getString("value");
+        String signature = policyHolder.post(keyPath + "/k/" + version + "/sign", "{\"alg\":\"RS256\",\"value\":\""
+                + block + "\"}").json().getString("value");
         String vault = cmk.vault("westeurope");
         Path source = SourceTrees.newDirectory("authz");
         Files.writeString(source.resolve("a.txt"), "authorization matrix");
@@ -153,6 +158,14 @@ class AuthorizationMatrixIT {
                         + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")),
                 new Row("POST {keyVaultUri}/keys/{name}/{version}/unwrapkey", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
                         + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + wrapped + "\"}")),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/encrypt", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
+                        + "/encrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + block + "\"}")),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/decrypt", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
+                        + "/decrypt", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + encryptedBlock + "\"}")),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/sign", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
+                        + "/sign", "{\"alg\":\"RS256\",\"value\":\"" + block + "\"}")),
+                new Row("POST {keyVaultUri}/keys/{name}/{version}/verify", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
+                        + "/verify", "{\"alg\":\"RS256\",\"digest\":\"" + block + "\",\"value\":\"" + signature + "\"}")),
                 new Row("DELETE {keyVaultUri}/keys/{name}", Access.KEY_MANAGEMENT, r -> new Call("DELETE", keyPath + "/del-" + r, null)),
                 new Row("GET {keyVaultUri}/deletedkeys", Access.KEY_MANAGEMENT, r -> new Call("GET", "/api/keyvaults/" + kv + "/deletedkeys", null)),
                 new Row("GET {keyVaultUri}/deletedkeys/{name}", Access.KEY_MANAGEMENT, r -> new Call("GET", "/api/keyvaults/" + kv
