@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.keyvault.api.KeyDtos.DeletedKeyBundle;
 import org.strongroom.keyvault.api.KeyDtos.DeletedKeyItem;
@@ -53,6 +55,8 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "200", description = "The deleted keys")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)")
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before")
     public Page<DeletedKeyItem> list() {
         return Pages.page(keys.listDeleted(Callers.of(security), keyVaultName), v -> v.key().name(),
                 v -> KeyDtos.deletedItem(v, settings.publicBaseUrl()), request, settings.publicBaseUrl());

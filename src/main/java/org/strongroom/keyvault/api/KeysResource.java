@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.crypto.EncryptionAlgorithm;
 import org.strongroom.crypto.SignatureAlgorithm;
@@ -88,6 +90,8 @@ public class KeysResource {
     @APIResponse(responseCode = "200", description = "The keys, versionless")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)")
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before")
     public Page<KeyItem> list() {
         return Pages.page(keys.list(caller(), keyVaultName), v -> v.key().name(), v -> KeyDtos.item(v, base(), false),
                 request, base());
@@ -168,6 +172,8 @@ public class KeysResource {
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)")
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before")
     public Page<KeyItem> versions(@PathParam("name") String name) {
         return Pages.page(keys.versions(caller(), keyVaultName, name), v -> "%010d".formatted(v.version().sequence()),
                 v -> KeyDtos.item(v, base(), true), request, base());
