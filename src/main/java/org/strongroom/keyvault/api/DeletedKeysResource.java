@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.keyvault.api.KeyDtos.DeletedKeyBundle;
@@ -55,8 +57,10 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "200", description = "The deleted keys")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)")
-    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before")
+    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "25"))
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before",
+            schema = @Schema(type = SchemaType.STRING))
     public Page<DeletedKeyItem> list() {
         return Pages.page(keys.listDeleted(Callers.of(security), keyVaultName), v -> v.key().name(),
                 v -> KeyDtos.deletedItem(v, settings.publicBaseUrl()), request, settings.publicBaseUrl());

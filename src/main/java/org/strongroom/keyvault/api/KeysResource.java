@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.crypto.EncryptionAlgorithm;
@@ -90,8 +92,10 @@ public class KeysResource {
     @APIResponse(responseCode = "200", description = "The keys, versionless")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)")
-    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before")
+    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "25"))
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before",
+            schema = @Schema(type = SchemaType.STRING))
     public Page<KeyItem> list() {
         return Pages.page(keys.list(caller(), keyVaultName), v -> v.key().name(), v -> KeyDtos.item(v, base(), false),
                 request, base());
@@ -172,8 +176,10 @@ public class KeysResource {
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)")
-    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before")
+    @Parameter(name = "maxresults", in = ParameterIn.QUERY, description = "Items a page, 1 to 25 (25 when absent)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "25"))
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "Where the page starts: take it from the nextLink of the page before",
+            schema = @Schema(type = SchemaType.STRING))
     public Page<KeyItem> versions(@PathParam("name") String name) {
         return Pages.page(keys.versions(caller(), keyVaultName, name), v -> "%010d".formatted(v.version().sequence()),
                 v -> KeyDtos.item(v, base(), true), request, base());
