@@ -17,7 +17,7 @@ public final class QueryParameters {
     }
 
     /** An ISO-8601 UTC time, or {@code null} when absent. */
-    public static Instant time(String value, String name) {
+    private static Instant time(String value, String name) {
         if (isAbsent(value)) {
             return null;
         }

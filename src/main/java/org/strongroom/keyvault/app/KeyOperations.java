@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -314,36 +315,23 @@ public class KeyOperations {
     @Transactional
     public WrapResult sign(Caller caller, String keyVaultName, String name, String version, SignatureAlgorithm algorithm,
                            byte[] digest) {
-        Use use = new Use(caller, keyVaultName, name, version, KeyPermission.SIGN, "Sign");
-        return metrics.count("sign", () -> activity.recordUse(caller, use.activityName(), resource(keyVaultName, name), () -> {
-            KeyVersion usable = usableVersion(use);
-            try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
-                return new WrapResult(usable, RsaSignatures.sign(privateKey, algorithm, digest));
-            } catch (IllegalArgumentException e) {
-                throw StrongroomException.badRequest(e.getMessage(), "value");
-            }
-        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(caller)));
+        return perform(new Use(caller, keyVaultName, name, version, KeyPermission.SIGN, "Sign"), algorithm.jwaName(),
+                IllegalArgumentException.class, "value", usable -> withPrivateKey(usable,
+                        key -> new WrapResult(usable, RsaSignatures.sign(key, algorithm, digest))), result -> "");
     }
 
     /** Whether {@code signature} is a version's signature over {@code digest}; the caller needs {@code verify}. */
     @Transactional
     public VerifyResult verify(Caller caller, String keyVaultName, String name, String version, SignatureAlgorithm algorithm,
                                byte[] digest, byte[] signature) {
-        Use use = new Use(caller, keyVaultName, name, version, KeyPermission.VERIFY, "Verify");
-        return metrics.count("verify", () -> activity.recordUse(caller, use.activityName(), resource(keyVaultName, name), () -> {
-            KeyVersion usable = usableVersion(use);
-            try {
-                return new VerifyResult(usable, RsaSignatures.verify(usable.modulus(), usable.publicExponent(), algorithm,
-                        digest, signature));
-            } catch (IllegalArgumentException e) {
-                throw StrongroomException.badRequest(e.getMessage(), "digest");
-            }
-        }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + ", "
-                + (result.valid() ? "valid" : "not valid") + by(caller)));
+        return perform(new Use(caller, keyVaultName, name, version, KeyPermission.VERIFY, "Verify"), algorithm.jwaName(),
+                IllegalArgumentException.class, "digest", usable -> new VerifyResult(usable,
+                        RsaSignatures.verify(usable.modulus(), usable.publicExponent(), algorithm, digest, signature)),
+                result -> result.valid() ? ", valid" : ", not valid");
     }
 
     /** Whether a signature verified, and the version that checked it. */
-    public record VerifyResult(KeyVersion version, boolean valid) {
+    public record VerifyResult(KeyVersion version, boolean valid) implements Used {
     }
 
     /** One use of a key version: who, which version, the permission (and key operation) it takes, how it is logged. */
@@ -352,35 +340,55 @@ public class KeyOperations {
     }
 
     private WrapResult encryptAs(Use use, EncryptionAlgorithm algorithm, byte[] plaintext) {
+        return perform(use, algorithm.jwaName(), IllegalArgumentException.class, "value", usable -> new WrapResult(usable,
+                Rsa.encrypt(usable.modulus(), usable.publicExponent(), algorithm, plaintext)), result -> "");
+    }
+
+    private UnwrapResult decryptAs(Use use, EncryptionAlgorithm algorithm, byte[] ciphertext) {
+        return perform(use, algorithm.jwaName(), IntegrityException.class, "value", usable -> withPrivateKey(usable,
+                key -> new UnwrapResult(usable, Rsa.decrypt(key, algorithm, ciphertext))), result -> "");
+    }
+
+    /**
+     * One use of a key version, as every cryptographic operation runs: the caller's permission and the
+     * version's {@code key_ops} checked, the use counted and logged with the version and algorithm; a
+     * {@code refusal} thrown by the operation itself answers 400 on {@code field}.
+     */
+    private <T extends Used> T perform(Use use, String algorithm, Class<? extends RuntimeException> refusal, String field,
+                                       Function<KeyVersion, T> operation, Function<T, String> outcome) {
         return metrics.count(use.permission().wireName(), () -> activity.recordUse(use.caller(), use.activityName(),
                 resource(use.keyVaultName(), use.name()), () -> {
                     KeyVersion usable = usableVersion(use);
                     try {
-                        return new WrapResult(usable, Rsa.encrypt(usable.modulus(), usable.publicExponent(), algorithm, plaintext));
-                    } catch (IllegalArgumentException e) {
-                        throw StrongroomException.badRequest(e.getMessage(), "value");
+                        return operation.apply(usable);
+                    } catch (RuntimeException e) {
+                        if (refusal.isInstance(e)) {
+                            throw StrongroomException.badRequest(e.getMessage(), field);
+                        }
+                        throw e;
                     }
-                }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(use.caller())));
+                }, result -> "version " + result.version().versionId() + ", " + algorithm + outcome.apply(result)
+                        + by(use.caller())));
     }
 
-    private UnwrapResult decryptAs(Use use, EncryptionAlgorithm algorithm, byte[] ciphertext) {
-        return metrics.count(use.permission().wireName(), () -> activity.recordUse(use.caller(), use.activityName(),
-                resource(use.keyVaultName(), use.name()), () -> {
-                    KeyVersion usable = usableVersion(use);
-                    try (KeyMaterial privateKey = platformKey.open(usable.sealedPrivateKey(), usable.sealingContext())) {
-                        return new UnwrapResult(usable, Rsa.decrypt(privateKey, algorithm, ciphertext));
-                    } catch (IntegrityException e) {
-                        throw StrongroomException.badRequest(e.getMessage(), "value");
-                    }
-                }, result -> "version " + result.version().versionId() + ", " + algorithm.jwaName() + by(use.caller())));
+    /** {@code operation} with the version's private key opened, zeroed right after. */
+    private <T> T withPrivateKey(KeyVersion version, Function<KeyMaterial, T> operation) {
+        try (KeyMaterial privateKey = platformKey.open(version.sealedPrivateKey(), version.sealingContext())) {
+            return operation.apply(privateKey);
+        }
+    }
+
+    /** What a use of a key version answers: at least the version it used. */
+    private interface Used {
+        KeyVersion version();
     }
 
     /** A wrapped (or encrypted) value and the version that made it. */
-    public record WrapResult(KeyVersion version, byte[] wrapped) {
+    public record WrapResult(KeyVersion version, byte[] wrapped) implements Used {
     }
 
     /** An unwrapped (or decrypted) secret (close it) and the version that opened it. */
-    public record UnwrapResult(KeyVersion version, KeyMaterial secret) implements AutoCloseable {
+    public record UnwrapResult(KeyVersion version, KeyMaterial secret) implements Used, AutoCloseable {
         @Override
         public void close() {
             secret.close();
