@@ -4,9 +4,17 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -45,6 +53,37 @@ public final class ServerCertificates {
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /**
+     * Whether {@code certificate} names {@code host} as TLS clients check it (RFC 6125): by its DNS subject
+     * alternative names, or by its common name when it has none; a {@code *} stands for one whole left-most label.
+     */
+    public static boolean names(X509Certificate certificate, String host) {
+        List<String> names = new ArrayList<>();
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            if (alternatives != null) {
+                alternatives.stream().filter(name -> Integer.valueOf(2).equals(name.get(0))).forEach(name -> names.add((String) name.get(1)));
+            }
+        } catch (CertificateParsingException e) {
+            return false;
+        }
+        if (names.isEmpty()) {
+            commonName(certificate).ifPresent(names::add);
+        }
+        String wanted = host.toLowerCase(Locale.ROOT);
+        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).anyMatch(name -> name.equals(wanted)
+                || name.startsWith("*.") && wanted.indexOf('.') > 0 && wanted.substring(wanted.indexOf('.')).equals(name.substring(1)));
+    }
+
+    private static Optional<String> commonName(X509Certificate certificate) {
+        try {
+            return new LdapName(certificate.getSubjectX500Principal().getName()).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).map(rdn -> rdn.getValue().toString()).findFirst();
+        } catch (InvalidNameException e) {
+            return Optional.empty();
         }
     }
 

@@ -22,7 +22,7 @@ import org.strongroom.crypto.ServerCertificates;
  * so at start this creates the keystore's directory owner-only, shakes hands with the listener once, keeps
  * the generated keystore file owner-only (an operator's keystore and its directory are left as they are,
  * unless Strongroom created the directory), and logs the certificate's subject, expiry and SHA-256 fingerprint —
- * what a client checks the first time it connects.
+ * what a client checks the first time it connects — and warns when it does not name the key vault hosts.
  */
 @Startup
 @Singleton
@@ -60,6 +60,7 @@ public class HttpsCertificateAtStart {
                         + (certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()) ? " (self-signed)" : ", issued by " + certificate.getIssuerX500Principal())
                         + ", valid until " + certificate.getNotAfter().toInstant() + ", SHA-256 fingerprint "
                         + ServerCertificates.sha256Fingerprint(certificate) + ", keystore " + keystore);
+                settings.keyVaultDomain().ifPresent(domain -> requireKeyVaultHosts(certificate, domain));
                 return;
             } catch (IOException e) {
                 last = e;
@@ -69,6 +70,16 @@ public class HttpsCertificateAtStart {
         IOException failure = last;
         LOG.warning(() -> "The HTTPS listener on port " + settings.httpsPort() + " did not answer: " + failure
                 + " (keystore " + keystore + ", see wildfly-config/45-tls.cli)");
+    }
+
+    /** Warns when the certificate does not name the key vault hosts: Azure SDKs, which verify host names, would refuse it. */
+    private static void requireKeyVaultHosts(X509Certificate certificate, String domain) {
+        String example = "kv1." + domain;
+        if (!ServerCertificates.names(certificate, example) || !ServerCertificates.names(certificate, KeyVaultUris.AUTHORITY_LABEL + "." + domain)) {
+            LOG.warning(() -> "The HTTPS certificate does not name the key vault hosts *." + domain + " (STRONGROOM_KEYVAULT_DOMAIN): "
+                    + "Azure SDKs will refuse it. Give a keystore whose certificate names *." + domain + " (STRONGROOM_TLS_KEYSTORE), "
+                    + "or, for a self-signed one, set STRONGROOM_TLS_HOST=*." + domain + " and delete the generated keystore");
+        }
     }
 
     private static void ownerOnly(Path path, String permissions, boolean create) {

@@ -38,6 +38,14 @@ public record ResourcePath(String path) {
         return new ResourcePath("diskEncryptionSets/" + name);
     }
 
+    public static ResourcePath servicePrincipals() {
+        return new ResourcePath("servicePrincipals");
+    }
+
+    public static ResourcePath servicePrincipal(String appId) {
+        return servicePrincipals().child(appId);
+    }
+
     /** A resource below this one, e.g. {@code vault(v).child("encryption")}. */
     public ResourcePath child(String... segments) {
         return new ResourcePath(path + "/" + String.join("/", segments));

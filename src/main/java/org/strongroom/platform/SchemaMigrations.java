@@ -48,7 +48,8 @@ public class SchemaMigrations {
             "V008__key_principal.sql",
             "V009__job_subject.sql",
             "V010__vault_without_secondary_index.sql",
-            "V011__key_tags.sql");
+            "V011__key_tags.sql",
+            "V012__service_principals.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -21,6 +23,7 @@ public class Settings {
 
     private String publicBaseUrl;
     private String tenantId;
+    private Optional<String> keyVaultDomain;
     private boolean largeRsaKeysAllowed;
     private boolean timersEnabled;
     private List<Path> sourceRoots;
@@ -38,6 +41,7 @@ public class Settings {
         publicBaseUrl = normalise(env("STRONGROOM_PUBLIC_URL", "http://localhost:8080"));
         tenantId = env("STRONGROOM_TENANT_ID",
                 UUID.nameUUIDFromBytes(("strongroom-tenant:" + publicBaseUrl).getBytes(StandardCharsets.UTF_8)).toString());
+        keyVaultDomain = keyVaultDomain(env("STRONGROOM_KEYVAULT_DOMAIN", ""));
         largeRsaKeysAllowed = Boolean.parseBoolean(env("STRONGROOM_ALLOW_LARGE_RSA_KEYS", "false"));
         timersEnabled = timers(env("STRONGROOM_TIMERS", "on"));
         sourceRoots = roots(env("STRONGROOM_SOURCE_ROOTS", "/"));
@@ -157,7 +161,7 @@ public class Settings {
     }
 
     static boolean timers(String value) {
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new IllegalStateException("STRONGROOM_TIMERS must be 'on' or 'off', not '" + value + "'");
@@ -176,6 +180,40 @@ public class Settings {
      */
     public String publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    /**
+     * The domain under which each key vault answers at a host of its own, Azure Key Vault's way
+     * ({@code STRONGROOM_KEYVAULT_DOMAIN}, e.g. {@code vault.strongroom.test}: key vault {@code kv1} at
+     * {@code https://kv1.vault.strongroom.test:8443}); empty when not set, and key vaults answer under the
+     * public URL only ({@code /api/keyvaults/{kv}}).
+     */
+    public Optional<String> keyVaultDomain() {
+        return keyVaultDomain;
+    }
+
+    /**
+     * The port of the key vault hosts: that of the public URL when it is HTTPS (none when 443), else the
+     * HTTPS listener's.
+     */
+    public int keyVaultPort() {
+        if (publicBaseUrl.startsWith("https:")) {
+            int port = URI.create(publicBaseUrl).getPort();
+            return port == -1 ? 443 : port;
+        }
+        return httpsPort;
+    }
+
+    static Optional<String> keyVaultDomain(String value) {
+        String domain = value.strip().toLowerCase(Locale.ROOT);
+        if (domain.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            throw new IllegalStateException("STRONGROOM_KEYVAULT_DOMAIN must be a DNS name of two labels or more, "
+                    + "e.g. vault.strongroom.test, not '" + value + "'");
+        }
+        return Optional.of(domain);
     }
 
     static String normalise(String url) {

@@ -3,6 +3,7 @@ package org.strongroom.web;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.Roles;
 
 /** The {@link Caller} behind a REST request. */
 public final class Callers {
@@ -11,6 +12,10 @@ public final class Callers {
     }
 
     public static Caller of(SecurityContext security) {
-        return Caller.user(security.getUserPrincipal().getName(), security.isUserInRole("admin"));
+        String name = security.getUserPrincipal().getName();
+        if (security.isUserInRole(Roles.SERVICE_PRINCIPAL)) {
+            return Caller.servicePrincipal(name);
+        }
+        return Caller.user(name, security.isUserInRole(Roles.ADMIN));
     }
 }

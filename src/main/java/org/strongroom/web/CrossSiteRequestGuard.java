@@ -16,6 +16,9 @@ import org.strongroom.platform.ErrorCode;
  * CORS preflight, which Strongroom never grants. So a POST is taken only with
  * {@code Content-Type: application/json}, even without a body, or with the {@code X-Requested-With}
  * header Strongroom's own pages send. PUT, PATCH and DELETE cannot be sent cross-site without a preflight.
+ * Requests with a Bearer access token (the Azure SDKs' POSTs without a body carry no content type) and the
+ * token endpoint ({@code login/...}, which takes its OAuth form as OAuth defines it) are let through: a
+ * browser never adds a Bearer token, or a client secret, by itself.
  */
 @Provider
 @PreMatching
@@ -23,7 +26,10 @@ public class CrossSiteRequestGuard implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || request.getHeaderString("X-Requested-With") != null) {
+        String authorization = request.getHeaderString("Authorization");
+        if (!HttpMethod.POST.equals(request.getMethod()) || request.getHeaderString("X-Requested-With") != null
+                || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || request.getUriInfo().getPath().matches("/?login/.*")) {
             return;
         }
         MediaType type = request.getMediaType();

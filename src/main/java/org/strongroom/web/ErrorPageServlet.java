@@ -2,6 +2,7 @@ package org.strongroom.web;
 
 import java.io.IOException;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,11 +11,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Settings;
 
 /**
  * The error page (web.xml) for errors the servlet container answers before JAX-RS is reached: missing
  * or wrong credentials (401), no Strongroom role (403), and the like. Writes the same
- * {@code {"code","message","target"}} body as the API, so that clients see one error model.
+ * {@code {"code","message","target"}} body as the API, so that clients see one error model — or, on a key
+ * vault's own host, Azure's ({@link AzureErrors}).
  */
 @WebServlet("/errors")
 public class ErrorPageServlet extends HttpServlet {
@@ -29,6 +32,9 @@ public class ErrorPageServlet extends HttpServlet {
     public static final String CODE_ATTRIBUTE = "org.strongroom.web.error.code";
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Settings settings;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -46,9 +52,15 @@ public class ErrorPageServlet extends HttpServlet {
             case TooManyRequests -> "Too many requests: wait and try again";
             default -> status >= 500 ? "The server could not complete the request" : "The request was not valid";
         };
-        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
+        if (AzureErrors.apply(request, settings)) {
+            AzureErrors.AzureError azure = AzureErrors.of(status, code, message, request.getMethod(), target);
+            response.setStatus(azure.status());
+            response.getWriter().write(azure.body().toString());
+            return;
+        }
+        response.setStatus(status);
         response.getWriter().write(Json.createObjectBuilder()
                 .add("code", code.name())
                 .add("message", message)

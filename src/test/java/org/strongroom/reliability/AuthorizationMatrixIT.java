@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.json.JsonObject;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,7 +44,7 @@ import org.strongroom.support.SourceTrees;
 @RunAsClient
 class AuthorizationMatrixIT {
 
-    private static final List<String> ROLES = List.of("none", "reader", "operator", "admin", "policy");
+    private static final List<String> ROLES = List.of("none", "reader", "operator", "admin", "policy", "app");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -55,7 +57,8 @@ class AuthorizationMatrixIT {
     /**
      * Who may call: everyone signed in, operators and admins, admins only; for keys, whoever an access policy
      * grants the operation: key management (the key vault's creator, an admin, has it) or key use (wrap and
-     * unwrap: explicitly granted only).
+     * unwrap: explicitly granted only). A service principal with every key permission ("app", signed in with
+     * an access token) has no role: keys only.
      */
     enum Access {
         READ, OPERATE, ADMINISTER, KEY_MANAGEMENT, KEY_USE;
@@ -67,6 +70,7 @@ class AuthorizationMatrixIT {
                 case "reader" -> this == READ ? 200 : 403;
                 case "operator" -> this == READ || this == OPERATE ? 200 : 403;
                 case "policy" -> this == READ || key ? 200 : 403;
+                case "app" -> key ? 200 : 403;
                 default -> this == KEY_USE ? 403 : 200;
             };
         }
@@ -89,6 +93,8 @@ class AuthorizationMatrixIT {
         callers.put("admin", admin);
         Api policyHolder = admin.newUser("reader");
         callers.put("policy", policyHolder);
+        JsonObject app = admin.post("/api/servicePrincipals", "{\"displayName\":\"" + Names.unique("authz-app") + "\"}").json();
+        callers.put("app", Api.servicePrincipal(base, app));
 
         // Fixtures: one of each resource, and per role a fresh one for the calls that change or consume it.
         String kv = cmk.keyVault("westeurope", ",\"softDeleteEnabled\":true");
@@ -96,6 +102,8 @@ class AuthorizationMatrixIT {
         String keyPath = "/api/keyvaults/" + kv + "/keys";
         String version = Cmk.version(kid);
         KeyVaults.grantAll(admin, policyHolder, kv);
+        admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + app.getJsonObject("servicePrincipal").getString("principalId"),
+                "{\"permissions\":{\"keys\":[" + KeyVaults.ALL_PERMISSIONS + "]}}");
         String wrapped = policyHolder.post(keyPath + "/k/" + version + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]) + "\"}").json().getString("value");
         String block = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
@@ -128,6 +136,8 @@ class AuthorizationMatrixIT {
             cmk.filesItem(vault, "b-" + role, source);
             perRole.put("enc-" + role, encrypted);
             admin.put("/api/users/del-" + role + "-" + vault, "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}");
+            perRole.put("sp-" + role, admin.post("/api/servicePrincipals", "{\"displayName\":\"" + Names.unique("authz-sp")
+                    + "\"}").json().getJsonObject("servicePrincipal").getString("appId"));
         }
 
         String rp = items + "/i/recoveryPoints/" + point;
@@ -208,10 +218,20 @@ class AuthorizationMatrixIT {
                         "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}")),
                 new Row("GET /api/users", Access.ADMINISTER, r -> new Call("GET", "/api/users", null)),
                 new Row("GET /api/users/{name}", Access.ADMINISTER, r -> new Call("GET", "/api/users/admin", null)),
-                new Row("DELETE /api/users/{name}", Access.ADMINISTER, r -> new Call("DELETE", "/api/users/del-" + r + "-" + vault, null)));
+                new Row("DELETE /api/users/{name}", Access.ADMINISTER, r -> new Call("DELETE", "/api/users/del-" + r + "-" + vault, null)),
+                new Row("POST /api/servicePrincipals", Access.ADMINISTER, r -> new Call("POST", "/api/servicePrincipals",
+                        "{\"displayName\":\"" + Names.unique("sp-") + "\"}")),
+                new Row("GET /api/servicePrincipals", Access.ADMINISTER, r -> new Call("GET", "/api/servicePrincipals", null)),
+                new Row("GET /api/servicePrincipals/{appId}", Access.ADMINISTER, r -> new Call("GET", "/api/servicePrincipals/"
+                        + perRole.get("sp-" + r), null)),
+                new Row("POST /api/servicePrincipals/{appId}/secret", Access.ADMINISTER, r -> new Call("POST", "/api/servicePrincipals/"
+                        + perRole.get("sp-" + r) + "/secret", "{}")),
+                new Row("DELETE /api/servicePrincipals/{appId}", Access.ADMINISTER, r -> new Call("DELETE", "/api/servicePrincipals/"
+                        + perRole.get("sp-" + r), null)));
 
         List<String> wrong = new ArrayList<>();
-        StringBuilder table = new StringBuilder("| endpoint | none | reader | operator | admin | reader with a key-vault policy |\n|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| endpoint | none | reader | operator | admin | reader with a key-vault policy "
+                + "| service principal with a key-vault policy |\n|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             table.append("| `").append(row.endpoint()).append("` |");
             for (String role : ROLES) {

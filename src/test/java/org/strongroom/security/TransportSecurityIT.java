@@ -28,9 +28,6 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
@@ -50,6 +47,7 @@ import org.strongroom.crypto.ServerCertificates;
 import org.strongroom.support.Api;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Names;
+import org.strongroom.support.TrustedServer;
 
 /**
  * TLS by default: the HTTPS listener serves the operator's certificate (the PostgreSQL pass gives one,
@@ -75,24 +73,8 @@ class TransportSecurityIT {
         return ServerCertificates.presentedBy("127.0.0.1", HTTPS_PORT, 10_000);
     }
 
-    /** Trusts exactly the certificate the listener serves, as a client told its fingerprint would. */
-    private static KeyStore pinned(X509Certificate certificate) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("strongroom", certificate);
-        return trusted;
-    }
-
-    private static SSLContext trusting(X509Certificate certificate) throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(pinned(certificate));
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return tls;
-    }
-
     private Api adminOverTls() throws Exception {
-        return Api.admin(base).overTls(URI.create("https://localhost:" + HTTPS_PORT + "/"), trusting(served()));
+        return Api.admin(base).overTls(URI.create("https://login.vault.strongroom.test:" + HTTPS_PORT + "/"), TrustedServer.trusting(served()));
     }
 
     @Test
@@ -108,7 +90,7 @@ class TransportSecurityIT {
             assertEquals(operators.getCertificate(Collections.list(operators.aliases()).get(0)), served);
         } else {
             assertEquals(served.getSubjectX500Principal(), served.getIssuerX500Principal(), "self-signed");
-            assertEquals("CN=localhost", served.getSubjectX500Principal().getName());
+            assertEquals("CN=*.vault.strongroom.test", served.getSubjectX500Principal().getName(), "STRONGROOM_TLS_HOST of the IT server");
             Path keystore = Path.of(System.getProperty("it.server.base"), "configuration", "strongroom", "tls.p12");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)));
         }
@@ -163,7 +145,7 @@ class TransportSecurityIT {
     void jmsProducer_connectsOverTls() throws Exception {
         Path truststore = Files.createTempFile("strongroom-it-trust", ".p12");
         try (OutputStream out = Files.newOutputStream(truststore)) {
-            pinned(served()).store(out, "trust-it".toCharArray());
+            TrustedServer.pinned(served()).store(out, "trust-it".toCharArray());
         }
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + HTTPS_PORT
                 + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=https-acceptor&sslEnabled=true&verifyHost=false"

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,6 +57,27 @@ public final class Api {
     public static Api as(URL base, String user, String password) {
         return new Api(toUri(base), "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client that sends {@code Authorization: Bearer {token}}: a service principal's access token. */
+    public static Api bearer(URL base, String token) {
+        return new Api(toUri(base), "Bearer " + token);
+    }
+
+    /**
+     * A client signed in as a new service principal, by the client-credentials grant at the token endpoint (plain
+     * HTTP from this machine); {@code created} is the answer of {@code POST /api/servicePrincipals}.
+     */
+    public static Api servicePrincipal(URL base, JsonObject created) {
+        String form = "grant_type=client_credentials&client_id=" + created.getJsonObject("servicePrincipal").getString("appId")
+                + "&client_secret=" + URLEncoder.encode(created.getString("clientSecret"), StandardCharsets.UTF_8)
+                + "&scope=" + URLEncoder.encode(created.getString("scope"), StandardCharsets.UTF_8);
+        Response token = anonymous(base).send("POST", "/" + created.getString("tenantId") + "/oauth2/v2.0/token", form,
+                "application/x-www-form-urlencoded");
+        if (token.status() != 200) {
+            throw new IllegalStateException("No token for the service principal: " + token);
+        }
+        return bearer(base, token.json().getString("access_token"));
     }
 
     public static Api admin(URL base) {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.activitylog.app.ActivityQueries;
 import org.strongroom.activitylog.domain.ActivityQuery;
 import org.strongroom.activitylog.domain.Verification;
-import org.strongroom.security.Roles;
+import org.strongroom.platform.Roles;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.QueryParameters;
 

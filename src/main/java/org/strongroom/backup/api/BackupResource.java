@@ -21,8 +21,8 @@ import org.strongroom.backup.app.Backups;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.ItemRef;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.Locations;
 

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.diskencryption.app.DiskEncryptionSets;
 import org.strongroom.diskencryption.domain.DiskEncryptionSet;
-import org.strongroom.security.Roles;
+import org.strongroom.platform.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.Locations;

@@ -23,9 +23,9 @@ import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.jobs.domain.JobQuery;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ResourcePath;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
-import org.strongroom.security.Roles;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.QueryParameters;
 

@@ -3,6 +3,7 @@ package org.strongroom.keyvault.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,15 +27,16 @@ import org.strongroom.keyvault.api.KeyDtos.DeletedKeyItem;
 import org.strongroom.keyvault.api.KeyDtos.KeyBundle;
 import org.strongroom.keyvault.api.KeyDtos.Page;
 import org.strongroom.keyvault.app.KeyOperations;
+import org.strongroom.platform.KeyVaultUris;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Settings;
-import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 
 /** Soft-deleted keys — {@code {keyVaultUri}/deletedkeys/...}: list, read, recover, purge. */
 @Path("keyvaults/{kv}/deletedkeys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER, Roles.SERVICE_PRINCIPAL})
 public class DeletedKeysResource {
 
     @Inject
@@ -48,6 +50,9 @@ public class DeletedKeysResource {
 
     @Context
     UriInfo request;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @PathParam("kv")
     String keyVaultName;
@@ -63,7 +68,7 @@ public class DeletedKeysResource {
             schema = @Schema(type = SchemaType.STRING))
     public Page<DeletedKeyItem> list() {
         return Pages.page(keys.listDeleted(Callers.of(security), keyVaultName), v -> v.key().name(),
-                v -> KeyDtos.deletedItem(v, settings.publicBaseUrl()), request, settings.publicBaseUrl());
+                v -> KeyDtos.deletedItem(v, uris()), request, VaultHostRouting.keyVaultUri(servletRequest, uris(), keyVaultName));
     }
 
     @GET
@@ -73,7 +78,7 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DeletedKeyBundle get(@PathParam("name") String name) {
-        return KeyDtos.deletedBundle(keys.getDeleted(Callers.of(security), keyVaultName, name), settings.publicBaseUrl());
+        return KeyDtos.deletedBundle(keys.getDeleted(Callers.of(security), keyVaultName, name), uris());
     }
 
     @POST
@@ -83,7 +88,7 @@ public class DeletedKeysResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle recover(@PathParam("name") String name) {
-        return KeyDtos.bundle(keys.recover(Callers.of(security), keyVaultName, name), settings.publicBaseUrl());
+        return KeyDtos.bundle(keys.recover(Callers.of(security), keyVaultName, name), uris());
     }
 
     /** Purge: 204; refused with 409 while the key vault has purge protection. */
@@ -97,5 +102,9 @@ public class DeletedKeysResource {
     public Response purge(@PathParam("name") String name) {
         keys.purge(Callers.of(security), keyVaultName, name);
         return Response.noContent().build();
+    }
+
+    private KeyVaultUris uris() {
+        return KeyVaultUris.of(settings);
     }
 }

@@ -18,6 +18,7 @@ import org.strongroom.keyvault.domain.KeyId;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVaultKey;
 import org.strongroom.keyvault.domain.KeyVersion;
+import org.strongroom.platform.KeyVaultUris;
 import org.strongroom.platform.StrongroomException;
 
 /** Bodies of the data plane, shaped as the Azure Key Vault keys REST API shapes them. */
@@ -31,17 +32,36 @@ public final class KeyDtos {
     public record JsonWebKey(String kid, String kty, @JsonbProperty("key_ops") List<String> keyOps, String n, String e) {
     }
 
-    /** A JSON Web Key given for import: public and private parts. */
-    public record ImportedJsonWebKey(String kty, @JsonbProperty("key_ops") List<String> keyOps, String n, String e,
-                                     String d, String p, String q, String dp, String dq, String qi) {
+    /**
+     * A JSON Web Key given for import: public and private parts. The members of other key types and of HSM
+     * key transfer ({@code kid}, {@code crv}, {@code x}, {@code y}, {@code k}, {@code key_hsm}), which the Azure
+     * SDKs may send empty, are known but must be absent.
+     */
+    public record ImportedJsonWebKey(String kid, String kty, @JsonbProperty("key_ops") List<String> keyOps, String n, String e,
+                                     String d, String p, String q, String dp, String dq, String qi, String crv, String x,
+                                     String y, String k, @JsonbProperty("key_hsm") String keyHsm) {
+
+        void requireRsaOnly() {
+            refuseGiven(crv, "key.crv", "EC keys are not supported");
+            refuseGiven(x, "key.x", "EC keys are not supported");
+            refuseGiven(y, "key.y", "EC keys are not supported");
+            refuseGiven(k, "key.k", "symmetric keys are not supported");
+            refuseGiven(keyHsm, "key.key_hsm", "HSM key transfer (BYOK from an HSM) is not supported");
+        }
     }
 
-    /** Key attributes; times are Unix seconds. In requests only {@code enabled}, {@code nbf}, {@code exp} count. */
+    /**
+     * Key attributes; times are Unix seconds. In requests only {@code enabled}, {@code nbf}, {@code exp} count;
+     * {@code exportable} (secure key release) may only be false.
+     */
     @JsonbPropertyOrder({"enabled", "nbf", "exp", "created", "updated", "recoveryLevel", "recoverableDays"})
     public record Attributes(Boolean enabled, Long nbf, Long exp, Long created, Long updated, String recoveryLevel,
-                             Integer recoverableDays) {
+                             Integer recoverableDays, Boolean exportable) {
 
         KeyAttributes toDomain() {
+            if (Boolean.TRUE.equals(exportable)) {
+                throw StrongroomException.badRequest("Exportable keys (secure key release) are not supported", "attributes.exportable");
+            }
             return new KeyAttributes(enabled, seconds(nbf), seconds(exp));
         }
 
@@ -64,16 +84,50 @@ public final class KeyDtos {
     public record KeyBundle(JsonWebKey key, Attributes attributes, Map<String, String> tags) {
     }
 
+    /**
+     * Create Key: RSA only, with the exponent 65537 if one is named (0, which the Java SDK sends when none was
+     * set, means the default); no curve, no release policy.
+     */
     public record CreateKeyRequest(String kty, @JsonbProperty("key_size") Integer keySize,
+                                   @JsonbProperty("public_exponent") Integer publicExponent,
                                    @JsonbProperty("key_ops") List<String> keyOps, Attributes attributes,
-                                   Map<String, String> tags) {
+                                   Map<String, String> tags, String crv,
+                                   @JsonbProperty("release_policy") Map<String, Object> releasePolicy) {
+
+        void requireSupported() {
+            if (publicExponent != null && publicExponent != 0 && publicExponent != 65537) {
+                throw StrongroomException.badRequest("Only the public exponent 65537 is supported, not " + publicExponent, "public_exponent");
+            }
+            refuseGiven(crv, "crv", "EC keys are not supported");
+            refuseGiven(releasePolicy, "release_policy", "release policies (secure key release) are not supported");
+        }
     }
 
-    public record ImportKeyRequest(ImportedJsonWebKey key, Attributes attributes, Boolean hsm, Map<String, String> tags) {
+    /** Import Key: {@code Hsm} (as Azure spells it) may only be false. */
+    public record ImportKeyRequest(ImportedJsonWebKey key, Attributes attributes, @JsonbProperty("Hsm") Boolean hsm,
+                                   Map<String, String> tags, @JsonbProperty("release_policy") Map<String, Object> releasePolicy) {
+
+        void requireSupported() {
+            if (Boolean.TRUE.equals(hsm)) {
+                throw StrongroomException.badRequest("HSM-protected keys are not supported: import with Hsm false", "Hsm");
+            }
+            refuseGiven(releasePolicy, "release_policy", "release policies (secure key release) are not supported");
+        }
     }
 
     public record UpdateKeyRequest(@JsonbProperty("key_ops") List<String> keyOps, Attributes attributes,
-                                   Map<String, String> tags) {
+                                   Map<String, String> tags, @JsonbProperty("release_policy") Map<String, Object> releasePolicy) {
+
+        void requireSupported() {
+            refuseGiven(releasePolicy, "release_policy", "release policies (secure key release) are not supported");
+        }
+    }
+
+    /** 400 naming {@code field} when a request gives a member Strongroom knows but does not support. */
+    private static void refuseGiven(Object value, String field, String why) {
+        if (value != null) {
+            throw StrongroomException.badRequest("'" + field + "' must be absent: " + why, field);
+        }
     }
 
     /** {@code wrapkey} / {@code unwrapkey}: {@code value} is base64url. */
@@ -118,35 +172,35 @@ public final class KeyDtos {
         return tags.isEmpty() ? null : tags;
     }
 
-    static KeyBundle bundle(KeyView view, String base) {
-        return new KeyBundle(jwk(view, base), attributes(view.keyVault(), view.version()), tags(view));
+    static KeyBundle bundle(KeyView view, KeyVaultUris uris) {
+        return new KeyBundle(jwk(view, uris), attributes(view.keyVault(), view.version()), tags(view));
     }
 
-    static KeyItem item(KeyView view, String base, boolean versioned) {
-        String kid = versioned ? kid(view, base) : KeyId.versionless(view.key().keyVault(), view.key().name()).uri(base);
+    static KeyItem item(KeyView view, KeyVaultUris uris, boolean versioned) {
+        String kid = versioned ? kid(view, uris) : KeyId.versionless(view.key().keyVault(), view.key().name()).uri(uris);
         return new KeyItem(kid, attributes(view.keyVault(), view.version()), tags(view));
     }
 
-    static DeletedKeyBundle deletedBundle(KeyView view, String base) {
+    static DeletedKeyBundle deletedBundle(KeyView view, KeyVaultUris uris) {
         KeyVaultKey key = view.key();
-        return new DeletedKeyBundle(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
-                seconds(key.scheduledPurgeAt().orElse(null)), jwk(view, base), attributes(view.keyVault(), view.version()),
+        return new DeletedKeyBundle(recoveryId(key, uris), seconds(key.deletedAt().orElse(null)),
+                seconds(key.scheduledPurgeAt().orElse(null)), jwk(view, uris), attributes(view.keyVault(), view.version()),
                 tags(view));
     }
 
-    static DeletedKeyItem deletedItem(KeyView view, String base) {
+    static DeletedKeyItem deletedItem(KeyView view, KeyVaultUris uris) {
         KeyVaultKey key = view.key();
-        return new DeletedKeyItem(recoveryId(key, base), seconds(key.deletedAt().orElse(null)),
+        return new DeletedKeyItem(recoveryId(key, uris), seconds(key.deletedAt().orElse(null)),
                 seconds(key.scheduledPurgeAt().orElse(null)),
-                KeyId.versionless(key.keyVault(), key.name()).uri(base), attributes(view.keyVault(), view.version()));
+                KeyId.versionless(key.keyVault(), key.name()).uri(uris), attributes(view.keyVault(), view.version()));
     }
 
-    static String kid(KeyView view, String base) {
-        return kid(view.version(), base);
+    static String kid(KeyView view, KeyVaultUris uris) {
+        return kid(view.version(), uris);
     }
 
-    static String kid(KeyVersion version, String base) {
-        return KeyId.versioned(version.key().keyVault(), version.key().name(), version.versionId()).uri(base);
+    static String kid(KeyVersion version, KeyVaultUris uris) {
+        return KeyId.versioned(version.key().keyVault(), version.key().name(), version.versionId()).uri(uris);
     }
 
     /** Key operations of a request ({@code null} when not given). */
@@ -182,21 +236,21 @@ public final class KeyDtos {
         return value == null ? null : new BigInteger(1, fromBase64Url(value, "key." + field));
     }
 
-    private static JsonWebKey jwk(KeyView view, String base) {
+    private static JsonWebKey jwk(KeyView view, KeyVaultUris uris) {
         KeyVersion v = view.version();
-        return new JsonWebKey(kid(view, base), v.kty(), List.copyOf(v.operations()), base64Url(v.modulus()),
+        return new JsonWebKey(kid(view, uris), v.kty(), List.copyOf(v.operations()), base64Url(v.modulus()),
                 base64Url(v.publicExponent()));
     }
 
     private static Attributes attributes(KeyVault keyVault, KeyVersion v) {
         return new Attributes(v.enabled(), seconds(v.notBefore()), seconds(v.expires()), seconds(v.created()),
                 seconds(v.updated()), keyVault.recoveryLevel(),
-                keyVault.softDeleteEnabled() ? keyVault.softDeleteRetentionDays() : null);
+                keyVault.softDeleteEnabled() ? keyVault.softDeleteRetentionDays() : null, null);
     }
 
 
-    private static String recoveryId(KeyVaultKey key, String base) {
-        return key.isDeleted() ? KeyId.keyVaultUri(base, key.keyVault()) + "/deletedkeys/" + key.name() : null;
+    private static String recoveryId(KeyVaultKey key, KeyVaultUris uris) {
+        return key.isDeleted() ? uris.keyVault(key.keyVault()) + "/deletedkeys/" + key.name() : null;
     }
 
     private static Long seconds(Instant instant) {

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.strongroom.keyvault.domain.AccessPolicy;
-import org.strongroom.keyvault.domain.KeyId;
 import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyVault;
+import org.strongroom.platform.KeyVaultUris;
 
 /** Bodies of the management plane. */
 public final class KeyVaultDtos {
@@ -60,8 +60,8 @@ public final class KeyVaultDtos {
                               boolean softDeleteEnabled, int softDeleteRetentionDays, boolean purgeProtectionEnabled,
                               List<AccessPolicyDto> accessPolicies, Instant created, Instant updated) {
 
-        static KeyVaultDto of(KeyVault keyVault, String base) {
-            return new KeyVaultDto(keyVault.name(), KeyId.keyVaultUri(base, keyVault.name()), keyVault.region(), keyVault.subscriptionId(),
+        static KeyVaultDto of(KeyVault keyVault, KeyVaultUris uris) {
+            return new KeyVaultDto(keyVault.name(), uris.keyVault(keyVault.name()), keyVault.region(), keyVault.subscriptionId(),
                     keyVault.resourceGroup(), keyVault.softDeleteEnabled(), keyVault.softDeleteRetentionDays(), keyVault.purgeProtectionEnabled(),
                     keyVault.accessPolicies().stream().map(AccessPolicyDto::of).toList(), keyVault.created(), keyVault.updated());
         }

@@ -33,9 +33,10 @@ import org.strongroom.keyvault.api.KeyVaultDtos.KeyVaultRequest;
 import org.strongroom.keyvault.app.KeyVaultAdministration;
 import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyVault;
+import org.strongroom.platform.KeyVaultUris;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.Locations;
@@ -76,7 +77,7 @@ public class KeyVaultsResource {
         KeyVaultAdministration.PutResult result = administration.put(Callers.of(security), keyVaultName,
                 new KeyVaultAdministration.Settings(body.region(), body.subscriptionId(), body.resourceGroup(),
                         body.softDeleteEnabled(), body.softDeleteRetentionDays(), body.purgeProtectionEnabled()));
-        KeyVaultDto dto = KeyVaultDto.of(result.keyVault(), settings.publicBaseUrl());
+        KeyVaultDto dto = KeyVaultDto.of(result.keyVault(), KeyVaultUris.of(settings));
         return locations.putAnswer(result.created(), dto, "keyvaults", keyVaultName);
     }
 
@@ -91,14 +92,14 @@ public class KeyVaultsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyVaultDto patch(@PathParam("kv") String keyVaultName, @NotNull(message = "a JSON body is required") KeyVaultPatch body) {
         return KeyVaultDto.of(administration.changeProtection(Callers.of(security), keyVaultName, body.softDeleteEnabled(),
-                body.purgeProtectionEnabled()), settings.publicBaseUrl());
+                body.purgeProtectionEnabled()), KeyVaultUris.of(settings));
     }
 
     @GET
     @Operation(summary = "List the key vaults")
     @APIResponse(responseCode = "200", description = "The key vaults")
     public ListDto<KeyVaultDto> list() {
-        return ListDto.of(administration.list().stream().map(keyVault -> KeyVaultDto.of(keyVault, settings.publicBaseUrl())).toList());
+        return ListDto.of(administration.list().stream().map(keyVault -> KeyVaultDto.of(keyVault, KeyVaultUris.of(settings))).toList());
     }
 
     @GET
@@ -107,7 +108,7 @@ public class KeyVaultsResource {
     @APIResponse(responseCode = "200", description = "The key vault")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyVaultDto get(@PathParam("kv") String keyVaultName) {
-        return KeyVaultDto.of(administration.get(keyVaultName), settings.publicBaseUrl());
+        return KeyVaultDto.of(administration.get(keyVaultName), KeyVaultUris.of(settings));
     }
 
     @PUT

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,9 +44,10 @@ import org.strongroom.keyvault.api.KeyDtos.UpdateKeyRequest;
 import org.strongroom.keyvault.app.KeyOperations;
 import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.KeyVaultUris;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
-import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 
 /**
@@ -60,7 +62,7 @@ import org.strongroom.web.Callers;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.READER, Roles.SERVICE_PRINCIPAL})
 public class KeysResource {
 
     private static final int DEFAULT_KEY_SIZE = 2048;
@@ -84,6 +86,9 @@ public class KeysResource {
     @Context
     UriInfo request;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @PathParam("kv")
     String keyVaultName;
 
@@ -98,7 +103,7 @@ public class KeysResource {
             schema = @Schema(type = SchemaType.STRING))
     public Page<KeyItem> list() {
         return Pages.page(keys.list(caller(), keyVaultName), v -> v.key().name(), v -> KeyDtos.item(v, base(), false),
-                request, base());
+                request, listedUnder());
     }
 
     @POST
@@ -110,6 +115,7 @@ public class KeysResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyBundle create(@PathParam("name") String name, @NotNull(message = "a JSON body is required") CreateKeyRequest body) {
         requireRsa(body.kty());
+        body.requireSupported();
         int size = body.keySize() == null ? DEFAULT_KEY_SIZE : body.keySize();
         return KeyDtos.bundle(keys.create(caller(), keyVaultName, name, size, KeyDtos.operations(body.keyOps()),
                 Attributes.toDomain(body.attributes(), body.tags())), base());
@@ -129,6 +135,8 @@ public class KeysResource {
             throw StrongroomException.badRequest("'key' (a JSON Web Key with its private parts) is required", "key");
         }
         requireRsa(jwk.kty());
+        jwk.requireRsaOnly();
+        body.requireSupported();
         KeyOperations.ImportedRsaKey imported = new KeyOperations.ImportedRsaKey(KeyDtos.number(jwk.n(), "n"),
                 KeyDtos.number(jwk.e(), "e"), KeyDtos.number(jwk.d(), "d"), KeyDtos.number(jwk.p(), "p"),
                 KeyDtos.number(jwk.q(), "q"), KeyDtos.number(jwk.dp(), "dp"), KeyDtos.number(jwk.dq(), "dq"),
@@ -182,7 +190,7 @@ public class KeysResource {
             schema = @Schema(type = SchemaType.STRING))
     public Page<KeyItem> versions(@PathParam("name") String name) {
         return Pages.page(keys.versions(caller(), keyVaultName, name), v -> "%010d".formatted(v.version().sequence()),
-                v -> KeyDtos.item(v, base(), true), request, base());
+                v -> KeyDtos.item(v, base(), true), request, listedUnder());
     }
 
     @GET
@@ -213,6 +221,7 @@ public class KeysResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public KeyBundle updateVersion(@PathParam("name") String name, @PathParam("version") String version,
                                    @NotNull(message = "a JSON body is required") UpdateKeyRequest body) {
+        body.requireSupported();
         return KeyDtos.bundle(keys.update(caller(), keyVaultName, name, version, Attributes.toDomain(body.attributes(), body.tags()),
                 KeyDtos.operations(body.keyOps())), base());
     }
@@ -413,7 +422,11 @@ public class KeysResource {
         return Callers.of(security);
     }
 
-    private String base() {
-        return settings.publicBaseUrl();
+    private KeyVaultUris base() {
+        return KeyVaultUris.of(settings);
+    }
+
+    private String listedUnder() {
+        return VaultHostRouting.keyVaultUri(servletRequest, base(), keyVaultName);
     }
 }

@@ -25,15 +25,16 @@ final class Pages {
 
     /**
      * The page of {@code all} (in the order of {@code position}, which is unique per item) that the
-     * request's {@code maxresults} and {@code $skiptoken} ask for, with the link to the next one.
+     * request's {@code maxresults} and {@code $skiptoken} ask for, with the link to the next one, under
+     * {@code keyVaultUri}: the key vault's URI in the form the request came by.
      */
     static <V, T> Page<T> page(List<V> all, Function<V, String> position, Function<V, T> item, UriInfo request,
-                               String publicBaseUrl) {
+                               String keyVaultUri) {
         int most = maxResults(request.getQueryParameters().getFirst("maxresults"));
         String after = after(request.getQueryParameters().getFirst("$skiptoken"));
         List<V> rest = after == null ? all : all.stream().filter(v -> position.apply(v).compareTo(after) > 0).toList();
         List<V> page = rest.subList(0, Math.min(most, rest.size()));
-        String nextLink = rest.size() > most ? nextLink(request, publicBaseUrl, position.apply(page.get(page.size() - 1))) : null;
+        String nextLink = rest.size() > most ? nextLink(request, keyVaultUri, position.apply(page.get(page.size() - 1))) : null;
         return new Page<>(page.stream().map(item).toList(), nextLink);
     }
 
@@ -63,8 +64,10 @@ final class Pages {
         }
     }
 
-    private static String nextLink(UriInfo request, String publicBaseUrl, String lastPosition) {
-        UriBuilder next = UriBuilder.fromUri(publicBaseUrl).path("api").path(request.getPath());
+    private static String nextLink(UriInfo request, String keyVaultUri, String lastPosition) {
+        // The request's path is keyvaults/{kv}/...: what follows the key vault goes under its URI.
+        String path = request.getPath().replaceFirst("^/?keyvaults/[^/]+", "");
+        UriBuilder next = UriBuilder.fromUri(keyVaultUri).path(path);
         request.getQueryParameters().forEach((name, values) -> {
             if (!name.equals("$skiptoken")) {
                 next.queryParam(name, values.toArray());

@@ -17,6 +17,7 @@ import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVersion;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.KeyVaultUris;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 
@@ -37,9 +38,9 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
     public ResolvedKey resolve(String keyUri, Caller caller) {
         KeyId id = parse(keyUri);
         KeyVersion version = keys.get(caller, id.keyVault(), id.name(), id.version().orElse(null)).version();
-        String base = settings.publicBaseUrl();
-        return new ResolvedKey(KeyId.versioned(id.keyVault(), id.name(), version.versionId()).uri(base),
-                id.versionless().uri(base), version.versionId(), version.kty(), version.keySize(), version.enabled(),
+        KeyVaultUris uris = KeyVaultUris.of(settings);
+        return new ResolvedKey(KeyId.versioned(id.keyVault(), id.name(), version.versionId()).uri(uris),
+                id.versionless().uri(uris), version.versionId(), version.kty(), version.keySize(), version.enabled(),
                 version.notBefore(), version.expires());
     }
 
@@ -49,7 +50,7 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
         Map<String, Set<String>> permissions = keyVault.accessPolicies().stream().collect(Collectors.toMap(
                 AccessPolicy::principalId,
                 policy -> policy.permissions().stream().map(KeyPermission::wireName).collect(Collectors.toSet())));
-        return new KeyVaultProperties(keyVault.name(), KeyId.keyVaultUri(settings.publicBaseUrl(), keyVault.name()),
+        return new KeyVaultProperties(keyVault.name(), KeyVaultUris.of(settings).keyVault(keyVault.name()),
                 keyVault.region(), keyVault.subscriptionId(), keyVault.softDeleteEnabled(),
                 keyVault.purgeProtectionEnabled(), permissions);
     }
@@ -71,7 +72,7 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
     @Override
     public void requireOwnKeyUri(String keyUri) {
         try {
-            KeyId.parse(keyUri, settings.publicBaseUrl());
+            KeyId.parse(keyUri, KeyVaultUris.of(settings));
         } catch (IllegalArgumentException e) {
             throw new StrongroomException(ErrorCode.UserErrorKeyNotFound, e.getMessage(), "keyUri");
         }
@@ -79,7 +80,7 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
 
     private KeyId parse(String keyUri) {
         try {
-            return KeyId.parse(keyUri, settings.publicBaseUrl());
+            return KeyId.parse(keyUri, KeyVaultUris.of(settings));
         } catch (IllegalArgumentException e) {
             throw StrongroomException.notFound(e.getMessage(), "keyUri");
         }

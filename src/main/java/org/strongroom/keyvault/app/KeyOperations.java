@@ -37,6 +37,7 @@ import org.strongroom.keyvault.domain.KeyVaultKey;
 import org.strongroom.keyvault.domain.KeyVaultRepository;
 import org.strongroom.keyvault.domain.KeyVersion;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.KeyVaultUris;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
@@ -426,9 +427,8 @@ public class KeyOperations {
     }
 
     private void announce(String keyVaultName, String name, String versionId, KeyVersionAvailable.Reason reason) {
-        String base = settings.publicBaseUrl();
-        versionEvents.fire(new KeyVersionAvailable(KeyId.versionless(keyVaultName, name).uri(base),
-                KeyId.versioned(keyVaultName, name, versionId).uri(base), reason));
+        KeyVaultUris uris = KeyVaultUris.of(settings);
+        versionEvents.fire(new KeyVersionAvailable(KeyId.versionless(keyVaultName, name).uriForms(uris), KeyId.versioned(keyVaultName, name, versionId).uri(uris), reason));
     }
 
     private static RsaKeyPair generate(int keySize) {

@@ -42,7 +42,7 @@ public class KeyVaultAccess {
     /** The principal id an access policy names for {@code caller}; empty for the system. */
     public Optional<String> principalOf(Caller caller) {
         return switch (caller.kind()) {
-            case IDENTITY -> Optional.of(caller.name());
+            case IDENTITY, SERVICE_PRINCIPAL -> Optional.of(caller.name());
             case USER -> users.principalIdOf(caller.name());
             case SYSTEM -> Optional.empty();
         };

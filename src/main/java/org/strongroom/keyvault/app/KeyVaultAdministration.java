@@ -92,6 +92,12 @@ public class KeyVaultAdministration {
         return keyVaults.find(name).orElseThrow(() -> noSuchKeyVault(name));
     }
 
+    /** The name of the key vault at vault host {@code label} (host names know no case); the label itself when there is none. */
+    @Transactional
+    public String nameOfHost(String label) {
+        return keyVaults.find(label).map(KeyVault::name).orElse(label);
+    }
+
     @Transactional
     public List<KeyVault> list() {
         return keyVaults.all().stream().sorted(Comparator.comparing(KeyVault::name)).toList();

@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.strongroom.platform.KeyVaultUris;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 
@@ -34,7 +35,7 @@ import org.strongroom.platform.StrongroomException;
 public class KeyVault {
 
     /** Key vault names: 3 to 24 letters, digits or hyphens, starting with a letter. */
-    public static final String NAME_PATTERN = "[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]";
+    public static final String NAME_PATTERN = KeyVaultUris.KEY_VAULT_NAME;
     /** Principal ids are UUIDs: users', vaults' and disk encryption sets' identities alike. */
     public static final Pattern PRINCIPAL = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     public static final int MIN_RETENTION_DAYS = 7;
@@ -82,6 +83,10 @@ public class KeyVault {
     /** A new key vault; unset options take their defaults (soft delete on, 90 days, purge protection off). */
     public static KeyVault create(String name, String region, String subscriptionId, String resourceGroup,
                                   Boolean softDelete, Integer retentionDays, Boolean purgeProtection, Instant now) {
+        if (name.equalsIgnoreCase(KeyVaultUris.AUTHORITY_LABEL)) {
+            throw StrongroomException.badRequest("The key vault name '" + name + "' is reserved: " + KeyVaultUris.AUTHORITY_LABEL
+                    + ".{key vault domain} is the host of the token authority", "name");
+        }
         KeyVault vault = new KeyVault();
         vault.name = Objects.requireNonNull(name);
         vault.region = Objects.requireNonNull(region);

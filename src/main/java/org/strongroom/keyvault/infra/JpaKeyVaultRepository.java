@@ -1,6 +1,7 @@
 package org.strongroom.keyvault.infra;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,13 @@ public class JpaKeyVaultRepository implements KeyVaultRepository {
 
     @Override
     public Optional<KeyVault> find(String name) {
-        return Optional.ofNullable(em.find(KeyVault.class, name));
+        KeyVault exact = em.find(KeyVault.class, name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return em.createQuery("SELECT k FROM KeyVault k WHERE LOWER(k.name) = :name", KeyVault.class)
+                .setParameter("name", name.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
     }
 
     @Override

@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.platform.ItemRef;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.protection.app.RecoveryPoints;
-import org.strongroom.security.Roles;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.QueryParameters;
 

@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.ItemRef;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.restore.app.Restores;
 import org.strongroom.restore.domain.RestoreTarget;
-import org.strongroom.security.Roles;
 import org.strongroom.web.Callers;
 import org.strongroom.web.Locations;
 

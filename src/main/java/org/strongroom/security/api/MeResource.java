@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.strongroom.security.Roles;
+import org.strongroom.platform.Roles;
 import org.strongroom.security.app.UserAccounts;
 
 /**

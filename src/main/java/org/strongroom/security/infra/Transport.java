@@ -9,15 +9,15 @@ import java.net.UnknownHostException;
  * another machine never counts. (A TLS-terminating proxy on the same machine is a loopback client: it
  * must be the only way in.)
  */
-final class Transport {
+public final class Transport {
 
     /** HSTS for a year: browsers then use HTTPS for this host without trying plain HTTP first. */
-    static final String HSTS = "max-age=31536000";
+    public static final String HSTS = "max-age=31536000";
 
     private Transport() {
     }
 
-    static boolean plainHttpAllowedFrom(String remoteAddress) {
+    public static boolean plainHttpAllowedFrom(String remoteAddress) {
         if (remoteAddress == null || remoteAddress.isBlank()) {
             return false; // getByName would answer localhost
         }

@@ -51,7 +51,7 @@ public class AutoRotation {
     ManagedExecutorService executor;
 
     void onNewKeyVersion(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyVersionAvailable event) {
-        executor.execute(() -> rotateFollowers(event.versionlessKeyUri()));
+        executor.execute(() -> event.versionlessKeyUris().forEach(this::rotateFollowers));
     }
 
     /**

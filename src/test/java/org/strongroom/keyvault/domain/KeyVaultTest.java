@@ -29,6 +29,13 @@ class KeyVaultTest {
     }
 
     @Test
+    void create_withTheAuthorityHostsName_isRefused() {
+        for (String name : new String[] {"login", "LOGIN"}) {
+            assertRefused(ErrorCode.BadRequest, "name", () -> KeyVault.create(name, "westeurope", "sub-1", "rg-1", null, null, null, T0));
+        }
+    }
+
+    @Test
     void create_defaultsToSoftDeleteFor90DaysWithoutPurgeProtection() {
         KeyVault kv = keyVault(null, null, null);
         assertTrue(kv.softDeleteEnabled());

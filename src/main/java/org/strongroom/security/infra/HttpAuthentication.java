@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -20,13 +22,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.KeyVaultUris;
+import org.strongroom.platform.Roles;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;
+import org.strongroom.security.app.AccessTokens;
 import org.strongroom.security.app.LoginThrottle;
 import org.strongroom.web.ErrorPageServlet;
 
 /**
- * HTTP Basic authentication, as Jakarta Security's built-in mechanism does it, with one difference: a
+ * HTTP Basic authentication of users, and Bearer access tokens of service principals ({@link AccessTokens}).
+ *
+ * <p>Basic as Jakarta Security's built-in mechanism does it, with one difference: a
  * request sent by a script ({@code X-Requested-With: XMLHttpRequest}, as Strongroom's pages send) gets its
  * 401 without the {@code WWW-Authenticate} challenge, so that the browser shows the page's own sign-in
  * form and message instead of its login dialog. Credentials are checked against Strongroom's users
@@ -38,13 +45,18 @@ import org.strongroom.web.ErrorPageServlet;
  * another address, plain HTTP gets 403 {@code HttpsRequired} for any request with credentials or to a
  * protected path, and no challenge that would invite a password in clear. Every HTTPS answer carries
  * {@code Strict-Transport-Security}.
+ *
+ * <p>A valid Bearer token signs its service principal in with the one role {@code servicePrincipal}, which only
+ * the key vaults' data plane allows. On a key vault's own host (the vault host form), a request without
+ * credentials gets Azure Key Vault's challenge, which the Azure SDKs answer with a token:
+ * {@code WWW-Authenticate: Bearer authorization="{authority}/{tenant}", resource="{resource}"}.
  */
 @ApplicationScoped
-public class BasicAuthentication implements HttpAuthenticationMechanism {
+public class HttpAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "Strongroom";
 
-    private static final Logger LOG = Logger.getLogger(BasicAuthentication.class.getName());
+    private static final Logger LOG = Logger.getLogger(HttpAuthentication.class.getName());
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -55,6 +67,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Settings settings;
 
+    @Inject
+    AccessTokens tokens;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -63,6 +78,19 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
             response.setHeader("Strict-Transport-Security", Transport.HSTS);
         } else if (!Transport.plainHttpAllowedFrom(request.getRemoteAddr()) && (header != null || context.isProtected())) {
             return httpsRequired(request, response, header != null);
+        }
+        String bearer = bearer(header);
+        if (bearer != null) {
+            Optional<AccessTokens.Verified> verified = tokens.verify(bearer);
+            if (verified.isPresent()) {
+                return context.notifyContainerAboutLogin(new CallerPrincipal(verified.get().principalId()), Set.of(Roles.SERVICE_PRINCIPAL));
+            }
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "The access token is not valid here: expired, for another "
+                    + "resource or tenant, not signed by this server, or its service principal is gone");
+            return challenge(request, response, context, "invalid_token");
         }
         UsernamePasswordCredential credential = credential(header);
         if (credential != null) {
@@ -85,7 +113,27 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        if (credential == null && onVaultHost(request)) {
+            return challenge(request, response, context, null);
+        }
         return unauthorized(request, response, context, header, credential != null);
+    }
+
+    /** Whether the request came to a key vault's own host, where clients are Azure SDKs. */
+    private boolean onVaultHost(HttpServletRequest request) {
+        return KeyVaultUris.of(settings).keyVaultOfHost(request.getServerName()).isPresent();
+    }
+
+    /** 401 with Azure Key Vault's Bearer challenge: where to get a token, and for which resource. */
+    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                           String error) {
+        if (request.getAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE) == null) {
+            request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "Authentication required: send a Bearer access token from "
+                    + tokens.authority() + "/" + settings.tenantId() + " for " + KeyVaultUris.of(settings).resource());
+        }
+        response.setHeader("WWW-Authenticate", "Bearer authorization=\"" + tokens.authority() + "/" + settings.tenantId()
+                + "\", resource=\"" + KeyVaultUris.of(settings).resource() + "\"" + (error == null ? "" : ", error=\"" + error + "\""));
+        return context.responseUnauthorized();
     }
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
@@ -127,6 +175,15 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
                 + "address: try again in " + seconds + " s");
         response.setHeader("Retry-After", Long.toString(seconds));
         return send(response, 429);
+    }
+
+    /** The token of a Bearer {@code Authorization} header; null when there is none. */
+    static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
     }
 
     /** The user name and password of a Basic {@code Authorization} header; null when there is none or it is malformed. */
