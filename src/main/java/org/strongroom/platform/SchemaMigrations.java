@@ -49,7 +49,8 @@ public class SchemaMigrations {
             "V009__job_subject.sql",
             "V010__vault_without_secondary_index.sql",
             "V011__key_tags.sql",
-            "V012__service_principals.sql");
+            "V012__service_principals.sql",
+            "V013__key_rotation_policy.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -35,7 +35,8 @@ import org.strongroom.support.Figures;
 
 /**
  * The job machinery on the real server: JMS queue, MDB, JPA, the dead-letter queue and its consumer.
- * Deploys the generic components only, with {@link ProbeJobHandler} as the handler of {@code Verify}.
+ * Deploys the generic components only (and security, which records its changes in the activity log), with
+ * {@link ProbeJobHandler} as the handler of {@code Verify}.
  */
 @ExtendWith(ArquillianExtension.class)
 class JobMachineryIT {
@@ -45,7 +46,7 @@ class JobMachineryIT {
         return ShrinkWrap.create(WebArchive.class, "job-machinery.war")
                 .addPackages(true, Filters.exclude(".*(Test|IT)(\\$.*)?\\.class"),
                         "org.strongroom.jobs", "org.strongroom.platform", "org.strongroom.web",
-                        "org.strongroom.security", "org.strongroom.crypto")
+                        "org.strongroom.security", "org.strongroom.activitylog", "org.strongroom.crypto")
                 .addClasses(ProbeJobHandler.class, RestoreJobListener.class, Api.class, Api.Response.class, Await.class, Figures.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/META-INF/db"), "META-INF/db")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import jakarta.json.JsonObject;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.exception.ResourceModifiedException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
@@ -42,6 +44,9 @@ import com.azure.security.keyvault.keys.models.DeletedKey;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyProperties;
+import com.azure.security.keyvault.keys.models.KeyRotationLifetimeAction;
+import com.azure.security.keyvault.keys.models.KeyRotationPolicy;
+import com.azure.security.keyvault.keys.models.KeyRotationPolicyAction;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
@@ -176,6 +181,18 @@ class AzureSdkIT {
         keys.listPropertiesOfKeyVersions("backup-kek").forEach(p -> versions.add(p.getVersion()));
         assertEquals(2, versions.size(), versions.toString());
 
+        KeyRotationPolicy defaults = keys.getKeyRotationPolicy("backup-kek");
+        assertEquals(1, defaults.getLifetimeActions().size(), "the default policy: notify 30 days before expiry");
+        assertEquals(KeyRotationPolicyAction.NOTIFY, defaults.getLifetimeActions().get(0).getAction());
+        assertEquals("P30D", defaults.getLifetimeActions().get(0).getTimeBeforeExpiry());
+        KeyRotationPolicy policy = keys.updateKeyRotationPolicy("backup-kek", new KeyRotationPolicy().setExpiresIn("P1Y").setLifetimeActions(List.of(
+                new KeyRotationLifetimeAction(KeyRotationPolicyAction.ROTATE).setTimeAfterCreate("P90D"),
+                new KeyRotationLifetimeAction(KeyRotationPolicyAction.NOTIFY).setTimeBeforeExpiry("P30D"))));
+        assertEquals("P1Y", policy.getExpiresIn());
+        assertEquals(vaultUrl(kv) + "/keys/backup-kek/rotationpolicy", policy.getId());
+        assertEquals("P90D", keys.getKeyRotationPolicy("backup-kek").getLifetimeActions().get(0).getTimeAfterCreate());
+        assertNotNull(keys.getKeyRotationPolicy("backup-kek").getCreatedOn());
+
         KeyPair pair = rsa();
         KeyVaultKey imported = keys.importKey("imported", JsonWebKey.fromRsa(pair, List.of(KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY)));
         assertEquals(List.of(KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY), imported.getKeyOperations());
@@ -203,6 +220,20 @@ class AzureSdkIT {
         keys.purgeDeletedKey("third");
         assertThrows(ResourceNotFoundException.class, () -> keys.getDeletedKey("third"));
         assertThrows(ResourceNotFoundException.class, () -> keys.getKey("third"));
+
+        byte[] backup = keys.backupKey("backup-kek");
+        assertThrows(ResourceModifiedException.class, () -> keys.restoreKeyBackup(backup), "the name is taken");
+        keys.beginDeleteKey("backup-kek").waitForCompletion();
+        keys.purgeDeletedKey("backup-kek");
+        KeyVaultKey restored = keys.restoreKeyBackup(backup);
+        assertEquals(updated.getId(), restored.getId(), "the same versions, under the same ids");
+        List<String> restoredVersions = new ArrayList<>();
+        keys.listPropertiesOfKeyVersions("backup-kek").forEach(p -> restoredVersions.add(p.getVersion()));
+        assertEquals(versions, restoredVersions);
+        byte[] altered = backup.clone();
+        altered[altered.length / 2] ^= 1;
+        HttpResponseException refused = assertThrows(HttpResponseException.class, () -> keys.restoreKeyBackup(altered));
+        assertEquals(400, refused.getResponse().getStatusCode());
     }
 
     /** The SDK asks for no page size: pages of the server's 25 items, followed by nextLink to the end. */

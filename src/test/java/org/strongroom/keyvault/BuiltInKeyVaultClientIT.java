@@ -35,6 +35,7 @@ import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.KeyVaultUris;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.support.Names;
@@ -78,8 +79,9 @@ class BuiltInKeyVaultClientIT {
         return kv;
     }
 
+    /** A key's URI as key ids now name it: at the key vault's own host (the IT server has a key vault domain). */
     private String keyUri(String kv, String name) {
-        return settings.publicBaseUrl() + "/api/keyvaults/" + kv + "/keys/" + name;
+        return KeyVaultUris.of(settings).keyVault(kv) + "/keys/" + name;
     }
 
     @Test
@@ -93,6 +95,8 @@ class BuiltInKeyVaultClientIT {
         KeyVaultClient.ResolvedKey first = client.resolve(keyUri(kv, "cmk"), identity);
         assertEquals(keyUri(kv, "cmk") + "/" + first.version(), first.kid());
         assertEquals(keyUri(kv, "cmk"), first.versionlessId());
+        assertEquals(first.kid(), client.resolve(settings.publicBaseUrl() + "/api/keyvaults/" + kv + "/keys/cmk", identity).kid(),
+                "a key URI in the path form, as given out before a key vault domain was set, names the same key");
         assertEquals(2048, first.keySize());
         assertTrue(first.enabled());
 

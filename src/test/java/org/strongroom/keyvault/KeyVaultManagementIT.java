@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -43,11 +44,15 @@ class KeyVaultManagementIT {
         assertEquals(201, created.status(), created.toString());
         JsonObject json = created.json();
         assertEquals(kv, json.getString("name"));
-        assertTrue(json.getString("uri").endsWith("/api/keyvaults/" + kv), json.getString("uri"));
+        assertTrue(json.getString("uri").matches("https://" + kv.toLowerCase(Locale.ROOT) + "\\.vault\\.strongroom\\.test:\\d+"),
+                "the key vault's own host: " + json.getString("uri"));
         assertTrue(json.getBoolean("softDeleteEnabled"));
         assertEquals(90, json.getInt("softDeleteRetentionDays"));
         assertFalse(json.getBoolean("purgeProtectionEnabled"));
         assertEquals(200, admin.put("/api/keyvaults/" + kv, KeyVaults.body("")).status());
+        Api.Response otherCase = admin.put("/api/keyvaults/" + kv.toUpperCase(Locale.ROOT), KeyVaults.body(""));
+        assertEquals(200, otherCase.status(), "key vault names are host names: another case names the same key vault");
+        assertEquals(kv, otherCase.json().getString("name"));
         assertEquals(200, admin.get("/api/keyvaults/" + kv).status());
         assertTrue(admin.get("/api/keyvaults").json().getJsonArray("value").getValuesAs(JsonObject.class).stream()
                 .anyMatch(v -> v.getString("name").equals(kv)));

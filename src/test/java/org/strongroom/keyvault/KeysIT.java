@@ -15,6 +15,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -107,7 +108,8 @@ class KeysIT {
         String kv = newKeyVault("");
         JsonObject bundle = createKey(kv, "backup-key", "{\"kty\":\"RSA\",\"key_size\":2048}");
         JsonObject key = bundle.getJsonObject("key");
-        assertTrue(key.getString("kid").matches(".*/api/keyvaults/" + kv + "/keys/backup-key/[0-9a-f]{32}"), key.toString());
+        assertTrue(key.getString("kid").matches("https://" + kv.toLowerCase(Locale.ROOT)
+                + "\\.vault\\.strongroom\\.test:\\d+/keys/backup-key/[0-9a-f]{32}"), key.toString());
         assertEquals("RSA", key.getString("kty"));
         assertEquals(256, Base64.getUrlDecoder().decode(key.getString("n")).length);
         assertEquals("AQAB", key.getString("e"));

@@ -123,10 +123,15 @@ class AuthorizationMatrixIT {
         Api.Response desCreated = admin.put("/api/diskEncryptionSets/" + des, "{\"keyUri\":\"" + protectedKid + "\",\"region\":\"westeurope\"}");
         assertEquals(200, desCreated.status() / 100 * 100, desCreated.toString());
         Map<String, String> perRole = new LinkedHashMap<>();
+        Map<String, String> backups = new LinkedHashMap<>();
         for (String role : ROLES) {
             cmk.rsa2048(kv, "del-" + role);
             cmk.rsa2048(kv, "rec-" + role);
             assertEquals(200, admin.delete(keyPath + "/rec-" + role).status());
+            cmk.rsa2048(kv, "bak-" + role);
+            backups.put(role, admin.post(keyPath + "/bak-" + role + "/backup", null).json().getString("value"));
+            assertEquals(200, admin.delete(keyPath + "/bak-" + role).status());
+            assertEquals(204, admin.delete("/api/keyvaults/" + kv + "/deletedkeys/bak-" + role).status());
             cmk.rsa2048(kv, "pur-" + role);
             assertEquals(200, admin.delete(keyPath + "/pur-" + role).status());
             admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + principal(role), "{\"permissions\":{\"keys\":[\"get\"]}}");
@@ -176,6 +181,12 @@ class AuthorizationMatrixIT {
                         + "/sign", "{\"alg\":\"RS256\",\"value\":\"" + block + "\"}")),
                 new Row("POST {keyVaultUri}/keys/{name}/{version}/verify", Access.KEY_USE, r -> new Call("POST", keyPath + "/k/" + version
                         + "/verify", "{\"alg\":\"RS256\",\"digest\":\"" + block + "\",\"value\":\"" + signature + "\"}")),
+                new Row("GET {keyVaultUri}/keys/{name}/rotationpolicy", Access.KEY_MANAGEMENT, r -> new Call("GET", keyPath + "/k/rotationpolicy", null)),
+                new Row("PUT {keyVaultUri}/keys/{name}/rotationpolicy", Access.KEY_MANAGEMENT, r -> new Call("PUT", keyPath + "/k/rotationpolicy",
+                        "{\"lifetimeActions\":[{\"trigger\":{\"timeBeforeExpiry\":\"P30D\"},\"action\":{\"type\":\"Notify\"}}]}")),
+                new Row("POST {keyVaultUri}/keys/{name}/backup", Access.KEY_MANAGEMENT, r -> new Call("POST", keyPath + "/k/backup", null)),
+                new Row("POST {keyVaultUri}/keys/restore", Access.KEY_MANAGEMENT, r -> new Call("POST", keyPath + "/restore",
+                        "{\"value\":\"" + backups.get(r) + "\"}")),
                 new Row("DELETE {keyVaultUri}/keys/{name}", Access.KEY_MANAGEMENT, r -> new Call("DELETE", keyPath + "/del-" + r, null)),
                 new Row("GET {keyVaultUri}/deletedkeys", Access.KEY_MANAGEMENT, r -> new Call("GET", "/api/keyvaults/" + kv + "/deletedkeys", null)),
                 new Row("GET {keyVaultUri}/deletedkeys/{name}", Access.KEY_MANAGEMENT, r -> new Call("GET", "/api/keyvaults/" + kv

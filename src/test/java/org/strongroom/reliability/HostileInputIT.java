@@ -116,7 +116,7 @@ class HostileInputIT {
         String restore = item + "/recoveryPoints/" + f.point() + "/restore";
         String newVault = "/api/vaults/" + Names.unique("hv-");
         String keyVault = "/api/keyvaults/" + f.keyVault();
-        String kidPath = f.kid().substring(f.kid().indexOf("/api/"));
+        String kidPath = Cmk.path(f.kid());
 
         // 1. Broken JSON, to every call that takes a body.
         List<String> bodyCalls = List.of("PUT " + newVault, "PUT " + vault + "/identity", "PUT " + vault + "/encryption",

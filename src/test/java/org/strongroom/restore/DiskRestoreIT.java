@@ -137,7 +137,7 @@ class DiskRestoreIT {
      * unwrapKey on that key vault (no role unwraps without a policy).
      */
     private static KeyMaterial unwrapThroughTheKeyVault(Cmk cmk, SealedDisk.Header header) {
-        String path = header.keyId().substring(header.keyId().indexOf("/api/"));
+        String path = Cmk.path(header.keyId());
         String kv = path.split("/")[3];
         KeyVaults.grantAll(cmk.admin(), cmk.admin(), kv);
         Api.Response unwrapped = cmk.admin().post(path + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""

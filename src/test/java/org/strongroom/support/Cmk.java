@@ -2,6 +2,7 @@ package org.strongroom.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 
@@ -54,6 +55,19 @@ public final class Cmk {
 
     public static String kid(JsonObject bundle) {
         return bundle.getJsonObject("key").getString("kid");
+    }
+
+    /**
+     * The path on this server ({@code /api/keyvaults/{kv}/keys/...}) of a key id in either form: the path form,
+     * or the key vault's own host ({@code https://{kv}.{domain}:{port}/keys/...}), which the IT server gives out.
+     */
+    public static String path(String kid) {
+        int api = kid.indexOf("/api/");
+        if (api >= 0) {
+            return kid.substring(api);
+        }
+        URI uri = URI.create(kid);
+        return "/api/keyvaults/" + uri.getHost().substring(0, uri.getHost().indexOf('.')) + uri.getRawPath();
     }
 
     public static String versionless(String kid) {

@@ -8,7 +8,8 @@ public final class KeyVaults {
 
     /** Every key permission, as an access policy's JSON list. */
     public static final String ALL_PERMISSIONS = "\"get\",\"list\",\"update\",\"create\",\"import\",\"delete\","
-            + "\"recover\",\"purge\",\"rotate\",\"wrapKey\",\"unwrapKey\",\"encrypt\",\"decrypt\",\"sign\",\"verify\"";
+            + "\"recover\",\"purge\",\"rotate\",\"wrapKey\",\"unwrapKey\",\"encrypt\",\"decrypt\",\"sign\",\"verify\","
+            + "\"backup\",\"restore\",\"getrotationpolicy\",\"setrotationpolicy\"";
 
     /**
      * Grants the user behind {@code api} every key permission on key vault {@code kv} (its own principal id,

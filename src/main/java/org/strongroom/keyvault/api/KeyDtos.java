@@ -2,6 +2,7 @@ package org.strongroom.keyvault.api;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,10 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import org.strongroom.keyvault.app.KeyOperations.KeyView;
+import org.strongroom.keyvault.app.KeyRotationPolicies;
 import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.keyvault.domain.KeyId;
+import org.strongroom.keyvault.domain.KeyRotationPolicy;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVaultKey;
 import org.strongroom.keyvault.domain.KeyVersion;
@@ -128,6 +131,56 @@ public final class KeyDtos {
         if (value != null) {
             throw StrongroomException.badRequest("'" + field + "' must be absent: " + why, field);
         }
+    }
+
+    /** A key's backup (Backup Key), and what Restore Key takes: the opaque blob, base64url. */
+    public record KeyBackupBlob(String value) {
+    }
+
+    /**
+     * A key's rotation policy (Get/Update Key Rotation Policy): durations in ISO 8601; {@code id}, {@code created}
+     * and {@code updated} are the server's, ignored in requests.
+     */
+    @JsonbPropertyOrder({"id", "lifetimeActions", "attributes"})
+    public record RotationPolicy(String id, List<LifetimeAction> lifetimeActions, RotationPolicyAttributes attributes) {
+
+        KeyRotationPolicy toDomain() {
+            List<String[]> actions = new ArrayList<>();
+            for (LifetimeAction a : lifetimeActions == null ? List.<LifetimeAction>of() : lifetimeActions) {
+                Trigger trigger = a.trigger() == null ? new Trigger(null, null) : a.trigger();
+                actions.add(new String[] {a.action() == null ? null : a.action().type(), trigger.timeAfterCreate(), trigger.timeBeforeExpiry()});
+            }
+            return KeyRotationPolicy.of(actions, attributes == null ? null : attributes.expiryTime());
+        }
+    }
+
+    @JsonbPropertyOrder({"trigger", "action"})
+    public record LifetimeAction(Trigger trigger, LifetimeActionType action) {
+    }
+
+    @JsonbPropertyOrder({"timeAfterCreate", "timeBeforeExpiry"})
+    public record Trigger(String timeAfterCreate, String timeBeforeExpiry) {
+    }
+
+    /** {@code Rotate} or {@code Notify}. */
+    public record LifetimeActionType(String type) {
+    }
+
+    @JsonbPropertyOrder({"expiryTime", "created", "updated"})
+    public record RotationPolicyAttributes(String expiryTime, Long created, Long updated) {
+    }
+
+    static RotationPolicy rotationPolicy(KeyRotationPolicies.PolicyView view, KeyVaultUris uris) {
+        KeyVaultKey key = view.key();
+        List<LifetimeAction> actions = view.policy().lifetimeActions().stream().map(a -> new LifetimeAction(
+                new Trigger(text(a.timeAfterCreate()), text(a.timeBeforeExpiry())), new LifetimeActionType(a.action().wireName()))).toList();
+        return new RotationPolicy(uris.keyVault(key.keyVault()) + "/keys/" + key.name() + "/rotationpolicy", actions,
+                new RotationPolicyAttributes(text(view.policy().expiryTime()), seconds(key.rotationPolicyCreated().orElse(null)),
+                        seconds(key.rotationPolicyUpdated().orElse(null))));
+    }
+
+    private static String text(Object duration) {
+        return duration == null ? null : duration.toString();
     }
 
     /** {@code wrapkey} / {@code unwrapkey}: {@code value} is base64url. */

@@ -35,13 +35,17 @@ import org.strongroom.keyvault.api.KeyDtos.CreateKeyRequest;
 import org.strongroom.keyvault.api.KeyDtos.DeletedKeyBundle;
 import org.strongroom.keyvault.api.KeyDtos.ImportKeyRequest;
 import org.strongroom.keyvault.api.KeyDtos.ImportedJsonWebKey;
+import org.strongroom.keyvault.api.KeyDtos.KeyBackupBlob;
 import org.strongroom.keyvault.api.KeyDtos.KeyBundle;
 import org.strongroom.keyvault.api.KeyDtos.KeyItem;
 import org.strongroom.keyvault.api.KeyDtos.KeyOperationRequest;
 import org.strongroom.keyvault.api.KeyDtos.KeyOperationResult;
 import org.strongroom.keyvault.api.KeyDtos.Page;
+import org.strongroom.keyvault.api.KeyDtos.RotationPolicy;
 import org.strongroom.keyvault.api.KeyDtos.UpdateKeyRequest;
+import org.strongroom.keyvault.app.KeyBackups;
 import org.strongroom.keyvault.app.KeyOperations;
+import org.strongroom.keyvault.app.KeyRotationPolicies;
 import org.strongroom.keyvault.domain.KeyAttributes;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.KeyVaultUris;
@@ -76,6 +80,12 @@ public class KeysResource {
 
     @Inject
     KeyOperations keys;
+
+    @Inject
+    KeyBackups backups;
+
+    @Inject
+    KeyRotationPolicies policies;
 
     @Inject
     Settings settings;
@@ -224,6 +234,49 @@ public class KeysResource {
         body.requireSupported();
         return KeyDtos.bundle(keys.update(caller(), keyVaultName, name, version, Attributes.toDomain(body.attributes(), body.tags()),
                 KeyDtos.operations(body.keyOps())), base());
+    }
+
+    @GET
+    @Path("{name}/rotationpolicy")
+    @Operation(summary = "Read a key's rotation policy; the default one (notify 30 days before expiry) when it has none (Azure Key Vault: Get Key Rotation Policy)")
+    @APIResponse(responseCode = "200", description = "The rotation policy")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RotationPolicy rotationPolicy(@PathParam("name") String name) {
+        return KeyDtos.rotationPolicy(policies.get(caller(), keyVaultName, name), base());
+    }
+
+    @PUT
+    @Path("{name}/rotationpolicy")
+    @Operation(summary = "Set a key's rotation policy: rotate or notify a time after creation or before expiry, and the expiry time of new versions (Azure Key Vault: Update Key Rotation Policy)")
+    @APIResponse(responseCode = "200", description = "The rotation policy")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RotationPolicy setRotationPolicy(@PathParam("name") String name,
+                                            @NotNull(message = "a JSON body is required") RotationPolicy body) {
+        return KeyDtos.rotationPolicy(policies.set(caller(), keyVaultName, name, body.toDomain()), base());
+    }
+
+    @POST
+    @Path("{name}/backup")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Back up a key with all its versions, as a blob only a Strongroom with the same platform key can restore (Azure Key Vault: Backup Key)")
+    @APIResponse(responseCode = "200", description = "The backup, base64url")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyBackupBlob backup(@PathParam("name") String name) {
+        return new KeyBackupBlob(KeyDtos.base64Url(backups.backup(caller(), keyVaultName, name)));
+    }
+
+    @POST
+    @Path("restore")
+    @Operation(summary = "Restore a backed-up key, with its versions, under its name (Azure Key Vault: Restore Key)")
+    @APIResponse(responseCode = "200", description = "The restored key's bundle")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public KeyBundle restore(@NotNull(message = "a JSON body is required") KeyBackupBlob body) {
+        return KeyDtos.bundle(backups.restore(caller(), keyVaultName, KeyDtos.fromBase64Url(body.value(), "value")), base());
     }
 
     @POST

@@ -72,7 +72,7 @@ public class VaultHostRouting extends HttpFilter {
                     + LATEST_API_VERSION + ").");
             return;
         }
-        String keyVault = keyVaults.nameOfHost(host.get());
+        String keyVault = keyVaults.canonicalName(host.get());
         request.setAttribute(KEY_VAULT_ATTRIBUTE, keyVault);
         request.getRequestDispatcher("/api/keyvaults/" + keyVault + path).forward(request, response);
     }

@@ -78,9 +78,11 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
         }
     }
 
+    /** The key a URI names, its key vault's name as created (a vault host names it in lower case). */
     private KeyId parse(String keyUri) {
         try {
-            return KeyId.parse(keyUri, KeyVaultUris.of(settings));
+            KeyId id = KeyId.parse(keyUri, KeyVaultUris.of(settings));
+            return new KeyId(administration.canonicalName(id.keyVault()), id.name(), id.version());
         } catch (IllegalArgumentException e) {
             throw StrongroomException.notFound(e.getMessage(), "keyUri");
         }

@@ -130,18 +130,36 @@ public class KeyOperations {
         }, KeyOperations::describe);
     }
 
-    /** A new version of an existing key, of the same size, operations and tags as its current one. */
+    /**
+     * A new version of an existing key, of the same size, operations and tags as its current one, expiring as
+     * the key's rotation policy says.
+     */
     @Transactional
     public KeyView rotate(Caller caller, String keyVaultName, String name) {
         return activity.record(caller, "RotateKey", resource(keyVaultName, name), () -> {
             KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.ROTATE);
-            KeyVersion current = activeKey(keyVaultName, name).current();
-            try (RsaKeyPair pair = Rsa.generate(current.keySize())) {
-                return addVersion(keyVault, name, pair, current.operations(),
-                        new KeyAttributes(null, null, null, current.tags()), KeyVersionAvailable.Reason.ROTATED);
-            }
+            return newVersion(keyVault, activeKey(keyVaultName, name));
         }, KeyOperations::describe);
+    }
+
+    /**
+     * The rotation a key's policy asks for, made by Strongroom itself ({@link Caller#SYSTEM}): the principal
+     * who set the policy (with {@code setrotationpolicy}) decided it; no permission is checked now.
+     */
+    @Transactional
+    public KeyView rotateByPolicy(KeyVaultKey key) {
+        return activity.record(Caller.SYSTEM, "RotateKey", resource(key.keyVault(), key.name()),
+                () -> newVersion(keyVault(key.keyVault()), key), view -> describe(view) + ", by the key's rotation policy");
+    }
+
+    private KeyView newVersion(KeyVault keyVault, KeyVaultKey key) {
+        KeyVersion current = key.current();
+        Instant now = Timestamps.now();
+        try (RsaKeyPair pair = Rsa.generate(current.keySize())) {
+            return addVersion(keyVault, key.name(), pair, current.operations(),
+                    new KeyAttributes(null, null, key.rotationPolicy().expiryOf(now), current.tags()), KeyVersionAvailable.Reason.ROTATED, now);
+        }
     }
 
     /** Changes a version's attributes ({@code version} {@code null}: the current one). */
@@ -406,10 +424,14 @@ public class KeyOperations {
 
     private KeyView addVersion(KeyVault keyVault, String name, RsaKeyPair pair, Set<String> keyOps,
                                KeyAttributes attributes, KeyVersionAvailable.Reason reason) {
+        return addVersion(keyVault, name, pair, keyOps, attributes, reason, Timestamps.now());
+    }
+
+    private KeyView addVersion(KeyVault keyVault, String name, RsaKeyPair pair, Set<String> keyOps,
+                               KeyAttributes attributes, KeyVersionAvailable.Reason reason, Instant now) {
         if (name == null || !name.matches(KeyVaultKey.NAME_PATTERN)) {
             throw StrongroomException.badRequest("A key name has 1 to 127 letters, digits or hyphens", "name");
         }
-        Instant now = Timestamps.now();
         KeyVaultKey key = keys.findForUpdate(keyVault.name(), name).orElse(null);
         if (key == null) {
             key = new KeyVaultKey(keyVault.name(), name, now);
@@ -447,11 +469,13 @@ public class KeyOperations {
         }
     }
 
-    private KeyVault keyVault(String name) {
+    /** The key vault named {@code name}; 404 when there is none. For this package's use cases too. */
+    KeyVault keyVault(String name) {
         return keyVaults.find(name).orElseThrow(() -> KeyVaultAdministration.noSuchKeyVault(name));
     }
 
-    private KeyVaultKey activeKey(String keyVaultName, String name) {
+    /** The key {@code name} of a key vault, not deleted; 404 otherwise. */
+    KeyVaultKey activeKey(String keyVaultName, String name) {
         return keys.find(keyVaultName, name).filter(key -> !key.isDeleted())
                 .orElseThrow(() -> StrongroomException.notFound("Key vault '" + keyVaultName + "' has no key named '" + name + "'",
                         resource(keyVaultName, name).toString()));

@@ -92,10 +92,13 @@ public class KeyVaultAdministration {
         return keyVaults.find(name).orElseThrow(() -> noSuchKeyVault(name));
     }
 
-    /** The name of the key vault at vault host {@code label} (host names know no case); the label itself when there is none. */
+    /**
+     * A key vault's name as it was created, for {@code name} in any case (key vault names are host names too,
+     * which know no case); {@code name} itself when there is no such key vault.
+     */
     @Transactional
-    public String nameOfHost(String label) {
-        return keyVaults.find(label).map(KeyVault::name).orElse(label);
+    public String canonicalName(String name) {
+        return keyVaults.find(name).map(KeyVault::name).orElse(name);
     }
 
     @Transactional

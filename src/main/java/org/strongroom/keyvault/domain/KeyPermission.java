@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 public enum KeyPermission {
     GET("get"), LIST("list"), UPDATE("update"), CREATE("create"), IMPORT("import"), DELETE("delete"),
     RECOVER("recover"), PURGE("purge"), ROTATE("rotate"), WRAP_KEY("wrapKey"), UNWRAP_KEY("unwrapKey"),
-    ENCRYPT("encrypt"), DECRYPT("decrypt"), SIGN("sign"), VERIFY("verify");
+    ENCRYPT("encrypt"), DECRYPT("decrypt"), SIGN("sign"), VERIFY("verify"), BACKUP("backup"), RESTORE("restore"),
+    GET_ROTATION_POLICY("getrotationpolicy"), SET_ROTATION_POLICY("setrotationpolicy");
 
     /**
      * What a key vault's creator gets, as the portal's "Key Management" template gives it: every key

@@ -53,6 +53,20 @@ public class KeyVaultKey {
     @Column(name = "scheduled_purge_at")
     private Instant scheduledPurgeAt;
 
+    /** The key's own rotation policy, as {@link KeyRotationPolicy#toJson()}; none: {@link KeyRotationPolicy#DEFAULT}. */
+    @Column(name = "rotation_policy", length = 2000)
+    private String rotationPolicy;
+
+    @Column(name = "rotation_policy_created")
+    private Instant rotationPolicyCreated;
+
+    @Column(name = "rotation_policy_updated")
+    private Instant rotationPolicyUpdated;
+
+    /** The version whose near-expiry notice was given, so that it is given once. */
+    @Column(name = "near_expiry_notified", length = 32)
+    private String nearExpiryNotified;
+
     @OneToMany(mappedBy = "key", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("sequence ASC")
     private List<KeyVersion> versions = new ArrayList<>();
@@ -109,6 +123,48 @@ public class KeyVaultKey {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    /** The key's rotation policy: its own, or {@link KeyRotationPolicy#DEFAULT}. */
+    public KeyRotationPolicy rotationPolicy() {
+        return rotationPolicy == null ? KeyRotationPolicy.DEFAULT : KeyRotationPolicy.fromJson(rotationPolicy);
+    }
+
+    /** When the key's own policy was first set and last changed; empty for the default. */
+    public Optional<Instant> rotationPolicyCreated() {
+        return Optional.ofNullable(rotationPolicyCreated);
+    }
+
+    public Optional<Instant> rotationPolicyUpdated() {
+        return Optional.ofNullable(rotationPolicyUpdated);
+    }
+
+    public void setRotationPolicy(KeyRotationPolicy policy, Instant now) {
+        requireNotDeleted();
+        rotationPolicy = policy.toJson();
+        if (rotationPolicyCreated == null) {
+            rotationPolicyCreated = now;
+        }
+        rotationPolicyUpdated = now;
+    }
+
+    /** Whether the policy's Rotate action is due for the current version at {@code now}. */
+    public boolean rotationDue(Instant now) {
+        return !isDeleted() && rotationPolicy().due(KeyRotationPolicy.Action.ROTATE, current(), now);
+    }
+
+    /**
+     * Whether the policy's Notify action is due for the current version at {@code now} and was not yet given
+     * for it; marks it given.
+     */
+    public boolean takeNearExpiryNotice(Instant now) {
+        KeyVersion current = current();
+        if (isDeleted() || current.versionId().equals(nearExpiryNotified)
+                || !rotationPolicy().due(KeyRotationPolicy.Action.NOTIFY, current, now)) {
+            return false;
+        }
+        nearExpiryNotified = current.versionId();
+        return true;
     }
 
     private void requireNotDeleted() {

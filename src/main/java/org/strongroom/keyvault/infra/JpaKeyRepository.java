@@ -3,6 +3,7 @@ package org.strongroom.keyvault.infra;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,16 @@ public class JpaKeyRepository implements KeyRepository {
         return em.createQuery("SELECT k FROM KeyVaultKey k WHERE k.scheduledPurgeAt < :now", KeyVaultKey.class)
                 .setParameter("now", now)
                 .getResultList();
+    }
+
+    @Override
+    public List<UUID> activeIds() {
+        return em.createQuery("SELECT k.id FROM KeyVaultKey k WHERE k.deletedAt IS NULL ORDER BY k.id", UUID.class).getResultList();
+    }
+
+    @Override
+    public Optional<KeyVaultKey> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(KeyVaultKey.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Adds a new key; a key of the same name created at the same moment by another request is a 409. */
