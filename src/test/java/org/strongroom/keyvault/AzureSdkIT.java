@@ -14,6 +14,8 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import javax.net.ssl.SSLContext;
 
 import jakarta.json.JsonObject;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
@@ -49,6 +52,7 @@ import com.azure.security.keyvault.keys.models.KeyRotationPolicy;
 import com.azure.security.keyvault.keys.models.KeyRotationPolicyAction;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import reactor.core.publisher.Mono;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -58,7 +62,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import org.strongroom.crypto.Rsa;
 import org.strongroom.crypto.ServerCertificates;
+import org.strongroom.crypto.SignedTokens;
 import org.strongroom.support.Api;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.KeyVaults;
@@ -334,6 +340,25 @@ class AzureSdkIT {
         KeyClient keys = keyClient(kv, otherTenant, null);
         ClientAuthenticationException refused = assertThrows(ClientAuthenticationException.class, () -> keys.getKey("any"));
         assertTrue(refused.getMessage().contains(principal.getString("tenantId")), refused.getMessage());
+    }
+
+    /**
+     * A token with the right claims (audience, tenant, principal, unexpired) that this server did not sign: the
+     * key vault answers 401 and the SDK raises ClientAuthenticationException. (Expired tokens and tokens for
+     * another audience or tenant, signed by the server: AccessTokensTest, TokenEndpointIT.)
+     */
+    @Test
+    void tokenNotSignedByTheServer_isClientAuthenticationException() throws Exception {
+        String kv = "sdk-denied";
+        keyVault(kv);
+        JsonObject principal = servicePrincipal();
+        grant(kv, principal, KeyVaults.ALL_PERMISSIONS);
+        Instant now = Instant.now();
+        String forged = SignedTokens.sign(Rsa.generate(2048).privateKeyPkcs8(), "forged", Map.of("aud", "https://" + DOMAIN,
+                "iss", AUTHORITY + "/" + principal.getString("tenantId") + "/v2.0", "tid", principal.getString("tenantId"),
+                "oid", principal.getJsonObject("servicePrincipal").getString("principalId"), "nbf", now, "exp", now.plusSeconds(3600)));
+        TokenCredential forger = request -> Mono.just(new AccessToken(forged, OffsetDateTime.now().plusHours(1)));
+        assertThrows(ClientAuthenticationException.class, () -> keyClient(kv, forger, null).getKey("any"));
     }
 
     @Test

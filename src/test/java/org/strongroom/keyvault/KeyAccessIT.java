@@ -86,7 +86,8 @@ class KeyAccessIT {
                 .map(p -> p.asJsonObject()).filter(p -> p.getString("principalId").equals(admin.id())).findFirst().orElseThrow();
         List<String> keys = policy.getJsonObject("permissions").getJsonArray("keys").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList();
-        assertEquals(List.of("create", "delete", "get", "import", "list", "purge", "recover", "rotate", "update"), keys);
+        assertEquals(List.of("backup", "create", "delete", "get", "getrotationpolicy", "import", "list", "purge", "recover", "restore",
+                "rotate", "setrotationpolicy", "update"), keys);
         String created = admin.api().get("/api/activitylog?resource=keyvaults/" + kv).json().getJsonArray("value").stream()
                 .map(r -> r.asJsonObject()).filter(r -> r.getString("operation").equals("CreateKeyVault")).findFirst()
                 .orElseThrow().getString("details");

@@ -36,8 +36,8 @@ public class VaultHostRouting extends HttpFilter {
     /** Set on a request that came by the vault host form: the key vault's name. */
     public static final String KEY_VAULT_ATTRIBUTE = "org.strongroom.keyvault.vaultHost";
 
-    /** The api-versions of Azure Key Vault's keys API that the Azure SDKs send, oldest first. */
-    public static final Set<String> API_VERSIONS = Set.of("7.0", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "2025-07-01");
+    /** The api-versions of Azure Key Vault's keys API that the current Azure SDKs send: 7.0 to 7.6, and 2025-07-01. */
+    static final Set<String> API_VERSIONS = Set.of("7.0", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "2025-07-01");
 
     static final String LATEST_API_VERSION = "2025-07-01";
 

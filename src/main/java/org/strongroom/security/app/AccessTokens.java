@@ -90,6 +90,17 @@ public class AccessTokens {
             throw new TokenRefusal(400, "invalid_request", 900144, "client_id and client_secret are required");
         }
         Instant now = Timestamps.now();
+        ServicePrincipal principal = authenticate(tenant, clientId, secret, address, now);
+        return activity.record(Caller.servicePrincipal(principal.principalId()), "IssueAccessToken",
+                ResourcePath.servicePrincipal(clientId), () -> new Issued(signingKeys.sign(claims(principal, now)), LIFETIME.toSeconds()),
+                issued -> "for " + resource + ", valid " + LIFETIME.toMinutes() + " minutes");
+    }
+
+    /**
+     * The service principal whose client secret {@code secret} is, unexpired; throttled per client id and
+     * address, and a refused secret of a known client recorded in the activity log.
+     */
+    private ServicePrincipal authenticate(String tenant, String clientId, char[] secret, String address, Instant now) {
         String throttled = "app:" + clientId;
         Optional<Duration> blocked = throttle.blocked(throttled, address, now);
         if (blocked.isPresent()) {
@@ -97,30 +108,29 @@ public class AccessTokens {
         }
         Optional<ServicePrincipal> found = principals.findByAppId(clientId);
         ServicePrincipal principal = found.orElse(DECOY);
-        if (!principal.secretMatches(secret, now) || found.isEmpty()) {
-            if (throttle.failed(throttled, address, now)) {
-                LOG.warning(() -> "Client sign-ins throttled: too many failures for client " + clientId + " or from " + address);
-            }
-            if (found.isEmpty()) {
-                throw new TokenRefusal(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
-                        + "' was not found in tenant '" + tenant + "'");
-            }
-            TokenRefusal refusal = principal.secretExpired(now)
-                    ? new TokenRefusal(401, "invalid_client", 7000222, "The provided client secret keys for app '" + clientId + "' are expired")
-                    : new TokenRefusal(401, "invalid_client", 7000215, "Invalid client secret provided");
-            try {
-                activity.recordUse(Caller.servicePrincipal(principal.principalId()), "IssueAccessToken",
-                        ResourcePath.servicePrincipal(clientId), () -> {
-                            throw new StrongroomException(ErrorCode.Unauthorized, refusal.getMessage(), ResourcePath.servicePrincipal(clientId).toString());
-                        }, none -> null);
-            } catch (StrongroomException recorded) {
-                throw refusal;
-            }
+        if (principal.secretMatches(secret, now) && found.isPresent()) {
+            throttle.succeeded(throttled);
+            return principal;
         }
-        throttle.succeeded(throttled);
-        return activity.record(Caller.servicePrincipal(principal.principalId()), "IssueAccessToken",
-                ResourcePath.servicePrincipal(clientId), () -> new Issued(signingKeys.sign(claims(principal, now)), LIFETIME.toSeconds()),
-                issued -> "for " + resource + ", valid " + LIFETIME.toMinutes() + " minutes");
+        if (throttle.failed(throttled, address, now)) {
+            LOG.warning(() -> "Client sign-ins throttled: too many failures for client " + clientId + " or from " + address);
+        }
+        if (found.isEmpty()) {
+            throw new TokenRefusal(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
+                    + "' was not found in tenant '" + tenant + "'");
+        }
+        TokenRefusal refusal = principal.secretExpired(now)
+                ? new TokenRefusal(401, "invalid_client", 7000222, "The provided client secret keys for app '" + clientId + "' are expired")
+                : new TokenRefusal(401, "invalid_client", 7000215, "Invalid client secret provided");
+        ResourcePath resource = ResourcePath.servicePrincipal(clientId);
+        try {
+            activity.recordUse(Caller.servicePrincipal(principal.principalId()), "IssueAccessToken", resource, () -> {
+                throw new StrongroomException(ErrorCode.Unauthorized, refusal.getMessage(), resource.toString());
+            }, none -> null);
+        } catch (StrongroomException recorded) {
+            // on record (at most once a minute per client): answered as OAuth answers
+        }
+        throw refusal;
     }
 
     /** Whom {@code token} stands for, if it is one of this server's, unexpired, for the key vaults, and its principal exists. */

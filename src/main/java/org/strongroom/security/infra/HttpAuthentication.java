@@ -81,16 +81,7 @@ public class HttpAuthentication implements HttpAuthenticationMechanism {
         }
         String bearer = bearer(header);
         if (bearer != null) {
-            Optional<AccessTokens.Verified> verified = tokens.verify(bearer);
-            if (verified.isPresent()) {
-                return context.notifyContainerAboutLogin(new CallerPrincipal(verified.get().principalId()), Set.of(Roles.SERVICE_PRINCIPAL));
-            }
-            if (!context.isProtected()) {
-                return context.doNothing();
-            }
-            request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "The access token is not valid here: expired, for another "
-                    + "resource or tenant, not signed by this server, or its service principal is gone");
-            return challenge(request, response, context, "invalid_token");
+            return signInWithToken(bearer, request, response, context);
         }
         UsernamePasswordCredential credential = credential(header);
         if (credential != null) {
@@ -117,6 +108,21 @@ public class HttpAuthentication implements HttpAuthenticationMechanism {
             return challenge(request, response, context, null);
         }
         return unauthorized(request, response, context, header, credential != null);
+    }
+
+    /** A service principal signs in with its access token, with the role that only the key data plane allows. */
+    private AuthenticationStatus signInWithToken(String token, HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context) {
+        Optional<AccessTokens.Verified> verified = tokens.verify(token);
+        if (verified.isPresent()) {
+            return context.notifyContainerAboutLogin(new CallerPrincipal(verified.get().principalId()), Set.of(Roles.SERVICE_PRINCIPAL));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        request.setAttribute(ErrorPageServlet.MESSAGE_ATTRIBUTE, "The access token is not valid here: expired, for another "
+                + "resource or tenant, not signed by this server, or its service principal is gone");
+        return challenge(request, response, context, "invalid_token");
     }
 
     /** Whether the request came to a key vault's own host, where clients are Azure SDKs. */
