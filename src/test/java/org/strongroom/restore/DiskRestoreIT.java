@@ -216,6 +216,25 @@ class DiskRestoreIT {
         }
     }
 
+    /** The same key policy as a vault's key (KeyRequirements): a disabled key fails the restore with the seed's code. */
+    @Test
+    void aSetWhoseKeyIsDisabled_failsTheRestore_withTheSeedsCode_andWritesNothing() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des des = des(cmk, Cmk.ALL_FOUR);
+        assertEquals(200, cmk.admin().send("PATCH", Cmk.path(des.kid()), "{\"attributes\":{\"enabled\":false}}", "application/json").status());
+        Backed backed = backedUpDisk(cmk, null);
+        age(backed);
+        Path target = target();
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ",\"diskEncryptionSetId\":\"" + des.name() + "\""));
+
+        assertEquals("Failed", job.getString("status"));
+        assertEquals("UserErrorKeyDisabled", job.getJsonObject("error").getString("code"), job.toString());
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(0, files.count(), "nothing written");
+        }
+    }
+
     @Test
     void restoreOntoAnExistingImage_isRefusedWithoutOverwrite() throws Exception {
         Cmk cmk = new Cmk(base);
@@ -242,6 +261,10 @@ class DiskRestoreIT {
         Api.Response elsewhere = cmk.admin().put("/api/diskEncryptionSets/" + name,
                 "{\"keyUri\":\"" + kid + "\",\"region\":\"northeurope\"}");
         assertTrue(elsewhere.isError(400, "UserErrorKeyVaultRegionMismatch"), elsewhere.toString());
+        String unprotectedKv = cmk.keyVault("westeurope", ",\"softDeleteEnabled\":true");
+        Api.Response unprotected = cmk.admin().put("/api/diskEncryptionSets/" + name,
+                "{\"keyUri\":\"" + cmk.rsa2048(unprotectedKv, "k") + "\",\"region\":\"westeurope\"}");
+        assertTrue(unprotected.isError(400, "UserErrorKeyVaultPurgeProtectionNotEnabled"), unprotected.toString());
         Api.Response unknownKey = cmk.admin().put("/api/diskEncryptionSets/" + name,
                 "{\"keyUri\":\"" + base + "api/keyvaults/nosuchkv/keys/k\",\"region\":\"westeurope\"}");
         assertEquals(400, unknownKey.status(), unknownKey.toString());

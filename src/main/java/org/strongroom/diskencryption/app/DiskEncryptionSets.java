@@ -10,11 +10,10 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.diskencryption.domain.DiskEncryptionSet;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
-import org.strongroom.keyvault.ManagedIdentityKeys;
-import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
+import org.strongroom.keyvault.KeyRequirements;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
+import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
-import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
@@ -53,7 +52,7 @@ public class DiskEncryptionSets {
         if (keyUri == null || keyUri.isBlank()) {
             throw StrongroomException.badRequest("keyUri is required", "keyUri");
         }
-        checkKeyVault(keyUri, region);
+        requirements().checkPlacement(keys.keyVaultOf(keyUri), "disk encryption set '" + name + "'", region);
         return activity.record(caller, "PutDiskEncryptionSet", ResourcePath.diskEncryptionSet(name), () -> {
             var existing = sets.find(name);
             if (existing.isPresent()) {
@@ -81,28 +80,19 @@ public class DiskEncryptionSets {
     public record WrappedKey(String kid, byte[] wrapped) {
     }
 
-    /** Wraps {@code diskKey} with the set's key (its newest version for a versionless URI), as the set's identity. */
+    /**
+     * Wraps {@code diskKey} with the set's key (its newest version for a versionless URI), as the set's identity,
+     * once the key passes SPEC 8 ({@link KeyRequirements#checkKey}): the same policy as a vault's key.
+     */
     public WrappedKey wrap(String name, KeyMaterial diskKey) {
         DiskEncryptionSet set = get(name);
         Caller identity = Caller.identity(set.principalId());
         ResolvedKey key = keys.resolve(set.keyUri(), identity);
-        if (!key.enabled()) {
-            throw new StrongroomException(ErrorCode.UserErrorKeyDisabled, "Key " + key.kid() + " of disk encryption set '"
-                    + name + "' is disabled", "diskEncryptionSetId");
-        }
+        requirements().checkKey(key, Timestamps.now());
         return new WrappedKey(key.kid(), keys.wrap(key.kid(), diskKey.bytes(), identity));
     }
 
-    private void checkKeyVault(String keyUri, String region) {
-        KeyVaultProperties properties = keys.keyVaultOf(keyUri);
-        if (!properties.region().equalsIgnoreCase(region)) {
-            throw new StrongroomException(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + properties.name()
-                    + "' is in region '" + properties.region() + "', the disk encryption set in '" + region + "'", "keyUri");
-        }
-        if (!properties.softDeleteEnabled() || !properties.purgeProtectionEnabled()) {
-            throw new StrongroomException(properties.softDeleteEnabled() ? ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled
-                    : ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + properties.name()
-                    + "' must have soft delete and purge protection enabled", "keyUri");
-        }
+    private KeyRequirements requirements() {
+        return new KeyRequirements(settings.largeRsaKeysAllowed());
     }
 }

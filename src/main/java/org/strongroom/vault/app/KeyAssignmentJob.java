@@ -19,7 +19,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
-import org.strongroom.vault.domain.KeyRequirements;
+import org.strongroom.keyvault.KeyRequirements;
 import org.strongroom.vault.domain.KeyUpdateRequest;
 import org.strongroom.vault.domain.Vault;
 

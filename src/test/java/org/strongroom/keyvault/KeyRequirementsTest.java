@@ -1,4 +1,4 @@
-package org.strongroom.vault.domain;
+package org.strongroom.keyvault;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

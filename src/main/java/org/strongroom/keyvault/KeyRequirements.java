@@ -1,4 +1,4 @@
-package org.strongroom.vault.domain;
+package org.strongroom.keyvault;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -12,8 +12,10 @@ import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 
 /**
- * What a key vault and a key must be before a vault's data key is put under them (SPEC 5-9), in the
- * order the seed lists them. Each refusal carries the seed's code and the target {@code keyUri}.
+ * What a key vault and a key must be before anything is put under them (SPEC 5-9), in the order the seed
+ * lists them: one policy for every holder of a key — a vault's data key ({@code vault}'s key assignment) and
+ * a disk encryption set ({@code diskencryption}), whatever key manager answers for the key. Each refusal
+ * carries the seed's code and the target {@code keyUri}.
  */
 public final class KeyRequirements {
 
@@ -28,22 +30,13 @@ public final class KeyRequirements {
     }
 
     /**
-     * SPEC 5, 6, 7 and 9: the key vault is in the vault's region, has soft delete and purge protection, is in
-     * the subscription given with the key (when one is), and grants {@code principalId} the four permissions.
+     * SPEC 5, 6, 7 and 9 for a vault: the key vault is in the vault's region, has soft delete and purge
+     * protection, is in the subscription given with the key (when one is), and grants {@code principalId} the
+     * four permissions.
      */
     public void checkKeyVault(KeyVaultProperties keyVault, VaultName vaultName, String vaultRegion, String subscriptionId,
                               String principalId) {
-        if (!keyVault.region().equalsIgnoreCase(vaultRegion)) {
-            throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVault.name() + "' is in region '"
-                    + keyVault.region() + "', vault '" + vaultName + "' in '" + vaultRegion + "': they must be in the same region");
-        }
-        if (!keyVault.softDeleteEnabled()) {
-            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + keyVault.name() + "' must have soft delete enabled");
-        }
-        if (!keyVault.purgeProtectionEnabled()) {
-            throw refuse(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
-                    "Key vault '" + keyVault.name() + "' must have purge protection enabled");
-        }
+        checkPlacement(keyVault, "vault '" + vaultName + "'", vaultRegion);
         if (subscriptionId != null && !subscriptionId.equals(keyVault.subscriptionId())) {
             throw refuse(ErrorCode.UserErrorKeyVaultSubscriptionMismatch, "Key vault '" + keyVault.name()
                     + "' is not in subscription '" + subscriptionId + "'");
@@ -54,6 +47,24 @@ public final class KeyRequirements {
             throw refuse(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, "Key vault '" + keyVault.name()
                     + "' does not grant the vault's identity " + principalId + " the key permissions " + missing
                     + " (it needs " + PERMISSIONS + ")");
+        }
+    }
+
+    /**
+     * SPEC 6 and 7 for any holder of a key ({@code holder}, e.g. "disk encryption set 'des1'", in
+     * {@code region}): the key vault is in the same region and has soft delete and purge protection.
+     */
+    public void checkPlacement(KeyVaultProperties keyVault, String holder, String region) {
+        if (!keyVault.region().equalsIgnoreCase(region)) {
+            throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVault.name() + "' is in region '"
+                    + keyVault.region() + "', " + holder + " in '" + region + "': they must be in the same region");
+        }
+        if (!keyVault.softDeleteEnabled()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + keyVault.name() + "' must have soft delete enabled");
+        }
+        if (!keyVault.purgeProtectionEnabled()) {
+            throw refuse(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
+                    "Key vault '" + keyVault.name() + "' must have purge protection enabled");
         }
     }
 
