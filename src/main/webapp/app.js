@@ -249,6 +249,15 @@ async function showVaults() {
     }
 }
 
+/** The last probe of the key in force, as one line: its status, what it found, when. */
+function keyHealth(health) {
+    if (!health) {
+        return 'Not probed yet';
+    }
+    const found = health.warnings.length ? ': ' + health.warnings.join('; ') : '';
+    return health.status + found + ' (checked ' + health.checkedAt + ')';
+}
+
 async function showVault(name) {
     show('vault-view');
     const vault = await api('/api/vaults/' + encodeURIComponent(name));
@@ -259,7 +268,8 @@ async function showVault(name) {
         ['Key vault subscription', encryption.subscriptionId], ['Last update status', encryption.lastUpdateStatus],
         ['Infrastructure encryption', encryption.infrastructureEncryptionState],
         ['Active key version', encryption.activeKeyVersion],
-        ['Automatic rotation', encryption.autoRotation ? 'On (follows the newest key version)' : 'Off']]);
+        ['Automatic rotation', encryption.autoRotation ? 'On (follows the newest key version)' : 'Off'],
+        ['Key health', keyHealth(encryption.keyHealth)]]);
     details($('vault-identity'), [['Type', vault.identity.type], ['Principal id', vault.identity.principalId],
         ['Tenant', vault.identity.tenantId], ['Region', vault.region], ['Subscription', vault.subscriptionId],
         ['Resource group', vault.resourceGroup]]);

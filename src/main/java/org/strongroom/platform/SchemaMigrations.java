@@ -50,7 +50,8 @@ public class SchemaMigrations {
             "V010__vault_without_secondary_index.sql",
             "V011__key_tags.sql",
             "V012__service_principals.sql",
-            "V013__key_rotation_policy.sql");
+            "V013__key_rotation_policy.sql",
+            "V014__vault_key_health.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

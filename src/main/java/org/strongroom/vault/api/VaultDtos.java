@@ -1,12 +1,15 @@
 package org.strongroom.vault.api;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.strongroom.vault.domain.KeyHealth;
 import org.strongroom.vault.domain.ManagedIdentity;
 import org.strongroom.vault.domain.Vault;
 
@@ -50,15 +53,26 @@ public final class VaultDtos {
     /** The encryption properties of SPEC 12; absent values are {@code null}. */
     @JsonbNillable
     @JsonbPropertyOrder({"encryptionAtRestType", "keyUri", "subscriptionId", "lastUpdateStatus",
-            "infrastructureEncryptionState", "autoRotation", "activeKeyVersion"})
+            "infrastructureEncryptionState", "autoRotation", "activeKeyVersion", "keyHealth"})
     public record EncryptionDto(String encryptionAtRestType, String keyUri, String subscriptionId, String lastUpdateStatus,
-                                String infrastructureEncryptionState, boolean autoRotation, String activeKeyVersion) {
+                                String infrastructureEncryptionState, boolean autoRotation, String activeKeyVersion,
+                                KeyHealthDto keyHealth) {
 
-        static EncryptionDto of(Vault vault) {
+        static EncryptionDto of(Vault vault, Optional<KeyHealth> health) {
             String active = vault.activeKeyId();
             return new EncryptionDto(vault.encryptionType().name(), vault.keyUri(), vault.keyVaultSubscriptionId(),
                     vault.lastUpdateStatus().name(), vault.infrastructureEncryption().name(), vault.autoRotation(),
-                    active == null ? null : active.substring(active.lastIndexOf('/') + 1));
+                    active == null ? null : active.substring(active.lastIndexOf('/') + 1),
+                    health.map(KeyHealthDto::of).orElse(null));
+        }
+    }
+
+    /** The last probe of the key in force: {@code Healthy} or {@code Warning}, with what it found. */
+    @JsonbPropertyOrder({"status", "warnings", "checkedAt"})
+    public record KeyHealthDto(String status, List<String> warnings, Instant checkedAt) {
+
+        static KeyHealthDto of(KeyHealth health) {
+            return new KeyHealthDto(health.status().name(), health.warnings(), health.checkedAt());
         }
     }
 
@@ -67,9 +81,9 @@ public final class VaultDtos {
     public record VaultDto(String name, String region, String subscriptionId, String resourceGroup, String tenantId,
                            IdentityDto identity, EncryptionDto encryption, Instant created, Instant updated) {
 
-        static VaultDto of(Vault vault) {
+        static VaultDto of(Vault vault, Optional<KeyHealth> health) {
             return new VaultDto(vault.name().value(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
-                    vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault), vault.created(),
+                    vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault, health), vault.created(),
                     vault.updated());
         }
     }

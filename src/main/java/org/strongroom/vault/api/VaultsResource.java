@@ -34,9 +34,11 @@ import org.strongroom.vault.api.VaultDtos.EncryptionDto;
 import org.strongroom.vault.api.VaultDtos.EncryptionRequest;
 import org.strongroom.vault.api.VaultDtos.IdentityDto;
 import org.strongroom.vault.api.VaultDtos.IdentityRequest;
+import org.strongroom.vault.api.VaultDtos.KeyHealthDto;
 import org.strongroom.vault.api.VaultDtos.MoveRequest;
 import org.strongroom.vault.api.VaultDtos.VaultDto;
 import org.strongroom.vault.app.KeyAssignments;
+import org.strongroom.vault.app.KeyHealthProbe;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.IdentityType;
 import org.strongroom.vault.domain.KeyAssignmentInput;
@@ -62,6 +64,9 @@ public class VaultsResource {
     @Inject
     KeyAssignments keyAssignments;
 
+    @Inject
+    KeyHealthProbe health;
+
     @Context
     SecurityContext security;
 
@@ -81,7 +86,7 @@ public class VaultsResource {
                         @NotNull(message = "a JSON body is required") @Valid VaultRequest body) {
         VaultService.PutResult result = vaults.put(Callers.of(security), VaultName.of(vault), body.region(), body.subscriptionId(),
                 body.resourceGroup());
-        VaultDto dto = VaultDto.of(result.vault());
+        VaultDto dto = VaultDto.of(result.vault(), health.report(result.vault().name()));
         return locations.putAnswer(result.created(), dto, "vaults", vault);
     }
 
@@ -89,7 +94,7 @@ public class VaultsResource {
     @Operation(summary = "List the vaults")
     @APIResponse(responseCode = "200", description = "The vaults")
     public ListDto<VaultDto> list() {
-        return ListDto.of(vaults.list().stream().map(VaultDto::of).toList());
+        return ListDto.of(vaults.list().stream().map(v -> VaultDto.of(v, health.report(v.name()))).toList());
     }
 
     @GET
@@ -98,7 +103,8 @@ public class VaultsResource {
     @APIResponse(responseCode = "200", description = "The vault")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VaultDto get(@PathParam("vault") String vault) {
-        return VaultDto.of(vaults.get(VaultName.requested(vault)));
+        VaultName name = VaultName.requested(vault);
+        return VaultDto.of(vaults.get(name), health.report(name));
     }
 
     @PUT
@@ -125,7 +131,21 @@ public class VaultsResource {
     @APIResponse(responseCode = "200", description = "The encryption properties")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EncryptionDto encryption(@PathParam("vault") String vault) {
-        return EncryptionDto.of(vaults.get(VaultName.requested(vault)));
+        VaultName name = VaultName.requested(vault);
+        return EncryptionDto.of(vaults.get(name), health.report(name));
+    }
+
+    @POST
+    @Path("{vault}/encryption/keyHealth")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Probe the vault's key in force now, as its identity, as the daily probe does: warnings before a backup fails")
+    @APIResponse(responseCode = "200", description = "The key's health")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public KeyHealthDto probeKeyHealth(@PathParam("vault") String vault) {
+        return KeyHealthDto.of(health.probe(VaultName.requested(vault), Timestamps.now()));
     }
 
     /**
@@ -160,7 +180,8 @@ public class VaultsResource {
             if (body.keyUri() != null) {
                 throw StrongroomException.badRequest("A key URI cannot go with PlatformManaged", "keyUri");
             }
-            return Response.ok(EncryptionDto.of(keyAssignments.revertToPlatformManaged(Callers.of(security), VaultName.requested(vault)))).build();
+            VaultName name = VaultName.requested(vault);
+            return Response.ok(EncryptionDto.of(keyAssignments.revertToPlatformManaged(Callers.of(security), name), health.report(name))).build();
         }
         if (type != null && !"CustomerManaged".equals(type)) {
             throw StrongroomException.badRequest("encryptionAtRestType is PlatformManaged or CustomerManaged", "encryptionAtRestType");
@@ -183,8 +204,9 @@ public class VaultsResource {
         if (body.resourceGroup() == null && body.subscriptionId() == null && body.tenantId() == null) {
             throw StrongroomException.badRequest("Say where to: resourceGroup, subscriptionId and/or tenantId", "body");
         }
-        return VaultDto.of(vaults.move(Callers.of(security), VaultName.requested(vault), body.resourceGroup(), body.subscriptionId(),
-                body.tenantId()));
+        VaultName name = VaultName.requested(vault);
+        return VaultDto.of(vaults.move(Callers.of(security), name, body.resourceGroup(), body.subscriptionId(),
+                body.tenantId()), health.report(name));
     }
 
 }
