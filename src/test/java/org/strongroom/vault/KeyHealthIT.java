@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.support.Api;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.Prometheus;
 
 /**
  * The key health probe (issue 18, "ahead of failures"): as the vault's identity it finds what would make the
@@ -59,6 +60,7 @@ class KeyHealthIT {
         Cmk cmk = new Cmk(base);
         Cmk.Setup setup = cmk.cmkVault();
         assertEquals("Healthy", probe(cmk, setup.vault()).getString("status"));
+        double warningsBefore = Prometheus.metric(Prometheus.scrape(base), "strongroom_key_health_probes_total", "status=\"Warning\"");
 
         long soon = Instant.now().plus(Duration.ofDays(10)).getEpochSecond();
         assertEquals(200, cmk.admin().send("PATCH", Cmk.path(setup.kid()), "{\"attributes\":{\"exp\":" + soon + "}}",
@@ -72,6 +74,8 @@ class KeyHealthIT {
         JsonObject shown = cmk.encryption(setup.vault()).getJsonObject("keyHealth");
         assertEquals(found, warnings(shown), "the encryption properties show the last probe");
         assertEquals(List.of("KeyHealthWarning"), activity(cmk, setup.vault()).stream().filter(o -> o.startsWith("KeyHealth")).toList());
+        assertEquals(warningsBefore + 1, Prometheus.metric(Prometheus.scrape(base), "strongroom_key_health_probes_total",
+                "status=\"Warning\""), "the metric counts the warning");
 
         probe(cmk, setup.vault());
         assertEquals(1, activity(cmk, setup.vault()).stream().filter(o -> o.equals("KeyHealthWarning")).count(),

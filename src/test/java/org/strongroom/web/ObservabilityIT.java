@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.Prometheus;
 import org.strongroom.support.SourceTrees;
 
 /**
@@ -100,23 +101,6 @@ class ObservabilityIT {
         assertEquals(List.of(), missing, "documented: " + documented);
     }
 
-    private static double metric(String scrape, String name, String... labels) {
-        double sum = 0;
-        for (String line : scrape.split("\n")) {
-            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
-                continue;
-            }
-            boolean matches = true;
-            for (String label : labels) {
-                matches &= line.contains(label);
-            }
-            if (matches) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
-    }
-
     @Test
     void prometheusMetrics_countJobsBytesAndKeyVaultOperations_andMoveAfterABackup() throws Exception {
         Cmk cmk = new Cmk(base);
@@ -132,19 +116,19 @@ class ObservabilityIT {
         String after = get(management("/prometheus")).body();
 
         assertTrue(after.contains("# TYPE strongroom_jobs_ended_total counter"), after);
-        assertEquals(1.0, metric(after, "strongroom_jobs_ended_total", "operation=\"Backup\"", "status=\"Completed\"")
-                - metric(before.body(), "strongroom_jobs_ended_total", "operation=\"Backup\"", "status=\"Completed\""));
+        assertEquals(1.0, Prometheus.metric(after, "strongroom_jobs_ended_total", "operation=\"Backup\"", "status=\"Completed\"")
+                - Prometheus.metric(before.body(), "strongroom_jobs_ended_total", "operation=\"Backup\"", "status=\"Completed\""));
         long treeBytes;
         try (var files = Files.walk(tree)) {
             treeBytes = files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> p.toFile().length()).sum();
         }
-        assertEquals((double) treeBytes, metric(after, "strongroom_backup_source_bytes_total", "workload=\"Files\"")
-                - metric(before.body(), "strongroom_backup_source_bytes_total", "workload=\"Files\""));
-        assertTrue(metric(after, "strongroom_keyvault_operations_total", "operation=\"unwrapKey\"", "outcome=\"ok\"")
-                > metric(before.body(), "strongroom_keyvault_operations_total", "operation=\"unwrapKey\"", "outcome=\"ok\""),
+        assertEquals((double) treeBytes, Prometheus.metric(after, "strongroom_backup_source_bytes_total", "workload=\"Files\"")
+                - Prometheus.metric(before.body(), "strongroom_backup_source_bytes_total", "workload=\"Files\""));
+        assertTrue(Prometheus.metric(after, "strongroom_keyvault_operations_total", "operation=\"unwrapKey\"", "outcome=\"ok\"")
+                > Prometheus.metric(before.body(), "strongroom_keyvault_operations_total", "operation=\"unwrapKey\"", "outcome=\"ok\""),
                 "the backup unwrapped the vault's data key through the key vault");
-        assertTrue(metric(after, "strongroom_job_seconds_total", "operation=\"Backup\"")
-                > metric(before.body(), "strongroom_job_seconds_total", "operation=\"Backup\""), "the backup's duration is added");
+        assertTrue(Prometheus.metric(after, "strongroom_job_seconds_total", "operation=\"Backup\"")
+                > Prometheus.metric(before.body(), "strongroom_job_seconds_total", "operation=\"Backup\""), "the backup's duration is added");
         for (String family : List.of("strongroom_jobs_ended_total", "strongroom_job_seconds_total",
                 "strongroom_backup_source_bytes_total", "strongroom_backup_new_bytes_total", "strongroom_keyvault_operations_total")) {
             String help = after.lines().filter(line -> line.startsWith("# HELP " + family + " ")).findFirst()

@@ -8,11 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.Meters;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
@@ -24,7 +27,8 @@ import org.strongroom.vault.domain.VaultRepository;
 /**
  * Probes a vault's key in force as the vault's identity — reads the key and its key vault's access policy,
  * as the next backup would — and keeps what it found ({@link KeyHealth}); when the findings change, the
- * activity log says so ({@code KeyHealthWarning}, {@code KeyHealthRestored}). {@code KeyHealthScheduler}
+ * activity log says so ({@code KeyHealthWarning}, {@code KeyHealthRestored}), and every probe counts in
+ * {@code strongroom_key_health_probes_total} by its status. {@code KeyHealthScheduler}
  * probes every vault with a customer-managed key daily; {@code POST .../encryption/keyHealth} at once.
  */
 @ApplicationScoped
@@ -41,6 +45,9 @@ public class KeyHealthProbe {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The last probe's report of a vault, if it was probed. */
     @Transactional
@@ -75,6 +82,8 @@ public class KeyHealthProbe {
             reports.add(report);
         }
         boolean changed = report.record(found, now);
+        Meters.counter(registry, "strongroom.key.health.probes", "Probes of vaults' keys in force, by what they found: "
+                + "Healthy, or Warning (something would fail the next backup)", null, "status", report.status().name()).increment();
         if (changed || first && !found.isEmpty()) {
             KeyHealth recorded = report;
             activity.record(Caller.SYSTEM, found.isEmpty() ? "KeyHealthRestored" : "KeyHealthWarning",
