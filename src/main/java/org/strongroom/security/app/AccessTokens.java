@@ -65,8 +65,8 @@ public class AccessTokens {
     public record Issued(String accessToken, long expiresIn) {
     }
 
-    /** Whom a valid token stands for. */
-    public record Verified(String principalId, String appId) {
+    /** Whom a valid token stands for: the service principal's principal id, as access policies name it. */
+    public record Verified(String principalId) {
     }
 
     /**
@@ -139,7 +139,7 @@ public class AccessTokens {
         return SignedTokens.verify(token, signingKeys::publicKey)
                 .filter(claims -> accepts(claims, Timestamps.now(), uris().resource(), settings.tenantId(), issuer()))
                 .flatMap(claims -> principals.findByPrincipalId((String) claims.get("oid")))
-                .map(principal -> new Verified(principal.principalId(), principal.appId()));
+                .map(principal -> new Verified(principal.principalId()));
     }
 
     /**
