@@ -31,18 +31,19 @@ public final class KeyRequirements {
 
     /**
      * SPEC 5, 6, 7 and 9 for a vault: the key vault is in the vault's region, has soft delete and purge
-     * protection, is in the subscription given with the key (when one is), and grants {@code principalId} the
-     * four permissions.
+     * protection, is in the subscription given with the key (when one is), and grants the vault's identity
+     * the four permissions ({@code granted}, as {@link KeyVaultClient#keyPermissions} found them).
      */
-    public void checkKeyVault(KeyVaultProperties keyVault, VaultName vaultName, String vaultRegion, String subscriptionId,
-                              String principalId) {
+    public void checkKeyVault(KeyVaultProperties keyVault, Set<String> granted, VaultName vaultName, String vaultRegion,
+                              String subscriptionId, String principalId) {
         checkPlacement(keyVault, "vault '" + vaultName + "'", vaultRegion);
         if (subscriptionId != null && !subscriptionId.equals(keyVault.subscriptionId())) {
             throw refuse(ErrorCode.UserErrorKeyVaultSubscriptionMismatch, "Key vault '" + keyVault.name()
-                    + "' is not in subscription '" + subscriptionId + "'");
+                    + "' is not in subscription '" + subscriptionId + "'" + (keyVault.subscriptionId() == null
+                    ? " (" + keyVault.source() + " names no subscription)" : ""));
         }
         Set<String> missing = new LinkedHashSet<>(PERMISSIONS);
-        missing.removeAll(keyVault.keyPermissionsOf(principalId));
+        missing.removeAll(granted);
         if (!missing.isEmpty()) {
             throw refuse(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, "Key vault '" + keyVault.name()
                     + "' does not grant the vault's identity " + principalId + " the key permissions " + missing
@@ -57,14 +58,16 @@ public final class KeyRequirements {
     public void checkPlacement(KeyVaultProperties keyVault, String holder, String region) {
         if (!keyVault.region().equalsIgnoreCase(region)) {
             throw refuse(ErrorCode.UserErrorKeyVaultRegionMismatch, "Key vault '" + keyVault.name() + "' is in region '"
-                    + keyVault.region() + "', " + holder + " in '" + region + "': they must be in the same region");
+                    + keyVault.region() + "', " + holder + " in '" + region + "': they must be in the same region ("
+                    + keyVault.source() + ")");
         }
         if (!keyVault.softDeleteEnabled()) {
-            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + keyVault.name() + "' must have soft delete enabled");
+            throw refuse(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled, "Key vault '" + keyVault.name() + "' must have soft delete enabled ("
+                    + keyVault.source() + ")");
         }
         if (!keyVault.purgeProtectionEnabled()) {
             throw refuse(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
-                    "Key vault '" + keyVault.name() + "' must have purge protection enabled");
+                    "Key vault '" + keyVault.name() + "' must have purge protection enabled (" + keyVault.source() + ")");
         }
     }
 

@@ -8,27 +8,44 @@ import org.strongroom.platform.Caller;
 
 /**
  * The port through which Strongroom's own services use customer keys, acting as a principal (a vault's
- * managed identity). The built-in key vault is the first implementation; remote key managers (a cloud
- * key vault's REST API, an HSM) plug in behind the same interface.
+ * managed identity). Behind it the key URI chooses the key manager: the built-in key vault of this server,
+ * or a registered remote one (another server speaking Azure Key Vault's protocol) — invisible to vaults,
+ * backups, restores and disk encryption sets.
  *
  * <p>Refusals are {@link org.strongroom.platform.StrongroomException}s: {@code NotFound} (no such key
- * vault, key or version, or a URI that is no key of this key manager), {@code Forbidden} (the caller
+ * vault, key or version, or a URI that no key manager answers for), {@code Forbidden} (the caller
  * lacks the permission), {@code KeyDisabled}, {@code KeyExpired}, {@code KeyNotYetValid},
- * {@code BadRequest} (a value that does not unwrap with the key).
+ * {@code BadRequest} (a value that does not unwrap with the key), {@code UserErrorKeyVaultUnreachable} (a
+ * remote key manager that does not answer, or answers only with errors of its own).
  */
 public interface KeyVaultClient {
 
     /**
-     * Refuses, without calling anything, a URI that cannot name a key of this key manager (another host,
-     * another scheme, no key path): {@code UserErrorKeyNotFound}, target {@code keyUri}.
+     * Refuses, without calling anything, a URI that cannot name a key of any key manager this server knows
+     * (a host that is neither this server's nor a registered key manager's, another scheme, no key path):
+     * {@code UserErrorKeyNotFound}, target {@code keyUri}.
      */
-    void requireOwnKeyUri(String keyUri);
+    void requireKnownKeyUri(String keyUri);
+
+    /**
+     * Whether the key manager of {@code keyUri} tells this server of new key versions itself (the built-in
+     * key vault fires {@link KeyVersionAvailable}); the keys of others are polled for new versions.
+     */
+    boolean announcesNewVersions(String keyUri);
 
     /** Resolves a key URI (versioned, or versionless for the newest version) as {@code caller}, who needs {@code get}. */
     ResolvedKey resolve(String keyUri, Caller caller);
 
     /** The management properties of the key vault that holds the key, read as the platform. */
     KeyVaultProperties keyVaultOf(String keyUri);
+
+    /**
+     * The key permissions ({@code get}, {@code list}, {@code wrapKey}, {@code unwrapKey}, ...) the key vault
+     * grants {@code caller} on the key: the built-in key vault reads its access policies; a remote key manager,
+     * whose policies this server cannot read, is asked — a get, a list of the key's versions, and a wrap and
+     * unwrap of a random probe value — and a permission is granted when its call succeeds.
+     */
+    Set<String> keyPermissions(String keyUri, Caller caller);
 
     /** Wraps {@code secret} with RSA-OAEP-256 under the version {@code kid}; {@code caller} needs {@code wrapKey}. */
     byte[] wrap(String kid, byte[] secret, Caller caller);
@@ -41,13 +58,12 @@ public interface KeyVaultClient {
                        Instant notBefore, Instant expires) {
     }
 
-    /** What the management plane says of a key vault, and what it grants a principal. */
+    /**
+     * What the management plane says of a key vault. {@code source} says where each property comes from
+     * (the built-in key vault's own records; for a remote one the key's recovery level and the key manager's
+     * registration), as the key assignment job reports it.
+     */
     record KeyVaultProperties(String name, String uri, String region, String subscriptionId,
-                              boolean softDeleteEnabled, boolean purgeProtectionEnabled,
-                              java.util.Map<String, Set<String>> keyPermissionsByPrincipal) {
-
-        public Set<String> keyPermissionsOf(String principalId) {
-            return keyPermissionsByPrincipal.getOrDefault(principalId, Set.of());
-        }
+                              boolean softDeleteEnabled, boolean purgeProtectionEnabled, String source) {
     }
 }

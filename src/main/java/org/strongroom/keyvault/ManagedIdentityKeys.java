@@ -1,5 +1,6 @@
 package org.strongroom.keyvault;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,11 @@ public class ManagedIdentityKeys {
     /** The key vault that holds {@code keyUri}, as the platform reads it. */
     public KeyVaultProperties keyVaultOf(String keyUri) {
         return translated(keyUri, () -> keyVault.keyVaultOf(keyUri));
+    }
+
+    /** The key permissions the key vault grants {@code identity} on {@code keyUri}. */
+    public Set<String> keyPermissions(String keyUri, Caller identity) {
+        return translated(keyUri, () -> keyVault.keyPermissions(keyUri, identity));
     }
 
     /** The key version {@code keyUri} names (its newest for a versionless URI), read as {@code identity}. */

@@ -61,6 +61,11 @@ public enum ErrorCode {
     UserErrorKeyVaultSubscriptionMismatch(400),
     /** SPEC 9: the key URI names no known key, key vault or version. */
     UserErrorKeyNotFound(400),
+    /**
+     * A remote key manager did not answer in time, or only with errors of its own (5xx, throttling) after
+     * its retries, or its circuit is open after repeated failures: nothing was changed; try again later.
+     */
+    UserErrorKeyVaultUnreachable(503),
     /** SPEC 18: a vault with customer-managed keys cannot move to another resource group or subscription. */
     UserErrorCmkVaultMoveNotSupported(409),
     /** SPEC 18: after a move to another tenant the identity is invalid until re-created and the key re-assigned. */

@@ -46,6 +46,10 @@ public record ResourcePath(String path) {
         return servicePrincipals().child(appId);
     }
 
+    public static ResourcePath keyManager(String name) {
+        return new ResourcePath("keyManagers/" + name);
+    }
+
     /** A resource below this one, e.g. {@code vault(v).child("encryption")}. */
     public ResourcePath child(String... segments) {
         return new ResourcePath(path + "/" + String.join("/", segments));

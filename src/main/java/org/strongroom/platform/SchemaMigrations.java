@@ -51,7 +51,8 @@ public class SchemaMigrations {
             "V011__key_tags.sql",
             "V012__service_principals.sql",
             "V013__key_rotation_policy.sql",
-            "V014__vault_key_health.sql");
+            "V014__vault_key_health.sql",
+            "V015__key_managers.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -25,7 +26,7 @@ public class Settings {
     private String tenantId;
     private Optional<String> keyVaultDomain;
     private boolean largeRsaKeysAllowed;
-    private boolean timersEnabled;
+    private Set<String> timers;
     private List<Path> sourceRoots;
     private List<Path> restoreRoots;
     private boolean restoreRootsGiven;
@@ -35,6 +36,9 @@ public class Settings {
     private int httpsPort;
     private long keyRecheckBytes;
     private Duration keyRecheckInterval;
+    private Duration keyManagerTimeout;
+    private int keyManagerRetries;
+    private Duration keyPollInterval;
 
     @PostConstruct
     void read() {
@@ -43,7 +47,7 @@ public class Settings {
                 UUID.nameUUIDFromBytes(("strongroom-tenant:" + publicBaseUrl).getBytes(StandardCharsets.UTF_8)).toString());
         keyVaultDomain = keyVaultDomain(env("STRONGROOM_KEYVAULT_DOMAIN", ""));
         largeRsaKeysAllowed = Boolean.parseBoolean(env("STRONGROOM_ALLOW_LARGE_RSA_KEYS", "false"));
-        timersEnabled = timers(env("STRONGROOM_TIMERS", "on"));
+        timers = timers(env("STRONGROOM_TIMERS", "on"));
         sourceRoots = roots(env("STRONGROOM_SOURCE_ROOTS", "/"));
         restoreRootsGiven = !env("STRONGROOM_RESTORE_ROOTS", "").isEmpty();
         restoreRoots = roots(env("STRONGROOM_RESTORE_ROOTS", defaultRestoreRoot(
@@ -56,6 +60,9 @@ public class Settings {
         httpsPort = Integer.getInteger("jboss.https.port", 8443) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         keyRecheckBytes = Long.parseLong(env("STRONGROOM_KEY_RECHECK_MIB", "256")) * 1024 * 1024;
         keyRecheckInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_RECHECK_SECONDS", "10")));
+        keyManagerTimeout = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_MANAGER_TIMEOUT_SECONDS", "10")));
+        keyManagerRetries = Integer.parseInt(env("STRONGROOM_KEY_MANAGER_RETRIES", "3"));
+        keyPollInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_POLL_SECONDS", "3600")));
     }
 
     /**
@@ -97,6 +104,31 @@ public class Settings {
      * After how much data a running backup, restore or verify asks the key vault again whether the vault's
      * key still opens its data key ({@code STRONGROOM_KEY_RECHECK_MIB}, default 256).
      */
+    /**
+     * How long Strongroom waits for a remote key manager to connect and to answer one call
+     * ({@code STRONGROOM_KEY_MANAGER_TIMEOUT_SECONDS}, default 10).
+     */
+    public Duration keyManagerTimeout() {
+        return keyManagerTimeout;
+    }
+
+    /**
+     * How often a call to a remote key manager is tried again after throttling (429), a server error (5xx) or
+     * a lost connection, with jittered exponential backoff that honours {@code Retry-After}
+     * ({@code STRONGROOM_KEY_MANAGER_RETRIES}, default 3).
+     */
+    public int keyManagerRetries() {
+        return keyManagerRetries;
+    }
+
+    /**
+     * How often the keys of remote key managers that vaults follow are asked for a new version
+     * ({@code STRONGROOM_KEY_POLL_SECONDS}, default 3600: Azure Backup checks hourly).
+     */
+    public Duration keyPollInterval() {
+        return keyPollInterval;
+    }
+
     public long keyRecheckBytes() {
         return keyRecheckBytes;
     }
@@ -157,14 +189,29 @@ public class Settings {
      * activity-log head. Off for test servers, whose tests call that work themselves and count exactly.
      */
     public boolean timersEnabled() {
-        return timersEnabled;
+        return timers.contains(ALL_TIMERS);
     }
 
-    static boolean timers(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalStateException("STRONGROOM_TIMERS must be 'on' or 'off', not '" + value + "'");
+    /**
+     * Whether the timer {@code name} runs: with all timers on, or when {@code STRONGROOM_TIMERS} names it
+     * alone ({@code key-polling}: the polling of remote keys for new versions, which test servers run fast).
+     */
+    public boolean timerEnabled(String name) {
+        return timers.contains(ALL_TIMERS) || timers.contains(name);
+    }
+
+    /** The timer that polls the keys of remote key managers ({@link #keyPollInterval()}). */
+    public static final String KEY_POLLING_TIMER = "key-polling";
+    private static final String ALL_TIMERS = "*";
+
+    static Set<String> timers(String value) {
+        String given = value.strip().toLowerCase(Locale.ROOT);
+        return switch (given) {
+            case "on" -> Set.of(ALL_TIMERS);
+            case "off" -> Set.of();
+            case KEY_POLLING_TIMER -> Set.of(KEY_POLLING_TIMER);
+            default -> throw new IllegalStateException("STRONGROOM_TIMERS must be 'on', 'off' or '" + KEY_POLLING_TIMER
+                    + "' (that timer alone), not '" + value + "'");
         };
     }
 

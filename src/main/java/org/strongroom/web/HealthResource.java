@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /api/health}, without authentication: 200 when the database and the message broker answer,
- * 503 with the failing check otherwise. Meant for load balancers and start-up scripts; the same checks
+ * 503 with the failing check otherwise; remote key managers in use are reported beside ({@link DependencyHealth}). Meant for load balancers and start-up scripts; the same checks
  * answer MicroProfile Health's readiness probe on the management port ({@link ReadinessCheck}).
  */
 @Path("health")
@@ -30,8 +31,12 @@ public class HealthResource {
     @Inject
     HealthChecks checks;
 
-    @JsonbPropertyOrder({"status", "checks"})
-    public record Health(String status, List<HealthChecks.Check> checks) {
+    @Inject
+    Instance<DependencyHealth> dependencies;
+
+    /** {@code dependencies}: remote key managers in use, reported but not deciding {@code status}. */
+    @JsonbPropertyOrder({"status", "checks", "dependencies"})
+    public record Health(String status, List<HealthChecks.Check> checks, List<DependencyHealth.Dependency> dependencies) {
     }
 
     @GET
@@ -43,6 +48,7 @@ public class HealthResource {
     public Response health() {
         List<HealthChecks.Check> results = checks.all();
         boolean up = results.stream().allMatch(HealthChecks.Check::up);
-        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", results)).build();
+        List<DependencyHealth.Dependency> used = dependencies.stream().flatMap(source -> source.dependencies().stream()).toList();
+        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", results, used)).build();
     }
 }

@@ -130,7 +130,7 @@ class BuiltInKeyVaultClientIT {
         assertEquals("westeurope", properties.region());
         assertEquals("sub-9", properties.subscriptionId());
         assertTrue(properties.softDeleteEnabled() && properties.purgeProtectionEnabled());
-        assertEquals(java.util.Set.of("get", "wrapKey"), properties.keyPermissionsOf(identity.name()));
+        assertEquals(java.util.Set.of("get", "wrapKey"), client.keyPermissions(keyUri(kv, "cmk"), identity));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -27,13 +26,15 @@ class KeyRequirementsTest {
     private static final KeyRequirements SEED = new KeyRequirements(false);
     private static final KeyRequirements LARGE_KEYS_ALLOWED = new KeyRequirements(true);
 
-    private static KeyVaultProperties keyVault(String region, boolean softDelete, boolean purgeProtection, Set<String> granted) {
+    private static final Set<String> ALL = Set.copyOf(KeyRequirements.PERMISSIONS);
+
+    private static KeyVaultProperties keyVault(String region, boolean softDelete, boolean purgeProtection) {
         return new KeyVaultProperties("kv1", "https://kv1.vault.strongroom.local", region, "sub-1", softDelete, purgeProtection,
-                Map.of(PRINCIPAL, granted));
+                "the test's key vault");
     }
 
     private static KeyVaultProperties goodKeyVault() {
-        return keyVault("westeurope", true, true, Set.copyOf(KeyRequirements.PERMISSIONS));
+        return keyVault("westeurope", true, true);
     }
 
     private static ResolvedKey key(String kty, int size, boolean enabled, Instant notBefore, Instant expires) {
@@ -53,8 +54,8 @@ class KeyRequirementsTest {
 
     @Test
     void keyVaultMeetingEveryRequirement_isAccepted() {
-        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "WestEurope", "sub-1", PRINCIPAL));
-        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "westeurope", null, PRINCIPAL),
+        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), ALL, VaultName.of("v1"), "WestEurope", "sub-1", PRINCIPAL));
+        assertDoesNotThrow(() -> SEED.checkKeyVault(goodKeyVault(), ALL, VaultName.of("v1"), "westeurope", null, PRINCIPAL),
                 "without a subscription (automatic rotation) the one in force is kept");
     }
 
@@ -64,32 +65,31 @@ class KeyRequirementsTest {
         Set<String> granted = new LinkedHashSet<>(KeyRequirements.PERMISSIONS);
         granted.remove(withheld);
         StrongroomException refused = assertThrows(StrongroomException.class, () ->
-                SEED.checkKeyVault(keyVault("westeurope", true, true, granted), VaultName.of("v1"), "westeurope", "sub-1", PRINCIPAL));
+                SEED.checkKeyVault(keyVault("westeurope", true, true), granted, VaultName.of("v1"), "westeurope", "sub-1", PRINCIPAL));
         assertEquals(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured, refused.code());
         assertTrue(refused.getMessage().contains("key permissions [" + withheld + "]"), refused.getMessage());
     }
 
     @Test
-    void keyVault_grantingAnotherPrincipal_isRefused() {
+    void keyVault_grantingNothing_isRefused() {
         assertRefused(ErrorCode.UserErrorKeyVaultPermissionsNotConfigured,
-                () -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "westeurope", "sub-1", "principal-2"));
+                () -> SEED.checkKeyVault(goodKeyVault(), Set.of(), VaultName.of("v1"), "westeurope", "sub-1", PRINCIPAL));
     }
 
     @Test
     void keyVault_withoutSoftDelete_orPurgeProtection_isRefused() {
-        Set<String> all = Set.copyOf(KeyRequirements.PERMISSIONS);
         assertRefused(ErrorCode.UserErrorKeyVaultSoftDeleteNotEnabled,
-                () -> SEED.checkKeyVault(keyVault("westeurope", false, true, all), VaultName.of("v1"), "westeurope", null, PRINCIPAL));
+                () -> SEED.checkKeyVault(keyVault("westeurope", false, true), ALL, VaultName.of("v1"), "westeurope", null, PRINCIPAL));
         assertRefused(ErrorCode.UserErrorKeyVaultPurgeProtectionNotEnabled,
-                () -> SEED.checkKeyVault(keyVault("westeurope", true, false, all), VaultName.of("v1"), "westeurope", null, PRINCIPAL));
+                () -> SEED.checkKeyVault(keyVault("westeurope", true, false), ALL, VaultName.of("v1"), "westeurope", null, PRINCIPAL));
     }
 
     @Test
     void keyVault_inAnotherRegion_orSubscription_isRefused() {
         assertRefused(ErrorCode.UserErrorKeyVaultRegionMismatch,
-                () -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "northeurope", "sub-1", PRINCIPAL));
+                () -> SEED.checkKeyVault(goodKeyVault(), ALL, VaultName.of("v1"), "northeurope", "sub-1", PRINCIPAL));
         assertRefused(ErrorCode.UserErrorKeyVaultSubscriptionMismatch,
-                () -> SEED.checkKeyVault(goodKeyVault(), VaultName.of("v1"), "westeurope", "sub-2", PRINCIPAL));
+                () -> SEED.checkKeyVault(goodKeyVault(), ALL, VaultName.of("v1"), "westeurope", "sub-2", PRINCIPAL));
     }
 
     @Test

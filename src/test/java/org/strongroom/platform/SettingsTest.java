@@ -1,8 +1,10 @@
 package org.strongroom.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +18,11 @@ class SettingsTest {
     }
 
     @Test
-    void timers_areOnOrOff_andAnythingElseStopsTheStart() {
-        org.junit.jupiter.api.Assertions.assertTrue(Settings.timers("on"));
-        org.junit.jupiter.api.Assertions.assertTrue(Settings.timers(" ON "));
-        org.junit.jupiter.api.Assertions.assertFalse(Settings.timers("off"));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Settings.timers("false"));
+    void timers_areOnOffOrKeyPollingAlone_andAnythingElseStopsTheStart() {
+        assertEquals(Set.of("*"), Settings.timers("on"));
+        assertEquals(Set.of("*"), Settings.timers(" ON "));
+        assertEquals(Set.of(), Settings.timers("off"));
+        assertEquals(Set.of(Settings.KEY_POLLING_TIMER), Settings.timers("key-polling"));
+        assertThrows(IllegalStateException.class, () -> Settings.timers("false"));
     }
 }

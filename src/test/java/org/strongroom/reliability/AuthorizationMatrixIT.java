@@ -143,6 +143,9 @@ class AuthorizationMatrixIT {
             admin.put("/api/users/del-" + role + "-" + vault, "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}");
             perRole.put("sp-" + role, admin.post("/api/servicePrincipals", "{\"displayName\":\"" + Names.unique("authz-sp")
                     + "\"}").json().getJsonObject("servicePrincipal").getString("appId"));
+            String keyManager = Names.unique("km-");
+            assertEquals(200, admin.put("/api/keyManagers/" + keyManager, keyManager(keyManager)).status());
+            perRole.put("km-" + role, keyManager);
         }
 
         String rp = items + "/i/recoveryPoints/" + point;
@@ -238,7 +241,16 @@ class AuthorizationMatrixIT {
                 new Row("POST /api/servicePrincipals/{appId}/secret", Access.ADMINISTER, r -> new Call("POST", "/api/servicePrincipals/"
                         + perRole.get("sp-" + r) + "/secret", "{}")),
                 new Row("DELETE /api/servicePrincipals/{appId}", Access.ADMINISTER, r -> new Call("DELETE", "/api/servicePrincipals/"
-                        + perRole.get("sp-" + r), null)));
+                        + perRole.get("sp-" + r), null)),
+                new Row("GET /api/keyManagers", Access.ADMINISTER, r -> new Call("GET", "/api/keyManagers", null)),
+                new Row("GET /api/keyManagers/{name}", Access.ADMINISTER, r -> new Call("GET", "/api/keyManagers/"
+                        + perRole.get("km-" + r), null)),
+                new Row("PUT /api/keyManagers/{name}", Access.ADMINISTER, r -> {
+                    String name = Names.unique("km-");
+                    return new Call("PUT", "/api/keyManagers/" + name, keyManager(name));
+                }),
+                new Row("DELETE /api/keyManagers/{name}", Access.ADMINISTER, r -> new Call("DELETE", "/api/keyManagers/"
+                        + perRole.get("km-" + r), null)));
 
         List<String> wrong = new ArrayList<>();
         StringBuilder table = new StringBuilder("| endpoint | none | reader | operator | admin | reader with a key-vault policy "
@@ -268,6 +280,12 @@ class AuthorizationMatrixIT {
     }
 
     /** A principal id per role, with an access policy to remove. */
+    /** A registration of a remote key manager (never called here): a key vault of its own under example.test. */
+    private static String keyManager(String name) {
+        return "{\"kind\":\"AzureKeyVault\",\"keyVaultUrl\":\"https://" + name + ".vault.example.test\",\"region\":\"westeurope\","
+                + "\"credential\":{\"type\":\"ClientSecret\",\"tenantId\":\"t1\",\"clientId\":\"c1\",\"clientSecret\":\"s1\"}}";
+    }
+
     private static String principal(String role) {
         return UUID.nameUUIDFromBytes(("authz-" + role).getBytes()).toString();
     }

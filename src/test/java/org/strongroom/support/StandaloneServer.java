@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * A Strongroom server of a test's own, for what Arquillian's shared server must not suffer: being
  * killed. WildFly from the build (system property {@code jboss.home}) with the built WAR, on a base
- * directory and port offset of its own, on the embedded defaults (H2 file database, embedded Artemis)
- * whatever database the rest of the suite uses. Its state survives {@link #kill()} and {@link #start()}.
+ * directory and port offset of its own, on the embedded defaults (H2 file database, embedded Artemis, a
+ * self-signed certificate for HTTPS) whatever database and certificate the rest of the suite uses. Its state survives {@link #kill()} and {@link #start()}.
  */
 public final class StandaloneServer implements AutoCloseable {
 
@@ -77,7 +77,7 @@ public final class StandaloneServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("STRONGROOM_DB_"));
+        env.keySet().removeIf(name -> name.startsWith("STRONGROOM_DB_") || name.startsWith("STRONGROOM_TLS_KEYSTORE"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS", "-Xms256m -Xmx1g");
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");

@@ -1,16 +1,15 @@
 package org.strongroom.keyvault.app;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.keyvault.KeyVaultClient;
-import org.strongroom.keyvault.domain.AccessPolicy;
 import org.strongroom.keyvault.domain.KeyId;
 import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyVault;
@@ -21,8 +20,12 @@ import org.strongroom.platform.KeyVaultUris;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 
-/** {@link KeyVaultClient} on the built-in key vault of this server, in process. */
+/**
+ * {@link KeyVaultClient} on the built-in key vault of this server, in process. Injected by its class: the
+ * {@code KeyVaultClient} others use chooses the key manager by the key URI ({@code keymanager}).
+ */
 @ApplicationScoped
+@Typed(BuiltInKeyVaultClient.class)
 public class BuiltInKeyVaultClient implements KeyVaultClient {
 
     @Inject
@@ -47,12 +50,23 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
     @Override
     public KeyVaultProperties keyVaultOf(String keyUri) {
         KeyVault keyVault = administration.get(parse(keyUri).keyVault());
-        Map<String, Set<String>> permissions = keyVault.accessPolicies().stream().collect(Collectors.toMap(
-                AccessPolicy::principalId,
-                policy -> policy.permissions().stream().map(KeyPermission::wireName).collect(Collectors.toSet())));
         return new KeyVaultProperties(keyVault.name(), KeyVaultUris.of(settings).keyVault(keyVault.name()),
                 keyVault.region(), keyVault.subscriptionId(), keyVault.softDeleteEnabled(),
-                keyVault.purgeProtectionEnabled(), permissions);
+                keyVault.purgeProtectionEnabled(), "the built-in key vault's properties");
+    }
+
+    /** What the key vault's access policy for the caller's principal grants (nothing without one). */
+    @Override
+    public Set<String> keyPermissions(String keyUri, Caller caller) {
+        KeyVault keyVault = administration.get(parse(keyUri).keyVault());
+        return keyVault.accessPolicies().stream().filter(policy -> policy.principalId().equals(caller.name()))
+                .flatMap(policy -> policy.permissions().stream()).map(KeyPermission::wireName)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean announcesNewVersions(String keyUri) {
+        return true;
     }
 
     @Override
@@ -69,8 +83,18 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
                 wrapped).secret();
     }
 
+    /** Whether {@code keyUri} names a key of this server's key vaults (in either form of {@link KeyVaultUris}). */
+    public boolean owns(String keyUri) {
+        try {
+            KeyId.parse(keyUri, KeyVaultUris.of(settings));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
-    public void requireOwnKeyUri(String keyUri) {
+    public void requireKnownKeyUri(String keyUri) {
         try {
             KeyId.parse(keyUri, KeyVaultUris.of(settings));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package org.strongroom.vault.app;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobEnded;
@@ -21,6 +23,7 @@ import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.Vault;
+import org.strongroom.vault.domain.VaultRepository;
 
 /**
  * Follows keys (SPEC 10): when a key gets a new usable version, every vault assigned its versionless
@@ -45,6 +48,9 @@ public class AutoRotation {
 
     @Inject
     KeyVaultClient keyVault;
+
+    @Inject
+    VaultRepository vaultRepository;
 
     /** Observers of committed changes run while the transaction completes, where no new one can start: hand over. */
     @Resource
@@ -72,7 +78,17 @@ public class AutoRotation {
         }
     }
 
-    /** A version that appeared while the vault's key update ran found it busy: follow it now. */
+    /**
+     * The vaults that follow a key whose key manager does not announce new versions (a remote one): their
+     * keys are polled ({@link RemoteKeyPolling}).
+     */
+    @Transactional
+    public List<VaultName> followersOfUnannouncedKeys() {
+        return vaultRepository.followingKeys().stream().filter(vault -> !keyVault.announcesNewVersions(vault.keyUri()))
+                .map(Vault::name).toList();
+    }
+
+    /** A version that appeared while the vault's key update ran found it busy, or was found by polling: follow it now. */
     void catchUp(VaultName vaultName) {
         missed.remove(vaultName);
         try {

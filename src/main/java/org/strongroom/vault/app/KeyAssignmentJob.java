@@ -12,6 +12,7 @@ import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.jobs.app.JobExecution;
 import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
@@ -65,20 +66,24 @@ public class KeyAssignmentJob implements JobHandler {
         Vault vault = pending.get();
         KeyUpdateRequest request = vault.pendingKeyUpdate().orElseThrow();
         Caller identity = Caller.identity(vault.requireUsableIdentity());
-        ResolvedKey key = validate(vault, request, identity);
+        KeyVaultProperties keyVault = keys.keyVaultOf(request.keyUri());
+        ResolvedKey key = validate(vault, request, identity, keyVault);
         boolean following = isVersionless(request.keyUri(), key);
         String assignedUri = following ? key.versionlessId() : key.kid();
         byte[] wrapped = dataKeyUnder(vault, key, identity);
         Vault assigned = steps.complete(requester, job.operation().name(), vault.name(), job.jobId(), assignedUri,
-                key.kid(), following, wrapped);
+                key.kid(), following, wrapped, keyVault.source());
         dataKeys.syncStore(assigned);
     }
 
-    /** SPEC 5-9 and 13 ({@link KeyRequirements}), acting as the vault's identity. */
-    private ResolvedKey validate(Vault vault, KeyUpdateRequest request, Caller identity) {
+    /**
+     * SPEC 5-9 and 13 ({@link KeyRequirements}), acting as the vault's identity, on the key vault's properties as
+     * its key manager tells them ({@link KeyVaultProperties#source()}: the completed job's record names it).
+     */
+    private ResolvedKey validate(Vault vault, KeyUpdateRequest request, Caller identity, KeyVaultProperties keyVault) {
         KeyRequirements requirements = new KeyRequirements(settings.largeRsaKeysAllowed());
-        requirements.checkKeyVault(keys.keyVaultOf(request.keyUri()), vault.name(), vault.region(), request.keyVaultSubscriptionId(),
-                identity.name());
+        requirements.checkKeyVault(keyVault, keys.keyPermissions(request.keyUri(), identity),
+                vault.name(), vault.region(), request.keyVaultSubscriptionId(), identity.name());
         ResolvedKey key = keys.resolve(request.keyUri(), identity);
         requirements.checkKey(key, Timestamps.now());
         return key;

@@ -42,11 +42,12 @@ public class KeyAssignmentSteps {
     /** Puts the new key in force, in one transaction: the rewrapped data key and the settings; the vault as it now is. */
     @Transactional
     public Vault complete(Caller caller, String operation, VaultName vaultName, UUID jobId, String assignedKeyUri,
-                          String activeKeyId, boolean autoRotation, byte[] rewrappedDataKey) {
+                          String activeKeyId, boolean autoRotation, byte[] rewrappedDataKey, String checkedWith) {
         Vault vault = vaultService.locked(vaultName);
         vault.completeKeyUpdate(jobId, assignedKeyUri, activeKeyId, autoRotation, rewrappedDataKey, Timestamps.now());
         activity.append(caller, operation, VaultService.resource(vaultName).child("encryption"), ActivityStatus.Succeeded,
-                "job " + jobId + ": key " + activeKeyId + (autoRotation ? " (following " + assignedKeyUri + ")" : " (pinned)"));
+                "job " + jobId + ": key " + activeKeyId + (autoRotation ? " (following " + assignedKeyUri + ")" : " (pinned)")
+                        + "; key vault checked with " + checkedWith);
         return vault;
     }
 }

@@ -58,7 +58,7 @@ public class KeyAssignments {
     public Job request(Caller caller, VaultName vaultName, KeyAssignmentInput input) {
         String keyUri = input.keyUri();
         return activity.record(caller, "RequestKeyUpdate", VaultService.resource(vaultName).child("encryption"), () -> {
-            keyVault.requireOwnKeyUri(keyUri);
+            keyVault.requireKnownKeyUri(keyUri);
             Vault vault = vaultService.locked(vaultName);
             boolean first = vault.checkKeyUpdateAllowed(input.infrastructureEncryption());
             Job job = jobs.submit(first ? KeyUpdateOperations.CONFIGURE_ENCRYPTION : KeyUpdateOperations.UPDATE_ENCRYPTION_KEY,

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.strongroom.activitylog.app.ActivityLog;
-import org.strongroom.keyvault.KeyVaultClient.KeyVaultProperties;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
@@ -96,9 +95,8 @@ public class KeyHealthProbe {
     private List<String> findings(Vault vault, Instant now) {
         Caller identity = Caller.identity(vault.requireIdentityOfTheKey());
         try {
-            KeyVaultProperties keyVault = keys.keyVaultOf(vault.keyUri());
             ResolvedKey key = keys.resolve(vault.keyUri(), identity);
-            return KeyHealth.warningsFor(key, keyVault.keyPermissionsOf(identity.name()), now);
+            return KeyHealth.warningsFor(key, keys.keyPermissions(vault.keyUri(), identity), now);
         } catch (StrongroomException e) {
             return List.of("The vault's identity cannot read its key " + vault.keyUri() + ": " + e.code() + ": " + e.getMessage());
         }

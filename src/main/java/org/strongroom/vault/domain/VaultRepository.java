@@ -18,5 +18,8 @@ public interface VaultRepository {
     /** Vaults with customer-managed keys that follow {@code versionlessKeyUri} (auto-rotation). */
     List<Vault> following(String versionlessKeyUri);
 
+    /** The vaults with a customer-managed key that follow it (auto-rotation), whatever the key. */
+    List<Vault> followingKeys();
+
     void add(Vault vault);
 }

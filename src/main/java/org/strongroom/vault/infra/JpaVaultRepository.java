@@ -44,6 +44,13 @@ public class JpaVaultRepository implements VaultRepository {
     }
 
     @Override
+    public List<Vault> followingKeys() {
+        return em.createQuery("SELECT v FROM Vault v WHERE v.encryptionType = :cmk AND v.autoRotation = true", Vault.class)
+                .setParameter("cmk", EncryptionAtRestType.CustomerManaged)
+                .getResultList();
+    }
+
+    @Override
     public void add(Vault vault) {
         em.persist(vault);
     }
