@@ -1,6 +1,7 @@
 package org.strongroom.keyvault;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.strongroom.crypto.KeyMaterial;
@@ -52,6 +53,13 @@ public interface KeyVaultClient {
 
     /** Unwraps with the version {@code kid}; {@code caller} needs {@code unwrapKey}. Close the result. */
     KeyMaterial unwrap(String kid, byte[] wrapped, Caller caller);
+
+    /** The versions of the key {@code keyUri} names (versioned or not), as {@code caller}, who needs {@code list}. */
+    List<KeyVersionState> versions(String keyUri, Caller caller);
+
+    /** A key version in a list of versions. */
+    record KeyVersionState(String kid, String version, boolean enabled, Instant created) {
+    }
 
     /** A key version as resolved: its versioned {@code kid} and attributes. */
     record ResolvedKey(String kid, String versionlessId, String version, String kty, int keySize, boolean enabled,

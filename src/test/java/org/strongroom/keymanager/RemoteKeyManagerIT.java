@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -176,6 +180,15 @@ class RemoteKeyManagerIT {
         String pinned = vault(cmk, "westeurope");
         assertEquals("Completed", assign(cmk, pinned, second, SUBSCRIPTION).getString("status"));
         assertEquals(second, cmk.encryption(pinned).getString("keyUri"));
+
+        // After the rotation no vault needs the first version: it may be disabled.
+        JsonObject usage = cmk.admin().get("/api/keyUsage?keyUri=" + URLEncoder.encode(Cmk.versionless(first),
+                StandardCharsets.UTF_8)).json();
+        assertEquals(List.of(first), usage.getJsonArray("notNeeded").getValuesAs(JsonString::getString), usage.toString());
+        JsonObject newest = usage.getJsonArray("versions").getJsonObject(0);
+        assertEquals(second, newest.getString("kid"));
+        assertTrue(newest.getJsonArray("neededBy").toString().contains("vaults/" + vault), usage.toString());
+        assertTrue(newest.getJsonArray("neededBy").toString().contains("vaults/" + pinned), usage.toString());
 
         // Every use happened, and is on record, at the key manager: the remote's activity log has the unwraps.
         String principalId = principal.getJsonObject("servicePrincipal").getString("principalId");

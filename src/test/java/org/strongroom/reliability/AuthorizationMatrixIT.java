@@ -58,10 +58,11 @@ class AuthorizationMatrixIT {
      * Who may call: everyone signed in, operators and admins, admins only; for keys, whoever an access policy
      * grants the operation: key management (the key vault's creator, an admin, has it) or key use (wrap and
      * unwrap: explicitly granted only). A service principal with every key permission ("app", signed in with
-     * an access token) has no role: keys only.
+     * an access token) has no role: keys only. A key report (which key versions vaults need) is for signed-in
+     * users who may list the key's versions.
      */
     enum Access {
-        READ, OPERATE, ADMINISTER, KEY_MANAGEMENT, KEY_USE;
+        READ, OPERATE, ADMINISTER, KEY_MANAGEMENT, KEY_USE, KEY_REPORT;
 
         int expected(String role) {
             boolean key = this == KEY_MANAGEMENT || this == KEY_USE;
@@ -69,7 +70,7 @@ class AuthorizationMatrixIT {
                 case "none" -> 401;
                 case "reader" -> this == READ ? 200 : 403;
                 case "operator" -> this == READ || this == OPERATE ? 200 : 403;
-                case "policy" -> this == READ || key ? 200 : 403;
+                case "policy" -> this == READ || this == KEY_REPORT || key ? 200 : 403;
                 case "app" -> key ? 200 : 403;
                 default -> this == KEY_USE ? 403 : 200;
             };
@@ -242,6 +243,7 @@ class AuthorizationMatrixIT {
                         + perRole.get("sp-" + r) + "/secret", "{}")),
                 new Row("DELETE /api/servicePrincipals/{appId}", Access.ADMINISTER, r -> new Call("DELETE", "/api/servicePrincipals/"
                         + perRole.get("sp-" + r), null)),
+                new Row("GET /api/keyUsage", Access.KEY_REPORT, r -> new Call("GET", "/api/keyUsage?keyUri=" + Cmk.versionless(kid), null)),
                 new Row("GET /api/keyManagers", Access.ADMINISTER, r -> new Call("GET", "/api/keyManagers", null)),
                 new Row("GET /api/keyManagers/{name}", Access.ADMINISTER, r -> new Call("GET", "/api/keyManagers/"
                         + perRole.get("km-" + r), null)),

@@ -24,7 +24,7 @@ import jakarta.json.JsonValue;
 
 /**
  * A Strongroom server for the benchmark: WildFly from the build's target/ with a server base directory
- * of its own (fresh each run), port offset 200, embedded defaults (H2, embedded Artemis), started with
+ * of its own (fresh each run), port offset 200 (or another), embedded defaults (H2, embedded Artemis), started with
  * the JDK under test; and the REST calls the benchmark makes.
  */
 final class Strongroom implements AutoCloseable {
@@ -32,20 +32,27 @@ final class Strongroom implements AutoCloseable {
     static final String PASSWORD = "bench-Secret-42";
     static final int OFFSET = 200;
 
-    final String base = "http://127.0.0.1:" + (8080 + OFFSET);
+    final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String authorization = "Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final Process process;
     private final Path baseDir;
 
-    private Strongroom(Process process, Path baseDir) {
+    private Strongroom(Process process, Path baseDir, int offset) {
         this.process = process;
         this.baseDir = baseDir;
+        this.base = "http://127.0.0.1:" + (8080 + offset);
     }
 
     /** Starts WildFly with the WAR on {@code javaHome}; waits until Strongroom answers its health check. */
     static Strongroom start(Path project, Path javaHome, Path baseDir) throws IOException, InterruptedException {
+        return start(project, javaHome, baseDir, OFFSET, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, on port offset {@code offset}, with {@code extraEnv} (e.g. JAVA_OPTS). */
+    static Strongroom start(Path project, Path javaHome, Path baseDir, int offset, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         Path jbossHome;
         try (Stream<Path> dirs = Files.list(project.resolve("target"))) {
             jbossHome = dirs.filter(p -> p.getFileName().toString().startsWith("wildfly-")).findFirst()
@@ -57,15 +64,16 @@ final class Strongroom implements AutoCloseable {
         Files.copy(project.resolve("target/strongroom.war"), baseDir.resolve("deployments/strongroom.war"));
         ProcessBuilder builder = new ProcessBuilder(jbossHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml", "-Djboss.server.base.dir=" + baseDir,
-                "-Djboss.socket.binding.port-offset=" + OFFSET)
+                "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true)
                 .redirectOutput(baseDir.resolve("console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", javaHome.toString());
         env.put("STRONGROOM_ADMIN_PASSWORD", PASSWORD);
-        env.put("STRONGROOM_PUBLIC_URL", "http://127.0.0.1:" + (8080 + OFFSET));
+        env.put("STRONGROOM_PUBLIC_URL", "http://127.0.0.1:" + (8080 + offset));
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-        Strongroom server = new Strongroom(builder.start(), baseDir);
+        env.putAll(extraEnv);
+        Strongroom server = new Strongroom(builder.start(), baseDir, offset);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (System.nanoTime() < deadline) {
             try {

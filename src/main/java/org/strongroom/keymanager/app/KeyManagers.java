@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import org.strongroom.keymanager.app.RemoteKeyManager.KeyRef;
 import org.strongroom.keymanager.app.RemoteKeyManager.RemoteKey;
 import org.strongroom.keymanager.app.RemoteKeyManager.RemoteKeyVersion;
 import org.strongroom.keymanager.domain.KeyManager;
+import org.strongroom.keymanager.domain.RecoveryLevel;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.keyvault.app.BuiltInKeyVaultClient;
 import org.strongroom.platform.Caller;
@@ -104,11 +106,7 @@ public class KeyManagers implements KeyVaultClient {
                 key -> "version " + key.version() + " at key manager '" + target.registration().name() + "'");
     }
 
-    /**
-     * The registration's region and subscription; soft delete and purge protection from the key's
-     * {@code recoveryLevel}: {@code Recoverable} and {@code CustomizedRecoverable} (deleted keys are kept and
-     * cannot be purged: both), {@code ...+Purgeable} (soft delete only), {@code Purgeable} (neither).
-     */
+    /** The registration's region and subscription; soft delete and purge protection from the key's {@link RecoveryLevel}. */
     @Override
     @Transactional
     public KeyVaultProperties keyVaultOf(String keyUri) {
@@ -118,15 +116,12 @@ public class KeyManagers implements KeyVaultClient {
         Target target = remote(keyUri);
         KeyManager registration = target.registration();
         RemoteKey key = get(target);
-        String level = key.recoveryLevel() == null ? "" : key.recoveryLevel();
-        boolean softDelete = level.contains("Recoverable");
-        boolean purgeProtection = softDelete && !level.contains("Purgeable");
+        RecoveryLevel level = RecoveryLevel.of(key.recoveryLevel(), key.recoverableDays());
         String source = "key manager '" + registration.name() + "': region " + registration.region() + " and "
                 + (registration.subscriptionId() == null ? "no subscription" : "subscription " + registration.subscriptionId())
-                + " from its registration; soft delete and purge protection from the key's recovery level '" + level + "'"
-                + (key.recoverableDays() == null ? "" : " (" + key.recoverableDays() + " days)");
+                + " from its registration; soft delete and purge protection from the key's recovery level " + level;
         return new KeyVaultProperties(registration.name(), registration.keyVaultUrl(), registration.region(),
-                registration.subscriptionId(), softDelete, purgeProtection, source);
+                registration.subscriptionId(), level.softDelete(), level.purgeProtection(), source);
     }
 
     /**
@@ -143,6 +138,19 @@ public class KeyManagers implements KeyVaultClient {
         Target target = remote(keyUri);
         return activity.recordUse(caller, "ProbeKeyPermissions", target.resource(), () -> probe(target),
                 granted -> "granted " + granted + " at key manager '" + target.registration().name() + "'");
+    }
+
+    @Override
+    @Transactional
+    public List<KeyVersionState> versions(String keyUri, Caller caller) {
+        if (builtIn.owns(keyUri)) {
+            return builtIn.versions(keyUri, caller);
+        }
+        Target target = remote(keyUri);
+        return activity.recordUse(caller, "ListKeyVersions", target.resource(), () -> guarded(target,
+                        () -> target.remote().connection().versions(target.key())).stream()
+                        .map(v -> new KeyVersionState(target.uri(v.version()), v.version(), v.enabled(), v.created())).toList(),
+                versions -> versions.size() + " version(s) at key manager '" + target.registration().name() + "'");
     }
 
     @Override

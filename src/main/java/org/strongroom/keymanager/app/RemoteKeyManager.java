@@ -18,7 +18,7 @@ public interface RemoteKeyManager {
     /** The key (its newest version for a versionless URI) and how it may be recovered once deleted. */
     RemoteKey get(KeyRef key);
 
-    /** Lists the key's versions (the first page): refused with {@code Forbidden} without {@code list}. */
+    /** Lists the key's versions (every page): refused with {@code Forbidden} without {@code list}. */
     List<RemoteKeyVersion> versions(KeyRef key);
 
     /** {@code secret} wrapped with RSA-OAEP-256 by the key manager (never locally). */

@@ -76,8 +76,7 @@ final class AzureProtocolKeyManager implements RemoteKeyManager {
 
     @Override
     public List<RemoteKeyVersion> versions(KeyRef key) {
-        return answered(() -> keys.listPropertiesOfKeyVersions(key.name()).iterableByPage().iterator().next().getValue()
-                .stream().map(p -> new RemoteKeyVersion(p.getVersion(), Boolean.TRUE.equals(p.isEnabled()),
+        return answered(() -> keys.listPropertiesOfKeyVersions(key.name()).stream().map(p -> new RemoteKeyVersion(p.getVersion(), Boolean.TRUE.equals(p.isEnabled()),
                         instant(p.getNotBefore()), instant(p.getExpiresOn()), instant(p.getCreatedOn()))).toList());
     }
 

@@ -1,5 +1,6 @@
 package org.strongroom.keyvault.app;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,15 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
         return keyVault.accessPolicies().stream().filter(policy -> policy.principalId().equals(caller.name()))
                 .flatMap(policy -> policy.permissions().stream()).map(KeyPermission::wireName)
                 .collect(Collectors.toSet());
+    }
+
+    @Override
+    public List<KeyVersionState> versions(String keyUri, Caller caller) {
+        KeyId id = parse(keyUri);
+        KeyVaultUris uris = KeyVaultUris.of(settings);
+        return keys.versions(caller, id.keyVault(), id.name()).stream().map(view -> new KeyVersionState(
+                KeyId.versioned(id.keyVault(), id.name(), view.version().versionId()).uri(uris), view.version().versionId(),
+                view.version().enabled(), view.version().created())).toList();
     }
 
     @Override
