@@ -44,7 +44,7 @@ import jakarta.json.JsonObject;
  *   <li>Unwrap at each key manager as its clients call it: HTTPS at the key vault's own host, a Bearer token,
  *       RSA-OAEP-256 of 32 bytes — latency of sequential calls (median, p95) and calls per second with four
  *       clients at once.</li>
- *   <li>Backups end to end, a vault on each key manager taking turns: a tiny one (one small file: what a job's
+ *   <li>Backups end to end, a vault on each key manager taking turns (each first in every other round): a tiny one (one small file: what a job's
  *       one unwrap costs on top) and a large one (fresh incompressible data: throughput).</li>
  * </ol>
  * Writes bench/results/key-managers.json and key-managers.md. Run it with {@code bash bench/key-managers.sh}.
@@ -59,7 +59,7 @@ public final class KeyManagerBench {
     private static final Duration CONCURRENT_FOR = Duration.ofSeconds(10);
     private static final int CLIENTS = 4;
     private static final int SMALL_ROUNDS = 9;
-    private static final int LARGE_ROUNDS = 3;
+    private static final int LARGE_ROUNDS = 5;
     private static final int LARGE_MIB = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -111,8 +111,13 @@ public final class KeyManagerBench {
             List<Double> smallRemote = new ArrayList<>();
             for (int round = 0; round < SMALL_ROUNDS; round++) {
                 Files.writeString(small.resolve("note.txt"), "one small file, round " + round);
-                smallLocal.add(backupSeconds(local, localVault, "small"));
-                smallRemote.add(backupSeconds(local, remoteVault, "small"));
+                if (round % 2 == 0) {
+                    smallLocal.add(backupSeconds(local, localVault, "small"));
+                    smallRemote.add(backupSeconds(local, remoteVault, "small"));
+                } else {
+                    smallRemote.add(backupSeconds(local, remoteVault, "small"));
+                    smallLocal.add(backupSeconds(local, localVault, "small"));
+                }
             }
             List<Double> largeLocal = new ArrayList<>();
             List<Double> largeRemote = new ArrayList<>();
@@ -122,8 +127,13 @@ public final class KeyManagerBench {
                 Files.write(large.resolve("data.bin"), random(LARGE_MIB << 20));
                 local.item(localVault, "large-" + round, "Files", large);
                 local.item(remoteVault, "large-" + round, "Files", large);
-                largeLocal.add(backupSeconds(local, localVault, "large-" + round));
-                largeRemote.add(backupSeconds(local, remoteVault, "large-" + round));
+                if (round % 2 == 0) { // each goes first in every other round: neither always follows the other's work
+                    largeLocal.add(backupSeconds(local, localVault, "large-" + round));
+                    largeRemote.add(backupSeconds(local, remoteVault, "large-" + round));
+                } else {
+                    largeRemote.add(backupSeconds(local, remoteVault, "large-" + round));
+                    largeLocal.add(backupSeconds(local, localVault, "large-" + round));
+                }
                 DataSet.deleteTree(large);
             }
             double smallBuiltIn = median(smallLocal);
