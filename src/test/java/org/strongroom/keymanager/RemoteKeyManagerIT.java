@@ -252,6 +252,10 @@ class RemoteKeyManagerIT {
             assertEquals("UP", health.getString("status"), "a key manager away does not make the server unhealthy");
             JsonObject manager = cmk.admin().get("/api/keyManagers/remote-kv").json();
             assertFalse(manager.getJsonObject("health").getString("lastError").isEmpty(), manager.toString());
+            Api.Response probed = cmk.admin().post("/api/vaults/" + vault + "/encryption/keyHealth", null);
+            assertEquals(200, probed.status(), probed.toString());
+            assertEquals("Warning", probed.json().getString("status"), "the key health probe warns: " + probed);
+            assertTrue(probed.json().getJsonArray("warnings").toString().contains("UserErrorKeyVaultUnreachable"), probed.toString());
         } finally {
             remote.start();
         }

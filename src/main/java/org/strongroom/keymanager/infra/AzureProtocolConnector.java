@@ -41,14 +41,18 @@ public class AzureProtocolConnector implements RemoteKeyManager.Connector {
 
     @Override
     public RemoteKeyManager connect(KeyManager registration, char[] clientSecret) {
-        Duration timeout = settings.keyManagerTimeout();
+        return connect(registration, clientSecret, settings.keyManagerTimeout(), settings.keyManagerRetries());
+    }
+
+    /** A connection whose calls wait {@code timeout} at most, and are tried again {@code retries} times. */
+    static RemoteKeyManager connect(KeyManager registration, char[] clientSecret, Duration timeout, int retries) {
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
         registration.trustedCertificates().ifPresent(pem -> jdk.sslContext(TrustAnchors.trusting(pem)));
         HttpClient http = new JdkHttpClientBuilder(jdk).connectionTimeout(timeout).responseTimeout(timeout)
                 .readTimeout(timeout).writeTimeout(timeout).build();
-        RetryOptions retries = new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(settings.keyManagerRetries())
+        RetryOptions retryOptions = new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)
                 .setBaseDelay(FIRST_RETRY_DELAY).setMaxDelay(LONGEST_RETRY_DELAY));
-        return new AzureProtocolKeyManager(registration, credential(registration, clientSecret, http), http, retries);
+        return new AzureProtocolKeyManager(registration, credential(registration, clientSecret, http), http, retryOptions);
     }
 
     private static TokenCredential credential(KeyManager registration, char[] clientSecret, HttpClient http) {
