@@ -1,10 +1,13 @@
 package org.strongroom.keymanager;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +32,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.crypto.KeyMaterial;
+import org.strongroom.crypto.SealedDisk;
 import org.strongroom.crypto.ServerCertificates;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
 import org.strongroom.support.SourceTrees;
 import org.strongroom.support.StandaloneServer;
@@ -278,6 +284,44 @@ class RemoteKeyManagerIT {
         Api.Response disabled = remoteAdmin.send("PATCH", Cmk.path(kid), "{\"attributes\":{\"enabled\":false}}", "application/json");
         assertEquals(200, disabled.status(), disabled.toString());
         assertFailed(cmk.backup(item), "UserErrorKeyDisabled");
+    }
+
+    @Test
+    void diskEncryptionSet_onARemoteKey_sealsRestoredDisks_thatTheKeyManagerUnwraps() throws Exception {
+        register("remote-kv");
+        Cmk cmk = new Cmk(base);
+        String kid = rsa2048("remote-kv");
+        String des = Names.unique("des-");
+        Api.Response created = cmk.admin().put("/api/diskEncryptionSets/" + des,
+                "{\"keyUri\":\"" + Cmk.versionless(kid) + "\",\"region\":\"westeurope\"}");
+        assertEquals(201, created.status(), created.toString());
+        String vault = cmk.vault("westeurope");
+        Path image = SourceTrees.diskImage(3, 7);
+        Api.Response registered = cmk.admin().put("/api/vaults/" + vault + "/items/disk1", "{\"workloadType\":\"Disk\","
+                + "\"source\":{\"path\":\"" + image + "\",\"diskEncryptionSetId\":\"" + des + "\"}}");
+        assertEquals(201, registered.status(), registered.toString());
+        String item = "/api/vaults/" + vault + "/items/disk1";
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+
+        Path target = SourceTrees.newDirectory("remote-disk").resolve("disk.sealed");
+        JsonObject restore = cmk.awaitJob(cmk.admin().post(item + "/recoveryPoints/" + cmk.newestPoint(item) + "/restore",
+                "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Completed", restore.getString("status"), restore.toString());
+        try (InputStream in = Files.newInputStream(target)) {
+            SealedDisk.Header header = SealedDisk.Header.read(in);
+            assertEquals(SealedDisk.Wrapping.KEY_VAULT, header.wrapping());
+            assertEquals(kid, header.keyId(), "sealed under the remote key's version");
+            // The customer opens it with the key manager's unwrapkey, as an admin granted it there.
+            KeyVaults.grantAll(remoteAdmin, remoteAdmin, "remote-kv");
+            Api.Response unwrapped = remoteAdmin.post(Cmk.path(kid) + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(header.wrappedKey()) + "\"}");
+            assertEquals(200, unwrapped.status(), unwrapped.toString());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (KeyMaterial key = KeyMaterial.wrap(Base64.getUrlDecoder().decode(unwrapped.json().getString("value")))) {
+                SealedDisk.open(in, header, key, out);
+            }
+            assertArrayEquals(Files.readAllBytes(image), out.toByteArray());
+        }
     }
 
     @Test

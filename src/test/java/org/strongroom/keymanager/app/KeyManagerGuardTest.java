@@ -40,6 +40,9 @@ class KeyManagerGuardTest {
         assertEquals("UNREACHABLE", guard.health("kms").status());
         assertEquals("connection refused", guard.health("kms").lastError());
         assertEquals(1, guard.call("other", called::incrementAndGet), "each key manager has a circuit of its own");
+        assertEquals(1.0, guard.registry.counter("strongroom.keymanager.calls", "keyManager", "kms", "outcome", "rejected").count());
+        assertEquals(KeyManagerGuard.FAILURES_TO_OPEN, guard.registry.counter("strongroom.keymanager.calls", "keyManager", "kms",
+                "outcome", "unreachable").count());
     }
 
     @Test
