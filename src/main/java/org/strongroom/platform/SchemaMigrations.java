@@ -52,7 +52,8 @@ public class SchemaMigrations {
             "V012__service_principals.sql",
             "V013__key_rotation_policy.sql",
             "V014__vault_key_health.sql",
-            "V015__key_managers.sql");
+            "V015__key_managers.sql",
+            "V016__pkcs11_key_managers.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

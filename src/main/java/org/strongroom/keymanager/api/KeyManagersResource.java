@@ -73,7 +73,7 @@ public class KeyManagersResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public KeyManagerDto put(@PathParam("name") String name, @NotNull(message = "a JSON body is required") KeyManagerRequest body) {
-        return dto(registry.put(Callers.of(security), name, body.registration(), body.clientSecret()));
+        return dto(registry.put(Callers.of(security), name, body.registration(), body.secret()));
     }
 
     @DELETE

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -45,7 +46,7 @@ public class KeyManagerRegistry {
     ActivityLog activity;
 
     @Inject
-    RemoteKeyManager.Connector connector;
+    Instance<RemoteKeyManager.Connector> connectors;
 
     @Inject
     KeyManagerGuard guard;
@@ -109,7 +110,12 @@ public class KeyManagerRegistry {
     /** The registered key manager whose key vault URL has {@code keyUri}'s scheme, host and port, connected. */
     @Transactional
     public Optional<Remote> forKeyUri(URI keyUri) {
-        String origin = KeyManager.origin(keyUri);
+        return forOrigin(KeyManager.origin(keyUri));
+    }
+
+    /** The registered key manager whose key URIs begin with {@code origin} ({@link KeyManager#origin}), connected. */
+    @Transactional
+    public Optional<Remote> forOrigin(String origin) {
         if (origin.isEmpty()) {
             return Optional.empty();
         }
@@ -128,6 +134,8 @@ public class KeyManagerRegistry {
             }
         }
         try {
+            RemoteKeyManager.Connector connector = connectors.stream().filter(c -> c.connects(manager.kind())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No connector for " + manager.kind()));
             RemoteKeyManager remote = connector.connect(manager, secret);
             connections.put(manager.name(), new Connection(manager.version(), remote));
             return remote;
@@ -146,6 +154,9 @@ public class KeyManagerRegistry {
                             + manager.keyVaultUrl(), "keyVaultUrl");
                 });
         KeyVaultUris own = KeyVaultUris.of(settings);
+        if (manager.kind() == KeyManager.Kind.Pkcs11) {
+            return;
+        }
         if (own.keyVaultOfHost(URI.create(manager.keyVaultUrl()).getHost()).isPresent()
                 || KeyManager.origin(URI.create(own.publicBaseUrl())).equals(manager.keyVaultUrl())) {
             throw StrongroomException.badRequest(manager.keyVaultUrl() + " is this server's built-in key vault: its keys "

@@ -25,6 +25,7 @@ import org.strongroom.keymanager.app.RemoteKeyManager.KeyRef;
 import org.strongroom.keymanager.app.RemoteKeyManager.RemoteKey;
 import org.strongroom.keymanager.app.RemoteKeyManager.RemoteKeyVersion;
 import org.strongroom.keymanager.domain.KeyManager;
+import org.strongroom.keymanager.domain.Pkcs11Uri;
 import org.strongroom.keymanager.domain.RecoveryLevel;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.keyvault.app.BuiltInKeyVaultClient;
@@ -71,11 +72,13 @@ public class KeyManagers implements KeyVaultClient {
         }
 
         String versionlessUri() {
-            return registration().keyVaultUrl() + "/keys/" + key.name();
+            return registration().pkcs11().map(token -> new Pkcs11Uri(token.token(), key.name()).uri())
+                    .orElseGet(() -> registration().keyVaultUrl() + "/keys/" + key.name());
         }
 
+        /** A version's kid; a token's key has one version, and its URI names it. */
         String uri(String version) {
-            return versionlessUri() + "/" + version;
+            return registration().pkcs11().isPresent() ? versionlessUri() : versionlessUri() + "/" + version;
         }
 
         ResourcePath resource() {
@@ -119,7 +122,9 @@ public class KeyManagers implements KeyVaultClient {
         RecoveryLevel level = RecoveryLevel.of(key.recoveryLevel(), key.recoverableDays());
         String source = "key manager '" + registration.name() + "': region " + registration.region() + " and "
                 + (registration.subscriptionId() == null ? "no subscription" : "subscription " + registration.subscriptionId())
-                + " from its registration; soft delete and purge protection from the key's recovery level " + level;
+                + " from its registration; soft delete and purge protection " + (registration.pkcs11().isPresent()
+                ? "as its registration states them for the token's keys (recovery level " + level + ")"
+                : "from the key's recovery level " + level);
         return new KeyVaultProperties(registration.name(), registration.keyVaultUrl(), registration.region(),
                 registration.subscriptionId(), level.softDelete(), level.purgeProtection(), source);
     }
@@ -274,6 +279,11 @@ public class KeyManagers implements KeyVaultClient {
     }
 
     private Optional<Target> target(String keyUri) {
+        Optional<Pkcs11Uri> onToken = Pkcs11Uri.parse(keyUri);
+        if (onToken.isPresent()) {
+            return registry.forOrigin(KeyManager.PKCS11_ORIGIN + onToken.get().token())
+                    .map(remote -> new Target(remote, new KeyRef(onToken.get().object(), null)));
+        }
         URI uri;
         try {
             uri = new URI(keyUri);
@@ -292,6 +302,7 @@ public class KeyManagers implements KeyVaultClient {
 
     private static String unknown(String keyUri) {
         return "'" + keyUri + "' is no key of this server's key vaults nor of a registered key manager "
-                + "({keyVaultUri}/keys/{name}[/{version}]; an admin registers remote key vaults at /api/keyManagers)";
+                + "({keyVaultUri}/keys/{name}[/{version}], or pkcs11:token={label};object={label}; an admin registers remote "
+                + "key vaults and tokens at /api/keyManagers)";
     }
 }

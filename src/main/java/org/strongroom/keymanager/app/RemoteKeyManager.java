@@ -49,7 +49,10 @@ public interface RemoteKeyManager {
     /** Makes connections; one per registration (and its version) is enough. */
     interface Connector {
 
-        /** A connection for {@code registration}; {@code clientSecret} for a {@code ClientSecret} credential, else {@code null}. */
+        /** Whether this connector speaks {@code kind}'s protocol. */
+        boolean connects(KeyManager.Kind kind);
+
+        /** A connection for {@code registration}; {@code clientSecret} its client secret or PIN, else {@code null}. */
         RemoteKeyManager connect(KeyManager registration, char[] clientSecret);
     }
 }

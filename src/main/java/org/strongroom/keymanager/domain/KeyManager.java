@@ -34,8 +34,8 @@ public class KeyManager {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String AZURE_AUTHORITY = "https://login.microsoftonline.com";
 
-    /** The protocols a remote key manager may speak. */
-    public enum Kind { AzureKeyVault }
+    /** The protocols a key manager may speak: Azure Key Vault's REST API, or PKCS#11 (an HSM's token). */
+    public enum Kind { AzureKeyVault, Pkcs11 }
 
     /** How Strongroom signs in at the key manager. */
     public enum CredentialType {
@@ -45,14 +45,33 @@ public class KeyManager {
          * The Azure SDK's {@code DefaultAzureCredential} chain: environment variables, workload identity,
          * managed identity of the machine — nothing stored here.
          */
-        DefaultAzureCredential
+        DefaultAzureCredential,
+        /** A PKCS#11 token's user PIN. */
+        Pin
     }
 
-    /** What an admin gives, apart from the client secret. */
+    /**
+     * What an admin gives, apart from the secret (client secret or PIN). {@code AzureKeyVault}: the key vault
+     * URL and credential. {@code Pkcs11}: the token's label, the module, the slot's index in its slot list,
+     * and what the admin states of the keys' deletion protection (a token has no soft delete of its own).
+     */
     public record Registration(Kind kind, String keyVaultUrl, String region, String subscriptionId,
                                CredentialType credentialType, String tenantId, String clientId, String authorityHost,
-                               String trustedCertificates) {
+                               String trustedCertificates, Pkcs11 pkcs11) {
+
+        public Registration(Kind kind, String keyVaultUrl, String region, String subscriptionId, CredentialType credentialType,
+                            String tenantId, String clientId, String authorityHost, String trustedCertificates) {
+            this(kind, keyVaultUrl, region, subscriptionId, credentialType, tenantId, clientId, authorityHost,
+                    trustedCertificates, null);
+        }
     }
+
+    /** A PKCS#11 token's registration. */
+    public record Pkcs11(String token, String modulePath, Integer slotListIndex, Boolean softDeleteEnabled,
+                         Boolean purgeProtectionEnabled) {
+    }
+
+    private static final Pattern TOKEN_LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}");
 
     @Id
     @Column(length = 63)
@@ -90,6 +109,18 @@ public class KeyManager {
     @Column(name = "trusted_certificates", length = 20000)
     private String trustedCertificates;
 
+    @Column(name = "module_path", length = 300)
+    private String modulePath;
+
+    @Column(name = "slot_list_index")
+    private Integer slotListIndex;
+
+    @Column(name = "soft_delete_stated")
+    private Boolean softDeleteStated;
+
+    @Column(name = "purge_protection_stated")
+    private Boolean purgeProtectionStated;
+
     @Column(nullable = false)
     private Instant registered;
 
@@ -122,14 +153,18 @@ public class KeyManager {
      */
     public void update(Registration registration, byte[] sealedClientSecret) {
         if (registration.kind() == null) {
-            throw StrongroomException.badRequest("kind is required: AzureKeyVault", "kind");
+            throw StrongroomException.badRequest("kind is required: AzureKeyVault or Pkcs11", "kind");
+        }
+        if (registration.kind() == Kind.Pkcs11) {
+            updatePkcs11(registration, sealedClientSecret);
+            return;
         }
         String url = normalisedKeyVaultUrl(registration.keyVaultUrl());
         if (registration.region() == null || !REGION.matcher(registration.region()).matches()) {
             throw StrongroomException.badRequest("region is required: the key vault's region, as vaults name theirs", "region");
         }
         optional(registration.subscriptionId(), "subscriptionId");
-        if (registration.credentialType() == null) {
+        if (registration.credentialType() == null || registration.credentialType() == CredentialType.Pin) {
             throw StrongroomException.badRequest("credential.type is required: ClientSecret or DefaultAzureCredential",
                     "credential.type");
         }
@@ -171,15 +206,69 @@ public class KeyManager {
         authorityHost = authority;
         trustedCertificates = registration.trustedCertificates() == null || registration.trustedCertificates().isBlank()
                 ? null : registration.trustedCertificates();
+        modulePath = null;
+        slotListIndex = null;
+        softDeleteStated = null;
+        purgeProtectionStated = null;
     }
 
+    private void updatePkcs11(Registration registration, byte[] sealedPin) {
+        Pkcs11 token = registration.pkcs11() == null ? new Pkcs11(null, null, null, null, null) : registration.pkcs11();
+        if (token.token() == null || !TOKEN_LABEL.matcher(token.token()).matches()) {
+            throw StrongroomException.badRequest("token is required: the token's label (1-32 letters, digits, spaces, '.', '_', '-')",
+                    "token");
+        }
+        if (token.modulePath() == null || !token.modulePath().startsWith("/") || token.modulePath().contains("\n")
+                || token.modulePath().length() > 300) {
+            throw StrongroomException.badRequest("modulePath is required: the absolute path of the token's PKCS#11 module, "
+                    + "e.g. /usr/lib/softhsm/libsofthsm2.so", "modulePath");
+        }
+        if (token.slotListIndex() != null && (token.slotListIndex() < 0 || token.slotListIndex() > 1000)) {
+            throw StrongroomException.badRequest("slotListIndex is the token's place in the module's slot list: 0 to 1000",
+                    "slotListIndex");
+        }
+        if (registration.region() == null || !REGION.matcher(registration.region()).matches()) {
+            throw StrongroomException.badRequest("region is required: where the token stands, as vaults name their regions", "region");
+        }
+        optional(registration.subscriptionId(), "subscriptionId");
+        if (registration.credentialType() != CredentialType.Pin) {
+            throw StrongroomException.badRequest("credential.type must be Pin for a PKCS#11 token", "credential.type");
+        }
+        byte[] pin = sealedPin != null ? sealedPin : credentialType == CredentialType.Pin ? sealedClientSecret : null;
+        if (pin == null) {
+            throw StrongroomException.badRequest("credential.pin is required: the token's user PIN", "credential.pin");
+        }
+        kind = Kind.Pkcs11;
+        keyVaultUrl = PKCS11_ORIGIN + token.token();
+        region = registration.region();
+        subscriptionId = registration.subscriptionId();
+        credentialType = CredentialType.Pin;
+        tenantId = null;
+        clientId = null;
+        sealedClientSecret = pin;
+        authorityHost = null;
+        trustedCertificates = null;
+        modulePath = token.modulePath();
+        slotListIndex = token.slotListIndex() == null ? 0 : token.slotListIndex();
+        softDeleteStated = Boolean.TRUE.equals(token.softDeleteEnabled());
+        purgeProtectionStated = Boolean.TRUE.equals(token.purgeProtectionEnabled());
+    }
     /** Whether {@code keyUri} names a key of this key manager: its scheme, host and port are the key vault URL's. */
     public boolean holds(URI keyUri) {
         return keyVaultUrl.equals(origin(keyUri));
     }
 
-    /** {@code https://host[:port]} of a URI, host in lower case, the default port left out; empty if it is no https URI. */
+    /** How the key URIs of a PKCS#11 token begin (RFC 7512): its origin, as a key vault URL is an https key's. */
+    public static final String PKCS11_ORIGIN = "pkcs11:token=";
+
+    /**
+     * {@code https://host[:port]} of a URI, host in lower case, the default port left out; {@code pkcs11:token=...}
+     * of a PKCS#11 URI; empty for any other.
+     */
     public static String origin(URI uri) {
+        if ("pkcs11".equalsIgnoreCase(uri.getScheme())) {
+            return Pkcs11Uri.parse(uri.toString()).map(key -> PKCS11_ORIGIN + key.token()).orElse("");
+        }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             return "";
         }
@@ -187,7 +276,7 @@ public class KeyManager {
         return "https://" + uri.getHost().toLowerCase(Locale.ROOT) + (port == -1 ? "" : ":" + port);
     }
 
-    /** The context the client secret is sealed under: bound to this registration's name. */
+    /** The context the secret (client secret or PIN) is sealed under: bound to this registration's name. */
     public static String sealingContext(String name) {
         return "keyManager:" + name + ":clientSecret";
     }
@@ -263,13 +352,19 @@ public class KeyManager {
         return sealedClientSecret;
     }
 
-    /** Where a client secret is turned into tokens: the registration's, else Microsoft Entra ID's. */
+    /** Where a client secret is turned into tokens: the registration's, else Microsoft Entra ID's; none for a token. */
     public String authorityHost() {
-        return authorityHost == null ? AZURE_AUTHORITY : authorityHost;
+        return kind == Kind.Pkcs11 ? null : authorityHost == null ? AZURE_AUTHORITY : authorityHost;
     }
 
     public Optional<String> trustedCertificates() {
         return Optional.ofNullable(trustedCertificates);
+    }
+
+    /** For a PKCS#11 token: its module, slot index and the admin's statements; else empty. */
+    public Optional<Pkcs11> pkcs11() {
+        return kind != Kind.Pkcs11 ? Optional.empty() : Optional.of(new Pkcs11(keyVaultUrl.substring(PKCS11_ORIGIN.length()),
+                modulePath, slotListIndex, softDeleteStated, purgeProtectionStated));
     }
 
     public Instant registered() {

@@ -40,6 +40,11 @@ public class AzureProtocolConnector implements RemoteKeyManager.Connector {
     Settings settings;
 
     @Override
+    public boolean connects(KeyManager.Kind kind) {
+        return kind == KeyManager.Kind.AzureKeyVault;
+    }
+
+    @Override
     public RemoteKeyManager connect(KeyManager registration, char[] clientSecret) {
         return connect(registration, clientSecret, settings.keyManagerTimeout(), settings.keyManagerRetries());
     }
@@ -77,6 +82,7 @@ public class AzureProtocolConnector implements RemoteKeyManager.Connector {
                 }
                 yield chain.build();
             }
+            case Pin -> throw new IllegalArgumentException("A PIN signs in at a PKCS#11 token, not at " + registration.keyVaultUrl());
         };
     }
 }

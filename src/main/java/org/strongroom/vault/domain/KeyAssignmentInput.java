@@ -37,15 +37,16 @@ public record KeyAssignmentInput(String keyUri, String keyVaultSubscriptionId, I
         }
         try {
             URI uri = new URI(keyUri);
-            if (keyUri.length() <= MAX_KEY_URI && uri.isAbsolute() && uri.getHost() != null
-                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            boolean web = uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+            boolean token = "pkcs11".equalsIgnoreCase(uri.getScheme()) && uri.isOpaque();
+            if (keyUri.length() <= MAX_KEY_URI && uri.isAbsolute() && (web || token)) {
                 return keyUri;
             }
         } catch (URISyntaxException e) {
             // refused below
         }
-        throw StrongroomException.badRequest("keyUri must be an absolute http(s) URI of a key, at most " + MAX_KEY_URI
-                + " characters", "keyUri");
+        throw StrongroomException.badRequest("keyUri must be an absolute http(s) URI of a key, or a pkcs11: URI (RFC 7512), at most "
+                + MAX_KEY_URI + " characters", "keyUri");
     }
 
     private static String requireSubscription(String subscriptionId) {

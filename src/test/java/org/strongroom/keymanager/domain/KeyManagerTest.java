@@ -76,6 +76,24 @@ class KeyManagerTest {
     }
 
     @Test
+    void pkcs11Token_needsItsLabelModuleAndPin_andHoldsTheKeysOfItsToken() {
+        KeyManager.Pkcs11 token = new KeyManager.Pkcs11("hsm-1", "/usr/lib/softhsm/libsofthsm2.so", null, true, true);
+        Registration pkcs11 = new Registration(Kind.Pkcs11, null, "westeurope", null, CredentialType.Pin, null, null, null, null, token);
+        KeyManager manager = KeyManager.register("hsm", pkcs11, SEALED, NOW);
+        assertEquals("pkcs11:token=hsm-1", manager.keyVaultUrl());
+        assertEquals(0, manager.pkcs11().orElseThrow().slotListIndex(), "the first slot unless told");
+        assertTrue(manager.holds(URI.create("pkcs11:token=hsm-1;object=kek")));
+        assertFalse(manager.holds(URI.create("pkcs11:token=hsm-2;object=kek")));
+        assertRefused("credential.pin", () -> KeyManager.register("hsm", pkcs11, null, NOW));
+        assertRefused("modulePath", () -> KeyManager.register("hsm", new Registration(Kind.Pkcs11, null, "westeurope", null,
+                CredentialType.Pin, null, null, null, null, new KeyManager.Pkcs11("hsm-1", "libsofthsm2.so", 0, true, true)), SEALED, NOW));
+        assertRefused("token", () -> KeyManager.register("hsm", new Registration(Kind.Pkcs11, null, "westeurope", null,
+                CredentialType.Pin, null, null, null, null, new KeyManager.Pkcs11(null, "/m.so", 0, true, true)), SEALED, NOW));
+        assertRefused("credential.type", () -> KeyManager.register("hsm", new Registration(Kind.Pkcs11, null, "westeurope", null,
+                CredentialType.ClientSecret, null, null, null, null, token), SEALED, NOW));
+    }
+
+    @Test
     void nameRegionAndCertificates_areChecked() {
         Registration good = registration("https://contoso.vault.azure.net", CredentialType.ClientSecret);
         assertRefused("name", () -> KeyManager.register("-bad", good, SEALED, NOW));

@@ -1,0 +1,211 @@
+package org.strongroom.keymanager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.strongroom.support.Api;
+import org.strongroom.support.Cmk;
+import org.strongroom.support.Deployments;
+import org.strongroom.support.Names;
+import org.strongroom.support.SourceTrees;
+
+/**
+ * Keys on a PKCS#11 token (issue 18), on SoftHSM2: the test makes a token and RSA keys on it (openssl,
+ * softhsm2-util, pkcs11-tool from opensc: .ci/run installs them), the admin registers the token with its
+ * module and PIN, and vaults use its keys by RFC 7512 URI — assignment, backup and restore as with any key,
+ * the unwrap on the token. A key removed from the token fails the next backup with {@code UserErrorKeyNotFound}.
+ * Skipped, saying what to install, where SoftHSM2 or opensc is missing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class Pkcs11KeyManagerIT {
+
+    static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+    static final String TOKEN = "it-hsm";
+    static final String PIN = "it-pin-4821";
+
+    private static Path work;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.strongroom();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void makeTheToken() throws Exception {
+        assumeTrue(Files.exists(Path.of(MODULE)) && onPath("softhsm2-util") && onPath("pkcs11-tool") && onPath("openssl"),
+                "SoftHSM2 and opensc are needed: apt-get install -y softhsm2 opensc (.ci/run installs them)");
+        String conf = System.getenv("SOFTHSM2_CONF");
+        assumeTrue(conf != null, "SOFTHSM2_CONF must name the IT server's SoftHSM2 configuration (pom.xml sets it)");
+        Path config = Path.of(conf);
+        work = config.getParent();
+        deleteTree(work);
+        Files.createDirectories(work.resolve("tokens"));
+        Files.writeString(config, "directories.tokendir = " + work.resolve("tokens") + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+        run("softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--pin", PIN, "--so-pin", "it-so-pin-77");
+    }
+
+    /** An RSA key and its certificate on the token, labelled {@code label}: made outside and imported, as a customer brings one. */
+    private static void keyOnTheToken(String label, int bits, String id) throws Exception {
+        Path key = work.resolve(label + ".key.pem");
+        Path certificate = work.resolve(label + ".crt.pem");
+        run("openssl", "req", "-x509", "-newkey", "rsa:" + bits, "-nodes", "-keyout", work.resolve(label + ".pkcs1.pem").toString(),
+                "-subj", "/CN=" + label, "-days", "30", "-out", certificate.toString());
+        run("openssl", "pkcs8", "-topk8", "-nocrypt", "-in", work.resolve(label + ".pkcs1.pem").toString(), "-out", key.toString());
+        run("softhsm2-util", "--import", key.toString(), "--token", TOKEN, "--label", label, "--id", id, "--pin", PIN);
+        Path der = work.resolve(label + ".crt.der");
+        run("openssl", "x509", "-in", certificate.toString(), "-outform", "DER", "-out", der.toString());
+        run("pkcs11-tool", "--module", MODULE, "--token-label", TOKEN, "--login", "--pin", PIN, "--write-object", der.toString(),
+                "--type", "cert", "--id", id, "--label", label);
+        Files.delete(key);
+        Files.delete(work.resolve(label + ".pkcs1.pem"));
+    }
+
+    private static void removeFromTheToken(String label) throws Exception {
+        run("pkcs11-tool", "--module", MODULE, "--token-label", TOKEN, "--login", "--pin", PIN, "--delete-object", "--type", "privkey",
+                "--label", label);
+    }
+
+    private void register(boolean purgeProtection) {
+        Api.Response registered = Api.admin(base).put("/api/keyManagers/" + TOKEN, "{\"kind\":\"Pkcs11\",\"token\":\"" + TOKEN
+                + "\",\"modulePath\":\"" + MODULE + "\",\"region\":\"westeurope\",\"subscriptionId\":\"sub-hsm\","
+                + "\"softDeleteEnabled\":true,\"purgeProtectionEnabled\":" + purgeProtection + ",\"credential\":{\"type\":\"Pin\","
+                + "\"pin\":\"" + PIN + "\"}}");
+        assertEquals(200, registered.status(), registered.toString());
+    }
+
+    private static String uri(String label) {
+        return "pkcs11:token=" + TOKEN + ";object=" + label;
+    }
+
+    private String cmkVault(Cmk cmk, String label) {
+        String vault = cmk.vault("westeurope");
+        cmk.identity(vault);
+        JsonObject job = cmk.awaitJob(cmk.assign(vault, uri(label), "sub-hsm", null));
+        assertEquals("Completed", job.getString("status"), job.toString());
+        return vault;
+    }
+
+    @Test
+    void hsmKey_isAssigned_backsUpAndRestores_withTheUnwrapOnTheToken() throws Exception {
+        String label = Names.unique("kek");
+        keyOnTheToken(label, 2048, "0a");
+        register(true);
+        Cmk cmk = new Cmk(base);
+        String vault = cmkVault(cmk, label);
+        JsonObject encryption = cmk.encryption(vault);
+        assertEquals(uri(label), encryption.getString("keyUri"));
+
+        Path source = SourceTrees.newDirectory("hsm");
+        Files.writeString(source.resolve("ledger.txt"), "sealed by a key that never left its token");
+        String item = cmk.filesItem(vault, "files", source);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        Path target = SourceTrees.newDirectory("hsm-restore");
+        JsonObject restore = cmk.awaitJob(cmk.admin().post(item + "/recoveryPoints/" + cmk.newestPoint(item) + "/restore",
+                "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Completed", restore.getString("status"), restore.toString());
+        assertEquals("sealed by a key that never left its token", Files.readString(target.resolve("ledger.txt")));
+
+        String uses = cmk.admin().get("/api/activitylog?resource=keyManagers/" + TOKEN + "&limit=200").json().toString();
+        assertTrue(uses.contains("UnwrapKey"), "every use of the token's key is on record: " + uses);
+        String manager = cmk.admin().get("/api/keyManagers/" + TOKEN).body();
+        assertFalse(manager.contains(PIN), "the PIN is never shown");
+        assertTrue(manager.contains("\"pinSet\":true"), manager);
+    }
+
+    @Test
+    void hsmKey_removedFromTheToken_failsTheNextBackup_UserErrorKeyNotFound() throws Exception {
+        String label = Names.unique("gone");
+        keyOnTheToken(label, 2048, "0b");
+        register(true);
+        Cmk cmk = new Cmk(base);
+        String vault = cmkVault(cmk, label);
+        Path source = SourceTrees.newDirectory("hsm-gone");
+        Files.writeString(source.resolve("a.txt"), "a");
+        String item = cmk.filesItem(vault, "files", source);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+
+        removeFromTheToken(label);
+        JsonObject failed = cmk.backup(item);
+        assertEquals("Failed", failed.getString("status"), failed.toString());
+        assertEquals("UserErrorKeyNotFound", failed.getJsonObject("error").getString("code"), failed.toString());
+    }
+
+    @Test
+    void hsmKeys_failingTheSeedsRules_areRefusedWithTheirCodes() throws Exception {
+        String small = Names.unique("small");
+        keyOnTheToken(small, 1024, "0c");
+        register(false);
+        Cmk cmk = new Cmk(base);
+        String vault = cmk.vault("westeurope");
+        cmk.identity(vault);
+        JsonObject unprotected = cmk.awaitJob(cmk.assign(vault, uri(small), "sub-hsm", null));
+        assertEquals("UserErrorKeyVaultPurgeProtectionNotEnabled", unprotected.getJsonObject("error").getString("code"),
+                "the registration did not state purge protection: " + unprotected);
+        register(true);
+        JsonObject tooSmall = cmk.awaitJob(cmk.assign(vault, uri(small), "sub-hsm", null));
+        assertEquals("UserErrorUnsupportedKeyType", tooSmall.getJsonObject("error").getString("code"), tooSmall.toString());
+        JsonObject missing = cmk.awaitJob(cmk.assign(vault, uri("no-such-key"), "sub-hsm", null));
+        assertEquals("UserErrorKeyNotFound", missing.getJsonObject("error").getString("code"), missing.toString());
+        Api.Response otherToken = cmk.assign(vault, "pkcs11:token=unregistered;object=k", "sub-hsm", null);
+        assertEquals(400, otherToken.status(), otherToken.toString());
+        assertEquals("UserErrorKeyNotFound", otherToken.json().getString("code"));
+        Api.Response noPin = Api.admin(base).put("/api/keyManagers/" + Names.unique("hsm"), "{\"kind\":\"Pkcs11\",\"token\":\"other\","
+                + "\"modulePath\":\"" + MODULE + "\",\"region\":\"westeurope\",\"credential\":{\"type\":\"Pin\"}}");
+        assertEquals(400, noPin.status(), noPin.toString());
+        assertEquals("credential.pin", noPin.json().getString("target"));
+        Api.Response relative = Api.admin(base).put("/api/keyManagers/" + Names.unique("hsm"), "{\"kind\":\"Pkcs11\",\"token\":\"other\","
+                + "\"modulePath\":\"libsofthsm2.so\",\"region\":\"westeurope\",\"credential\":{\"type\":\"Pin\",\"pin\":\"1\"}}");
+        assertEquals("modulePath", relative.json().getString("target"), relative.toString());
+    }
+
+    private static boolean onPath(String tool) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    private static void run(String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command));
+        Process process = new ProcessBuilder(args).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("commands.log").toFile())).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " failed; see " + work.resolve("commands.log"));
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
