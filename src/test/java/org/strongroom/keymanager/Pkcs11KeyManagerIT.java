@@ -131,6 +131,19 @@ class Pkcs11KeyManagerIT {
         assertEquals("Completed", restore.getString("status"), restore.toString());
         assertEquals("sealed by a key that never left its token", Files.readString(target.resolve("ledger.txt")));
 
+        // Break-glass: the recovery tool, no server, opens the point with the key on the token.
+        Path pinFile = work.resolve("pin");
+        Files.writeString(pinFile, PIN);
+        Path recovered = SourceTrees.newDirectory("hsm-recovered").resolve("tree");
+        Path store = Path.of(System.getProperty("it.server.base", "target/it-server"), "data", "strongroom", "store");
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("strongroom.recover.jar", "target/strongroom-recover.jar"), "recover", "--store", store.toString(),
+                "--vault", vault, "--point", cmk.newestPoint(item), "--out", recovered.toString(), "--key", uri(label),
+                "--pkcs11-module", MODULE, "--pkcs11-pin-file", pinFile.toString()).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes());
+        assertEquals(0, tool.waitFor(), output);
+        assertEquals("sealed by a key that never left its token", Files.readString(recovered.resolve("ledger.txt")), output);
+
         String uses = cmk.admin().get("/api/activitylog?resource=keyManagers/" + TOKEN + "&limit=200").json().toString();
         assertTrue(uses.contains("UnwrapKey"), "every use of the token's key is on record: " + uses);
         String manager = cmk.admin().get("/api/keyManagers/" + TOKEN).body();

@@ -25,7 +25,7 @@ import org.strongroom.keymanager.app.RemoteKeyManager.KeyRef;
 import org.strongroom.keymanager.app.RemoteKeyManager.RemoteKey;
 import org.strongroom.keymanager.app.RemoteKeyManager.RemoteKeyVersion;
 import org.strongroom.keymanager.domain.KeyManager;
-import org.strongroom.keymanager.domain.Pkcs11Uri;
+import org.strongroom.platform.Pkcs11Uri;
 import org.strongroom.keymanager.domain.RecoveryLevel;
 import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.keyvault.app.BuiltInKeyVaultClient;

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.strongroom.crypto.TrustAnchors;
+import org.strongroom.platform.Pkcs11Uri;
 import org.strongroom.platform.StrongroomException;
 
 /**
@@ -259,7 +260,7 @@ public class KeyManager {
     }
 
     /** How the key URIs of a PKCS#11 token begin (RFC 7512): its origin, as a key vault URL is an https key's. */
-    public static final String PKCS11_ORIGIN = "pkcs11:token=";
+    public static final String PKCS11_ORIGIN = Pkcs11Uri.ORIGIN;
 
     /**
      * {@code https://host[:port]} of a URI, host in lower case, the default port left out; {@code pkcs11:token=...}

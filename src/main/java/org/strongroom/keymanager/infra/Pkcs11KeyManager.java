@@ -9,7 +9,7 @@ import org.strongroom.crypto.Pkcs11Token;
 import org.strongroom.crypto.Pkcs11Token.TokenKey;
 import org.strongroom.keymanager.app.RemoteKeyManager;
 import org.strongroom.keymanager.domain.KeyManager;
-import org.strongroom.keymanager.domain.Pkcs11Uri;
+import org.strongroom.platform.Pkcs11Uri;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;

@@ -26,12 +26,14 @@ import java.util.concurrent.Executors;
 import org.strongroom.crypto.IntegrityException;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
+import org.strongroom.crypto.Pkcs11Token;
 import org.strongroom.crypto.PrivateKeys;
 import org.strongroom.crypto.Rsa;
 import org.strongroom.crypto.SealedDisk;
 import org.strongroom.crypto.VaultDataKey;
 import org.strongroom.crypto.WrapAlgorithm;
 import org.strongroom.platform.ItemRef;
+import org.strongroom.platform.Pkcs11Uri;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 import org.strongroom.restore.domain.RestorePaths;
@@ -52,7 +54,8 @@ import org.strongroom.storage.infra.FileSystemChunkStore;
  * <pre>
  *   java -jar strongroom-recover.jar list --store DIR [--vault NAME] [--key FILE] [--platform-keystore FILE [--platform-password PW]]
  *   java -jar strongroom-recover.jar recover --store DIR --vault NAME --point ID --out PATH
- *        [--key private.pem|key.jwk] [--platform-keystore FILE [--platform-password PW]] [--paths a,b] [--overwrite]
+ *        [--key private.pem|key.jwk|pkcs11:token=T;object=K --pkcs11-module SO --pkcs11-pin-file FILE [--pkcs11-slot N]]
+ *        [--platform-keystore FILE [--platform-password PW]] [--paths a,b] [--overwrite]
  *   java -jar strongroom-recover.jar unseal --in disk.sealed --out disk.img
  *        [--key private.pem|key.jwk] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
  * </pre>
@@ -81,7 +84,8 @@ public final class RecoveryTool {
                       [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--paths P1,P2] [--overwrite]
                   Restores a recovery point: a Files point as a directory tree at PATH, a Disk point as a
                   plain disk image file at PATH. --key is the RSA private key (PEM or JWK) that wraps the
-                  vault's data key; the platform keystore is needed for a platform-managed vault and for
+                  vault's data key, or its PKCS#11 URI (pkcs11:token=T;object=K) with --pkcs11-module SO,
+                  --pkcs11-pin-file FILE and --pkcs11-slot N (0): the key stays on the token; the platform keystore is needed for a platform-managed vault and for
                   one with infrastructure encryption (its password: --platform-password, else the file the
                   server keeps beside it, platform-master-key.p12.password). --paths restores selected paths
                   of a Files point; --overwrite replaces existing files.
@@ -284,6 +288,9 @@ public final class RecoveryTool {
         if (!options.containsKey("key")) {
             throw new UsageException("--key is needed: " + what + " is wrapped by an RSA key");
         }
+        if (options.get("key").regionMatches(true, 0, "pkcs11:", 0, 7)) {
+            return unwrapOnToken(options, wrapped, what);
+        }
         String text;
         try {
             text = Files.readString(existing(options.get("key")));
@@ -294,6 +301,39 @@ public final class RecoveryTool {
             return Rsa.unwrap(privateKey, WrapAlgorithm.RSA_OAEP_256, wrapped);
         } catch (IntegrityException e) {
             throw new IntegrityException("The key in " + options.get("key") + " does not open " + what + ": wrong key?");
+        }
+    }
+
+    /**
+     * Unwraps with a key on a PKCS#11 token: {@code --key pkcs11:token=...;object=...}, the module
+     * ({@code --pkcs11-module}), the token's place in its slot list ({@code --pkcs11-slot}, 0) and the PIN from
+     * a file ({@code --pkcs11-pin-file}; never on the command line, where others see it).
+     */
+    private static KeyMaterial unwrapOnToken(Map<String, String> options, byte[] wrapped, String what) {
+        Pkcs11Uri uri = Pkcs11Uri.parse(options.get("key")).orElseThrow(() -> new UsageException("--key "
+                + options.get("key") + " is no PKCS#11 key URI: pkcs11:token=<label>;object=<label>"));
+        String module = required(options, "pkcs11-module");
+        char[] pin;
+        try {
+            pin = Files.readString(existing(required(options, "pkcs11-pin-file"))).strip().toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the PIN file: " + e.getMessage(), e);
+        }
+        int slot;
+        try {
+            slot = Integer.parseInt(options.getOrDefault("pkcs11-slot", "0"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--pkcs11-slot is the token's place in the module's slot list: 0, 1, ...");
+        }
+        try {
+            Pkcs11Token token = Pkcs11Token.open("strongroom-recover", module, slot, pin);
+            Pkcs11Token.TokenKey key = token.key(uri.object()).orElseThrow(() -> new IllegalArgumentException("Token '"
+                    + uri.token() + "' holds no RSA key labelled '" + uri.object() + "' (with its certificate)"));
+            return token.unwrap(key, wrapped);
+        } catch (IntegrityException e) {
+            throw new IntegrityException("The key " + options.get("key") + " does not open " + what + ": wrong key?");
+        } finally {
+            Arrays.fill(pin, '\0');
         }
     }
 

@@ -84,6 +84,7 @@ class KeyManagerTest {
         assertEquals(0, manager.pkcs11().orElseThrow().slotListIndex(), "the first slot unless told");
         assertTrue(manager.holds(URI.create("pkcs11:token=hsm-1;object=kek")));
         assertFalse(manager.holds(URI.create("pkcs11:token=hsm-2;object=kek")));
+        assertEquals("pkcs11:token=hsm-1", KeyManager.origin(URI.create("pkcs11:token=hsm-1;object=kek")));
         assertRefused("credential.pin", () -> KeyManager.register("hsm", pkcs11, null, NOW));
         assertRefused("modulePath", () -> KeyManager.register("hsm", new Registration(Kind.Pkcs11, null, "westeurope", null,
                 CredentialType.Pin, null, null, null, null, new KeyManager.Pkcs11("hsm-1", "libsofthsm2.so", 0, true, true)), SEALED, NOW));

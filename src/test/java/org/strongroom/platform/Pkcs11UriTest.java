@@ -1,9 +1,8 @@
-package org.strongroom.keymanager.domain;
+package org.strongroom.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ class Pkcs11UriTest {
         assertEquals(Optional.of(new Pkcs11Uri("my token", "kek 1")),
                 Pkcs11Uri.parse("pkcs11:token=my%20token;object=kek%201;id=%01;type=private"));
         assertEquals("pkcs11:token=my%20token;object=kek%201", new Pkcs11Uri("my token", "kek 1").uri());
-        assertEquals("pkcs11:token=it-hsm", KeyManager.origin(URI.create("pkcs11:token=it-hsm;object=kek")));
     }
 
     @ParameterizedTest

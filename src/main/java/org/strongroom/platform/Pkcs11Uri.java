@@ -1,4 +1,4 @@
-package org.strongroom.keymanager.domain;
+package org.strongroom.platform;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,12 @@ import java.util.Optional;
  */
 public record Pkcs11Uri(String token, String object) {
 
+    /** How the key URIs of a token begin: the token's origin, as a key vault URL is an https key's. */
+    public static final String ORIGIN = "pkcs11:token=";
+
     /** The key URI, canonical: token and object only. */
     public String uri() {
-        return KeyManager.PKCS11_ORIGIN + encode(token) + ";object=" + encode(object);
+        return ORIGIN + encode(token) + ";object=" + encode(object);
     }
 
     /** The key {@code uri} names, if it is a PKCS#11 URI with a token and an object and no query. */
