@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.CipherParameters;
@@ -131,6 +132,22 @@ public final class Pkcs11Token {
         } catch (GeneralSecurityException | IOException | ProviderException e) {
             throw new IllegalStateException("The token's keys cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The secret (AES) key labelled {@code label}, a handle to it on the token; empty if there is none. */
+    public Optional<SecretKey> secretKey(String label) {
+        try {
+            synchronized (keys) {
+                return keys.getKey(label, null) instanceof SecretKey secret ? Optional.of(secret) : Optional.empty();
+            }
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new IllegalStateException("The token's keys cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The token's provider, for ciphers on its keys (within this package). */
+    Provider provider() {
+        return provider;
     }
 
     /** {@code secret} wrapped with RSA-OAEP-256 under the key's public key. */

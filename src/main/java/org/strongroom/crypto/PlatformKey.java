@@ -3,6 +3,7 @@ package org.strongroom.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +53,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * random 96-bit nonce; a value altered, truncated, moved to another context or opened with another
  * master key fails with {@link IntegrityException}.
  *
+ * <p>Or the key lives on a PKCS#11 token ({@link #onToken}, {@code STRONGROOM_PLATFORM_KEY}): sealing and opening
+ * then run on the token, and no file on the server's disk holds a platform secret.
+ *
  * <p>Longer than 300 lines on purpose: the keystore's whole life (generated password, owner-only creation
  * racing other nodes, legacy location) sits beside the seal it protects.
  */
@@ -75,10 +82,18 @@ public class PlatformKey {
     /** Every key of the keystore by id, in alias number order; the last one seals, the first derives. */
     private Map<String, SecretKey> keys;
     private String currentKeyId;
+    /** The PKCS#11 token the key lives on, or {@code null} for a keystore file. */
+    private Provider token;
 
-    /** Loads (or creates) the configured keystore; for the server. */
+    /** Loads (or creates) the configured keystore, or opens the key on the configured token; for the server. */
     @PostConstruct
     void init() {
+        String onToken = System.getenv("STRONGROOM_PLATFORM_KEY");
+        if (onToken != null && !onToken.isBlank()) {
+            loadFromToken(onToken, System.getenv("STRONGROOM_PLATFORM_KEY_MODULE"), System.getenv("STRONGROOM_PLATFORM_KEY_SLOT"),
+                    System.getenv("STRONGROOM_PLATFORM_KEY_PIN_FILE"));
+            return;
+        }
         Path configDir = Path.of(System.getProperty("jboss.server.config.dir", "."));
         Path dataDir = Path.of(System.getProperty("jboss.server.data.dir", "."));
         String configured = System.getenv("STRONGROOM_MASTER_KEYSTORE");
@@ -92,6 +107,67 @@ public class PlatformKey {
             return;
         }
         loadForServer(path, System.getenv("STRONGROOM_MASTER_KEYSTORE_PASSWORD"));
+    }
+
+    /**
+     * The platform key on a PKCS#11 token ({@code STRONGROOM_PLATFORM_KEY=pkcs11:token=...;object=<label>}): an
+     * AES-256 secret key that never leaves the token, which seals and opens (AES-GCM on the token) and derives
+     * ({@link #derive}). The server's disk then holds no platform secret: the token and its PIN do.
+     */
+    public static PlatformKey onToken(String keyUri, String modulePath, int slotListIndex, char[] pin) {
+        PlatformKey key = new PlatformKey();
+        String label = objectOf(keyUri);
+        Pkcs11Token opened = Pkcs11Token.open("strongroom-platform-key", modulePath, slotListIndex, pin);
+        SecretKey secret = opened.secretKey(label).orElseThrow(() -> new IllegalStateException("The token in slot "
+                + slotListIndex + " of " + modulePath + " holds no AES key labelled '" + label + "' (STRONGROOM_PLATFORM_KEY)"));
+        if (!"AES".equalsIgnoreCase(secret.getAlgorithm()) || secret.getEncoded() != null) {
+            throw new IllegalStateException("The platform key '" + label + "' on the token must be an AES key that cannot "
+                    + "leave it (sensitive, not extractable)");
+        }
+        key.keys = new LinkedHashMap<>(Map.of("pkcs11-" + label, secret));
+        key.currentKeyId = "pkcs11-" + label;
+        key.token = opened.provider();
+        return key;
+    }
+
+    private void loadFromToken(String keyUri, String modulePath, String slot, String pinFile) {
+        if (modulePath == null || modulePath.isBlank() || pinFile == null || pinFile.isBlank()) {
+            throw new IllegalStateException("STRONGROOM_PLATFORM_KEY names a key on a token: STRONGROOM_PLATFORM_KEY_MODULE "
+                    + "(the PKCS#11 module) and STRONGROOM_PLATFORM_KEY_PIN_FILE (a file holding the PIN) are needed too");
+        }
+        char[] pin;
+        try {
+            pin = Files.readString(Path.of(pinFile), StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the platform key's PIN file " + pinFile + ": " + e.getMessage(), e);
+        }
+        try {
+            PlatformKey loaded = onToken(keyUri, modulePath, slot == null || slot.isBlank() ? 0 : Integer.parseInt(slot.strip()), pin);
+            keys = loaded.keys;
+            currentKeyId = loaded.currentKeyId;
+            token = loaded.token;
+            LOG.info(() -> "The platform key is " + keyUri + " on the PKCS#11 token (module " + modulePath + ")");
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    /** The {@code object} attribute of a PKCS#11 URI (RFC 7512), percent-decoded. */
+    private static String objectOf(String keyUri) {
+        if (keyUri == null || !keyUri.regionMatches(true, 0, "pkcs11:", 0, 7) || keyUri.contains("?")) {
+            throw new IllegalStateException("STRONGROOM_PLATFORM_KEY must be a PKCS#11 URI: pkcs11:token=<label>;object=<label>");
+        }
+        for (String attribute : keyUri.substring(7).split(";")) {
+            if (attribute.startsWith("object=") && attribute.length() > 7) {
+                return URLDecoder.decode(attribute.substring(7).replace("+", "%2B"), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("STRONGROOM_PLATFORM_KEY names no object (the key's label): " + keyUri);
+    }
+
+    /** A cipher of the platform key's provider: the token's, or the JDK's for a keystore file. */
+    private Cipher cipher(String transformation) throws GeneralSecurityException {
+        return token == null ? Cipher.getInstance(transformation) : Cipher.getInstance(transformation, token);
     }
 
     /** Where the server keeps its keystore unless told otherwise: its configuration directory. */
@@ -169,7 +245,7 @@ public class PlatformKey {
         byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(context));
             byte[] ciphertext = cipher.doFinal(plaintext);
@@ -201,7 +277,7 @@ public class PlatformKey {
         byte[] nonce = new byte[NONCE_LENGTH];
         in.get(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(context));
             return KeyMaterial.wrap(cipher.doFinal(sealed, in.position(), in.remaining()));
@@ -219,8 +295,36 @@ public class PlatformKey {
      */
     public KeyMaterial derive(String context) {
         String first = keys.keySet().iterator().next();
+        if (token != null) {
+            return deriveOnToken(keys.get(first), context);
+        }
         try (KeyMaterial platform = KeyMaterial.copyOf(keys.get(first).getEncoded())) {
             return Hkdf.derive(platform, "strongroom-platform-derived/" + context, 32);
+        }
+    }
+
+    /**
+     * A key on a token cannot be read, so HKDF cannot take it: the token's AES is the pseudo-random function
+     * instead. Block {@code i} (1, 2) of the 32 bytes is {@code AES-256(k, first 16 bytes of SHA-256(i | 0x00 |
+     * "strongroom-platform-derived/" context))}: distinct contexts give distinct inputs, and AES under a secret
+     * key is indistinguishable from a random function on so few of them.
+     */
+    private KeyMaterial deriveOnToken(SecretKey key, String context) {
+        try {
+            Cipher aes = cipher("AES/ECB/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, key);
+            byte[] out = new byte[32];
+            for (int block = 1; block <= 2; block++) {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                sha256.update((byte) block);
+                sha256.update((byte) 0);
+                sha256.update(("strongroom-platform-derived/" + context).getBytes(StandardCharsets.UTF_8));
+                byte[] input = Arrays.copyOf(sha256.digest(), 16);
+                System.arraycopy(aes.doFinal(input), 0, out, (block - 1) * 16, 16);
+            }
+            return KeyMaterial.wrap(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Deriving with the platform key on the token failed", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.support.Api;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.KeyVaults;
 import org.strongroom.support.Names;
 import org.strongroom.support.SourceTrees;
+import org.strongroom.support.StandaloneServer;
 
 /**
  * Keys on a PKCS#11 token (issue 18), on SoftHSM2: the test makes a token and RSA keys on it (openssl,
@@ -195,6 +198,62 @@ class Pkcs11KeyManagerIT {
         Api.Response relative = Api.admin(base).put("/api/keyManagers/" + Names.unique("hsm"), "{\"kind\":\"Pkcs11\",\"token\":\"other\","
                 + "\"modulePath\":\"libsofthsm2.so\",\"region\":\"westeurope\",\"credential\":{\"type\":\"Pin\",\"pin\":\"1\"}}");
         assertEquals("modulePath", relative.json().getString("target"), relative.toString());
+    }
+
+    /**
+     * The platform key on the token ({@code STRONGROOM_PLATFORM_KEY}): a server of the test's own (it must start
+     * with it) seals a platform-managed vault's data key and the built-in key vault's private keys on the token,
+     * keeps no platform key file, derives the activity log's chain key there, and opens all of it again after a
+     * restart; the recovery tool recovers the vault offline with the token. H2 pass only: the server runs on
+     * its own H2 database in either pass.
+     */
+    @Test
+    void platformKeyOnTheToken_sealsAndOpensEverything_andNoPlatformKeyFileExists() throws Exception {
+        assumeTrue(System.getenv("STRONGROOM_DB_DRIVER") == null, "runs in the H2 pass: its own server uses its own H2 either way");
+        String label = Names.unique("platform");
+        run("pkcs11-tool", "--module", MODULE, "--token-label", TOKEN, "--login", "--pin", PIN, "--keygen", "--key-type", "AES:32",
+                "--label", label, "--id", "2a", "--sensitive");
+        Path pinFile = work.resolve("platform-pin");
+        Files.writeString(pinFile, PIN);
+        try (StandaloneServer server = StandaloneServer.fresh("platform-key-on-token", 500, Map.of(
+                "STRONGROOM_PLATFORM_KEY", uri(label), "STRONGROOM_PLATFORM_KEY_MODULE", MODULE,
+                "STRONGROOM_PLATFORM_KEY_PIN_FILE", pinFile.toString()))) {
+            Cmk cmk = new Cmk(server.base());
+            String vault = cmk.vault("westeurope");
+            Path source = SourceTrees.newDirectory("platform-on-token");
+            Files.writeString(source.resolve("a.txt"), "sealed on the token");
+            String item = cmk.filesItem(vault, "files", source);
+            assertEquals("Completed", cmk.backup(item).getString("status"));
+            String kv = cmk.keyVault();
+            String kid = cmk.rsa2048(kv, "k");
+            assertFalse(Files.exists(server.baseDir().resolve("configuration/strongroom/platform-master-key.p12")),
+                    "no platform key file on the server's disk");
+
+            server.close();
+            server.start();
+            Path target = SourceTrees.newDirectory("platform-on-token-restore");
+            JsonObject restore = cmk.awaitJob(cmk.admin().post(item + "/recoveryPoints/" + cmk.newestPoint(item) + "/restore",
+                    "{\"target\":{\"path\":\"" + target + "\"}}"));
+            assertEquals("Completed", restore.getString("status"), "the data key opens after a restart: " + restore);
+            assertEquals("sealed on the token", Files.readString(target.resolve("a.txt")));
+            KeyVaults.grantAll(cmk.admin(), cmk.admin(), kv);
+            Api.Response wrapped = cmk.admin().post(Cmk.path(kid) + "/wrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\"AAECAwQ\"}");
+            Api.Response unwrapped = cmk.admin().post(Cmk.path(kid) + "/unwrapkey", "{\"alg\":\"RSA-OAEP-256\",\"value\":\""
+                    + wrapped.json().getString("value") + "\"}");
+            assertEquals("AAECAwQ", unwrapped.json().getString("value"), "the key vault's private key, sealed on the token: " + unwrapped);
+            JsonObject chain = cmk.admin().get("/api/activitylog/verification").json();
+            assertTrue(chain.getBoolean("intact"), "the activity log's chain, keyed from the token, verifies: " + chain);
+
+            Path recovered = SourceTrees.newDirectory("platform-on-token-recovered").resolve("tree");
+            Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    System.getProperty("strongroom.recover.jar", "target/strongroom-recover.jar"), "recover", "--store",
+                    server.baseDir().resolve("data/strongroom/store").toString(), "--vault", vault, "--point", cmk.newestPoint(item),
+                    "--out", recovered.toString(), "--platform-key", uri(label), "--pkcs11-module", MODULE, "--pkcs11-pin-file",
+                    pinFile.toString()).redirectErrorStream(true).start();
+            String output = new String(tool.getInputStream().readAllBytes());
+            assertEquals(0, tool.waitFor(), output);
+            assertEquals("sealed on the token", Files.readString(recovered.resolve("a.txt")), output);
+        }
     }
 
     private static boolean onPath(String tool) {

@@ -85,7 +85,8 @@ public final class RecoveryTool {
                   Restores a recovery point: a Files point as a directory tree at PATH, a Disk point as a
                   plain disk image file at PATH. --key is the RSA private key (PEM or JWK) that wraps the
                   vault's data key, or its PKCS#11 URI (pkcs11:token=T;object=K) with --pkcs11-module SO,
-                  --pkcs11-pin-file FILE and --pkcs11-slot N (0): the key stays on the token; the platform keystore is needed for a platform-managed vault and for
+                  --pkcs11-pin-file FILE and --pkcs11-slot N (0): the key stays on the token. A platform
+                  key on a token: --platform-key pkcs11:token=T;object=K with the same --pkcs11-* options; the platform keystore is needed for a platform-managed vault and for
                   one with infrastructure encryption (its password: --platform-password, else the file the
                   server keeps beside it, platform-master-key.p12.password). --paths restores selected paths
                   of a Files point; --overwrite replaces existing files.
@@ -313,20 +314,9 @@ public final class RecoveryTool {
         Pkcs11Uri uri = Pkcs11Uri.parse(options.get("key")).orElseThrow(() -> new UsageException("--key "
                 + options.get("key") + " is no PKCS#11 key URI: pkcs11:token=<label>;object=<label>"));
         String module = required(options, "pkcs11-module");
-        char[] pin;
+        char[] pin = pin(options);
         try {
-            pin = Files.readString(existing(required(options, "pkcs11-pin-file"))).strip().toCharArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the PIN file: " + e.getMessage(), e);
-        }
-        int slot;
-        try {
-            slot = Integer.parseInt(options.getOrDefault("pkcs11-slot", "0"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--pkcs11-slot is the token's place in the module's slot list: 0, 1, ...");
-        }
-        try {
-            Pkcs11Token token = Pkcs11Token.open("strongroom-recover", module, slot, pin);
+            Pkcs11Token token = Pkcs11Token.open("strongroom-recover", module, slot(options), pin);
             Pkcs11Token.TokenKey key = token.key(uri.object()).orElseThrow(() -> new IllegalArgumentException("Token '"
                     + uri.token() + "' holds no RSA key labelled '" + uri.object() + "' (with its certificate)"));
             return token.unwrap(key, wrapped);
@@ -337,9 +327,34 @@ public final class RecoveryTool {
         }
     }
 
+    /** The token's PIN, from {@code --pkcs11-pin-file}. */
+    private static char[] pin(Map<String, String> options) {
+        try {
+            return Files.readString(existing(required(options, "pkcs11-pin-file"))).strip().toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the PIN file: " + e.getMessage(), e);
+        }
+    }
+
+    private static int slot(Map<String, String> options) {
+        try {
+            return Integer.parseInt(options.getOrDefault("pkcs11-slot", "0"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--pkcs11-slot is the token's place in the module's slot list: 0, 1, ...");
+        }
+    }
+
     private static PlatformKey platformKey(Map<String, String> options, boolean needed) {
         if (!needed) {
             return null;
+        }
+        if (options.containsKey("platform-key")) {
+            char[] pin = pin(options);
+            try {
+                return PlatformKey.onToken(options.get("platform-key"), required(options, "pkcs11-module"), slot(options), pin);
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
         }
         if (!options.containsKey("platform-keystore")) {
             throw new UsageException("--platform-keystore is needed: this data is protected by the platform key too "
