@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
+import javax.security.auth.login.FailedLoginException;
 import javax.crypto.SecretKey;
 
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
@@ -110,9 +111,25 @@ public final class Pkcs11Token {
             KeyStore keys = KeyStore.getInstance("PKCS11", provider);
             keys.load(null, pin);
             return new Pkcs11Token(provider, keys, pin);
-        } catch (GeneralSecurityException | IOException | ProviderException e) {
-            throw new IllegalStateException("The token in slot " + slotListIndex + " of " + modulePath
-                    + " refused the login: " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof FailedLoginException) {
+                throw new LoginRefusedException("The token in slot " + slotListIndex + " of " + modulePath + " refused the PIN", e);
+            }
+            throw new IllegalStateException("The token in slot " + slotListIndex + " of " + modulePath + " cannot be opened: "
+                    + e.getMessage(), e);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new IllegalStateException("The token in slot " + slotListIndex + " of " + modulePath + " cannot be opened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The token refused the PIN: a credential to correct, not a token away. */
+    public static final class LoginRefusedException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        LoginRefusedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -95,10 +95,11 @@ class Pkcs11KeyManagerIT {
     }
 
     private void register(boolean purgeProtection) {
+        String pin = PIN;
         Api.Response registered = Api.admin(base).put("/api/keyManagers/" + TOKEN, "{\"kind\":\"Pkcs11\",\"token\":\"" + TOKEN
                 + "\",\"modulePath\":\"" + MODULE + "\",\"region\":\"westeurope\",\"subscriptionId\":\"sub-hsm\","
                 + "\"softDeleteEnabled\":true,\"purgeProtectionEnabled\":" + purgeProtection + ",\"credential\":{\"type\":\"Pin\","
-                + "\"pin\":\"" + PIN + "\"}}");
+                + "\"pin\":\"" + pin + "\"}}");
         assertEquals(200, registered.status(), registered.toString());
     }
 

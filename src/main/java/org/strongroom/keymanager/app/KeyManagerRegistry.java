@@ -107,10 +107,10 @@ public class KeyManagerRegistry {
         return managers.all();
     }
 
-    /** The registered key manager whose key vault URL has {@code keyUri}'s scheme, host and port, connected. */
+    /** Whether a key manager is registered for key URIs that begin with {@code origin}; nothing is called. */
     @Transactional
-    public Optional<Remote> forKeyUri(URI keyUri) {
-        return forOrigin(KeyManager.origin(keyUri));
+    public boolean isRegistered(String origin) {
+        return managers.findByKeyVaultUrl(origin).isPresent();
     }
 
     /** The registered key manager whose key URIs begin with {@code origin} ({@link KeyManager#origin}), connected. */

@@ -88,8 +88,8 @@ public class KeyManagers implements KeyVaultClient {
 
     @Override
     public void requireKnownKeyUri(String keyUri) {
-        if (!builtIn.owns(keyUri)) {
-            target(keyUri).orElseThrow(() -> new StrongroomException(ErrorCode.UserErrorKeyNotFound, unknown(keyUri), "keyUri"));
+        if (!builtIn.owns(keyUri) && named(keyUri).filter(named -> registry.isRegistered(named.origin())).isEmpty()) {
+            throw new StrongroomException(ErrorCode.UserErrorKeyNotFound, unknown(keyUri), "keyUri");
         }
     }
 
@@ -279,10 +279,17 @@ public class KeyManagers implements KeyVaultClient {
     }
 
     private Optional<Target> target(String keyUri) {
+        return named(keyUri).flatMap(named -> registry.forOrigin(named.origin()).map(remote -> new Target(remote, named.key())));
+    }
+
+    /** A key URI read as a key manager's origin and the key it names, without connecting to anything. */
+    private record Named(String origin, KeyRef key) {
+    }
+
+    private static Optional<Named> named(String keyUri) {
         Optional<Pkcs11Uri> onToken = Pkcs11Uri.parse(keyUri);
         if (onToken.isPresent()) {
-            return registry.forOrigin(KeyManager.PKCS11_ORIGIN + onToken.get().token())
-                    .map(remote -> new Target(remote, new KeyRef(onToken.get().object(), null)));
+            return Optional.of(new Named(KeyManager.PKCS11_ORIGIN + onToken.get().token(), new KeyRef(onToken.get().object(), null)));
         }
         URI uri;
         try {
@@ -294,10 +301,10 @@ public class KeyManagers implements KeyVaultClient {
             return Optional.empty();
         }
         Matcher path = KEY_PATH.matcher(uri.getRawPath());
-        if (!path.matches()) {
+        if (!path.matches() || KeyManager.origin(uri).isEmpty()) {
             return Optional.empty();
         }
-        return registry.forKeyUri(uri).map(remote -> new Target(remote, new KeyRef(path.group(1), path.group(2))));
+        return Optional.of(new Named(KeyManager.origin(uri), new KeyRef(path.group(1), path.group(2))));
     }
 
     private static String unknown(String keyUri) {
