@@ -54,6 +54,14 @@ public interface KeyVaultClient {
     /** Unwraps with the version {@code kid}; {@code caller} needs {@code unwrapKey}. Close the result. */
     KeyMaterial unwrap(String kid, byte[] wrapped, Caller caller);
 
+    /**
+     * The versionless URI of a versioned {@code kid}: {@code .../keys/{name}} of {@code .../keys/{name}/{version}};
+     * a key on a PKCS#11 token has one version, which its URI names.
+     */
+    static String versionlessOf(String kid) {
+        return kid.regionMatches(true, 0, "pkcs11:", 0, 7) || kid.lastIndexOf('/') < 0 ? kid : kid.substring(0, kid.lastIndexOf('/'));
+    }
+
     /** The versions of the key {@code keyUri} names (versioned or not), as {@code caller}, who needs {@code list}. */
     List<KeyVersionState> versions(String keyUri, Caller caller);
 

@@ -148,6 +148,10 @@ class Pkcs11KeyManagerIT {
         assertEquals(0, tool.waitFor(), output);
         assertEquals("sealed by a key that never left its token", Files.readString(recovered.resolve("ledger.txt")), output);
 
+        JsonObject usage = cmk.admin().get("/api/keyUsage?keyUri=" + uri(label).replace(";", "%3B")).json();
+        assertTrue(usage.getJsonArray("versions").getJsonObject(0).getJsonArray("neededBy").toString().contains("vaults/" + vault),
+                usage.toString());
+
         String uses = cmk.admin().get("/api/activitylog?resource=keyManagers/" + TOKEN + "&limit=200").json().toString();
         assertTrue(uses.contains("UnwrapKey"), "every use of the token's key is on record: " + uses);
         String manager = cmk.admin().get("/api/keyManagers/" + TOKEN).body();

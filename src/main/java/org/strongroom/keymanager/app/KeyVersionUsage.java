@@ -57,15 +57,16 @@ public class KeyVersionUsage {
         if (versions.isEmpty()) {
             return List.of();
         }
-        String versionless = versions.get(0).kid().substring(0, versions.get(0).kid().lastIndexOf('/'));
+        String versionless = KeyVaultClient.versionlessOf(versions.get(0).kid());
         Map<String, List<String>> inForce = new HashMap<>();
         users.forEach(user -> user.versionsInForce(versionless).forEach((kid, holders) ->
                 inForce.computeIfAbsent(kid.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(holders)));
-        KeyVersionState newest = versions.stream().max(Comparator.comparing(KeyVersionState::created,
-                Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
+        // The newest as the key manager resolves the versionless key: creation times tie within a second.
+        String newest = keyVault.resolve(versionless, caller).kid();
         return versions.stream()
-                .sorted(Comparator.comparing(KeyVersionState::created, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
-                .map(v -> new Version(v.kid(), v.enabled(), v.created(), v == newest,
+                .sorted(Comparator.comparing((KeyVersionState v) -> !v.kid().equalsIgnoreCase(newest))
+                        .thenComparing(KeyVersionState::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()).reversed()))
+                .map(v -> new Version(v.kid(), v.enabled(), v.created(), v.kid().equalsIgnoreCase(newest),
                         List.copyOf(inForce.getOrDefault(v.kid().toLowerCase(Locale.ROOT), List.of()))))
                 .toList();
     }

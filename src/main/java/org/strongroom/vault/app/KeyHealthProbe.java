@@ -8,13 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
-import org.strongroom.platform.Meters;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
@@ -43,10 +39,7 @@ public class KeyHealthProbe {
     ManagedIdentityKeys keys;
 
     @Inject
-    ActivityLog activity;
-
-    @Inject
-    MeterRegistry registry;
+    KeyHealthRecords records;
 
     /** The last probe's report of a vault, if it was probed. */
     @Transactional
@@ -61,11 +54,13 @@ public class KeyHealthProbe {
     }
 
     /**
-     * Probes {@code name}'s key at {@code now}, in a transaction of its own.
+     * Probes {@code name}'s key at {@code now}. The key is asked outside any transaction — each call to the key
+     * manager has its own, so that a refusal, which marks its transaction for rollback, is a finding and not
+     * the probe's end — and the report is recorded in a transaction of its own ({@link KeyHealthRecords}).
      *
      * @throws StrongroomException 404 for an unknown vault, 409 for a vault without a customer-managed key
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public KeyHealth probe(VaultName name, Instant now) {
         Vault vault = vaults.find(name).orElseThrow(() -> StrongroomException.notFound("No vault named '" + name + "'",
                 ResourcePath.vault(name).toString()));
@@ -73,23 +68,7 @@ public class KeyHealthProbe {
             throw StrongroomException.conflict("Vault '" + name + "' has no customer-managed key to probe",
                     ResourcePath.vault(name).child("encryption").toString());
         }
-        List<String> found = findings(vault, now);
-        KeyHealth report = reports.find(name).orElse(null);
-        boolean first = report == null;
-        if (first) {
-            report = new KeyHealth(name, now);
-            reports.add(report);
-        }
-        boolean changed = report.record(found, now);
-        Meters.counter(registry, "strongroom.key.health.probes", "Probes of vaults' keys in force, by what they found: "
-                + "Healthy, or Warning (something would fail the next backup)", null, "status", report.status().name()).increment();
-        if (changed || first && !found.isEmpty()) {
-            KeyHealth recorded = report;
-            activity.record(Caller.SYSTEM, found.isEmpty() ? "KeyHealthRestored" : "KeyHealthWarning",
-                    ResourcePath.vault(name).child("encryption"), () -> recorded,
-                    r -> r.warnings().isEmpty() ? "key " + vault.keyUri() + " healthy again" : String.join("; ", r.warnings()));
-        }
-        return report;
+        return records.record(name, vault.keyUri(), findings(vault, now), now);
     }
 
     private List<String> findings(Vault vault, Instant now) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.strongroom.keyvault.KeyVaultClient;
 import org.strongroom.keyvault.KeyVersionUsers;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultRepository;
@@ -31,7 +32,7 @@ public class VaultKeyVersions implements KeyVersionUsers {
         Map<String, List<String>> inForce = new LinkedHashMap<>();
         for (Vault vault : vaults.all()) {
             String kid = vault.usesCustomerManagedKey() ? vault.activeKeyId() : null;
-            if (kid != null && kid.substring(0, kid.lastIndexOf('/')).equalsIgnoreCase(key)) {
+            if (kid != null && KeyVaultClient.versionlessOf(kid).equalsIgnoreCase(key)) {
                 inForce.computeIfAbsent(kid, k -> new ArrayList<>()).add(VaultService.resource(vault.name()).toString());
             }
         }
