@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +65,7 @@ class Pkcs11KeyManagerIT {
         assumeTrue(conf != null, "SOFTHSM2_CONF must name the IT server's SoftHSM2 configuration (pom.xml sets it)");
         Path config = Path.of(conf);
         work = config.getParent();
-        deleteTree(work);
+        SourceTrees.deleteTree(work);
         Files.createDirectories(work.resolve("tokens"));
         Files.writeString(config, "directories.tokendir = " + work.resolve("tokens") + "\nobjectstore.backend = file\nlog.level = ERROR\n");
         run("softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--pin", PIN, "--so-pin", "it-so-pin-77");
@@ -140,12 +138,7 @@ class Pkcs11KeyManagerIT {
         Files.writeString(pinFile, PIN);
         Path recovered = SourceTrees.newDirectory("hsm-recovered").resolve("tree");
         Path store = Path.of(System.getProperty("it.server.base", "target/it-server"), "data", "strongroom", "store");
-        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("strongroom.recover.jar", "target/strongroom-recover.jar"), "recover", "--store", store.toString(),
-                "--vault", vault, "--point", cmk.newestPoint(item), "--out", recovered.toString(), "--key", uri(label),
-                "--pkcs11-module", MODULE, "--pkcs11-pin-file", pinFile.toString()).redirectErrorStream(true).start();
-        String output = new String(tool.getInputStream().readAllBytes());
-        assertEquals(0, tool.waitFor(), output);
+        String output = recoverOffline(store, vault, cmk.newestPoint(item), recovered, "--key", uri(label), pinFile);
         assertEquals("sealed by a key that never left its token", Files.readString(recovered.resolve("ledger.txt")), output);
 
         JsonObject usage = cmk.admin().get("/api/keyUsage?keyUri=" + uri(label).replace(";", "%3B")).json();
@@ -250,15 +243,22 @@ class Pkcs11KeyManagerIT {
             assertTrue(chain.getBoolean("intact"), "the activity log's chain, keyed from the token, verifies: " + chain);
 
             Path recovered = SourceTrees.newDirectory("platform-on-token-recovered").resolve("tree");
-            Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    System.getProperty("strongroom.recover.jar", "target/strongroom-recover.jar"), "recover", "--store",
-                    server.baseDir().resolve("data/strongroom/store").toString(), "--vault", vault, "--point", cmk.newestPoint(item),
-                    "--out", recovered.toString(), "--platform-key", uri(label), "--pkcs11-module", MODULE, "--pkcs11-pin-file",
-                    pinFile.toString()).redirectErrorStream(true).start();
-            String output = new String(tool.getInputStream().readAllBytes());
-            assertEquals(0, tool.waitFor(), output);
+            String output = recoverOffline(server.baseDir().resolve("data/strongroom/store"), vault, cmk.newestPoint(item), recovered,
+                    "--platform-key", uri(label), pinFile);
             assertEquals("sealed on the token", Files.readString(recovered.resolve("a.txt")), output);
         }
+    }
+
+    /** Runs the recovery tool ({@code recover}) with a key on the token, given as {@code keyOption}; answers its output. */
+    private static String recoverOffline(Path store, String vault, String point, Path out, String keyOption, String keyUri,
+                                         Path pinFile) throws Exception {
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("strongroom.recover.jar", "target/strongroom-recover.jar"), "recover", "--store", store.toString(),
+                "--vault", vault, "--point", point, "--out", out.toString(), keyOption, keyUri, "--pkcs11-module", MODULE,
+                "--pkcs11-pin-file", pinFile.toString()).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes());
+        assertEquals(0, tool.waitFor(), output);
+        return output;
     }
 
     private static boolean onPath(String tool) {
@@ -272,17 +272,6 @@ class Pkcs11KeyManagerIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("commands.log").toFile())).start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", args) + " failed; see " + work.resolve("commands.log"));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

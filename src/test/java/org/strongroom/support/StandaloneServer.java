@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -43,7 +42,7 @@ public final class StandaloneServer implements AutoCloseable {
         Path jbossHome = Path.of(System.getProperty("jboss.home"));
         Path baseDir = Path.of("target", name).toAbsolutePath();
         try {
-            deleteTree(baseDir);
+            SourceTrees.deleteTree(baseDir);
             Files.createDirectories(baseDir.resolve("deployments"));
             copyTree(jbossHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
             Files.copy(Path.of(System.getProperty("strongroom.war", "target/strongroom.war")),
@@ -163,17 +162,6 @@ public final class StandaloneServer implements AutoCloseable {
                 } else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

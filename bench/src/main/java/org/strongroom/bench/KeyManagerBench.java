@@ -185,6 +185,11 @@ public final class KeyManagerBench {
             raw.doFinal(wrapped);
             return null;
         };
+        return measured(call);
+    }
+
+    /** {@code call} warmed up, then its latency one at a time (median, p95) and its rate with four clients at once. */
+    private static Map<String, Object> measured(java.util.concurrent.Callable<?> call) throws Exception {
         for (int i = 0; i < 50; i++) {
             call.call();
         }
@@ -244,36 +249,9 @@ public final class KeyManagerBench {
                 "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(random(32)) + "\"}")).getString("value");
         String body = "{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + wrapped + "\"}";
         String url = keyVault.kid + "/unwrapkey?api-version=7.4";
-        for (int i = 0; i < 50; i++) {
-            post(http, url, token, body);
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < SEQUENTIAL_CALLS; i++) {
-            long start = System.nanoTime();
-            post(http, url, token, body);
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(Double::compare);
-        AtomicLong calls = new AtomicLong();
-        long end = System.nanoTime() + CONCURRENT_FOR.toNanos();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            running.add(clients.submit(() -> {
-                while (System.nanoTime() < end) {
-                    post(http, url, token, body);
-                    calls.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        clients.shutdown();
-        return Map.of("medianMs", millis.get(millis.size() / 2), "p95Ms", millis.get((int) (millis.size() * 0.95)),
-                "callsPerSecondFourClients", calls.get() / (double) CONCURRENT_FOR.toSeconds());
+        return measured(() -> post(http, url, token, body));
     }
+
 
     private static String token(HttpClient http, KeyVault keyVault) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + keyVault.appId + "&client_secret="

@@ -1,13 +1,12 @@
 package org.strongroom.keymanager.api;
 
 import java.time.Instant;
-import java.util.Arrays;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import org.strongroom.keymanager.app.KeyManagerGuard;
 import org.strongroom.keymanager.domain.KeyManager;
-import org.strongroom.platform.StrongroomException;
+import org.strongroom.web.QueryParameters;
 
 /** Key managers as the API takes and shows them: a client secret goes in, never out. */
 final class KeyManagerDtos {
@@ -26,9 +25,9 @@ final class KeyManagerDtos {
 
         KeyManager.Registration registration() {
             CredentialRequest given = credential == null ? new CredentialRequest(null, null, null, null, null, null) : credential;
-            KeyManager.Kind parsed = parse(KeyManager.Kind.class, kind, "kind");
+            KeyManager.Kind parsed = QueryParameters.oneOf(KeyManager.Kind.class, kind, "kind");
             return new KeyManager.Registration(parsed, keyVaultUrl, region, subscriptionId,
-                    parse(KeyManager.CredentialType.class, given.type(), "credential.type"), given.tenantId(), given.clientId(),
+                    QueryParameters.oneOf(KeyManager.CredentialType.class, given.type(), "credential.type"), given.tenantId(), given.clientId(),
                     given.authorityHost(), trustedCertificates, parsed == KeyManager.Kind.Pkcs11
                     ? new KeyManager.Pkcs11(token, modulePath, slotListIndex, softDeleteEnabled, purgeProtectionEnabled) : null);
         }
@@ -85,13 +84,5 @@ final class KeyManagerDtos {
             return new HealthDto(health.status(), health.latencyMs(), health.lastAnswerAt(), health.lastError(),
                     health.lastErrorAt(), health.circuitOpen());
         }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String target) {
-        if (value == null) {
-            return null;
-        }
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst().orElseThrow(() ->
-                StrongroomException.badRequest(target + " must be one of " + Arrays.toString(type.getEnumConstants()), target));
     }
 }

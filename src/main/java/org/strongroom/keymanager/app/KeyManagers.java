@@ -165,8 +165,7 @@ public class KeyManagers implements KeyVaultClient {
             return builtIn.wrap(kid, secret, caller);
         }
         Target target = remote(kid);
-        return activity.recordUse(caller, "WrapKey", target.resource(),
-                () -> explained(target, () -> guarded(target, () -> target.remote().connection().wrap(target.key(), secret))),
+        return activity.recordUse(caller, "WrapKey", target.resource(), () -> wrapAt(target, secret),
                 wrapped -> "version " + target.key().version() + " at key manager '" + target.registration().name() + "'");
     }
 
@@ -177,8 +176,7 @@ public class KeyManagers implements KeyVaultClient {
             return builtIn.unwrap(kid, wrapped, caller);
         }
         Target target = remote(kid);
-        return activity.recordUse(caller, "UnwrapKey", target.resource(),
-                () -> explained(target, () -> guarded(target, () -> target.remote().connection().unwrap(target.key(), wrapped))),
+        return activity.recordUse(caller, "UnwrapKey", target.resource(), () -> unwrapAt(target, wrapped),
                 secret -> "version " + target.key().version() + " at key manager '" + target.registration().name() + "'");
     }
 
@@ -190,30 +188,40 @@ public class KeyManagers implements KeyVaultClient {
         if (!refused(() -> guarded(target, () -> target.remote().connection().versions(target.key())))) {
             granted.add("list");
         }
-        Target version = target;
-        if (target.key().isVersionless()) {
-            ResolvedKey newest = get(target).key();
-            version = new Target(target.remote(), new KeyRef(target.key().name(), newest.version()));
-        }
-        Target probed = version;
+        Target probed = target.key().isVersionless()
+                ? new Target(target.remote(), new KeyRef(target.key().name(), get(target).key().version())) : target;
         byte[] value = new byte[PROBE_LENGTH];
         RANDOM.nextBytes(value);
-        byte[][] wrapped = new byte[1][];
-        if (!refused(() -> wrapped[0] = explained(probed, () -> guarded(probed, () -> probed.remote().connection().wrap(probed.key(), value))))) {
-            granted.add("wrapKey");
-            if (!refused(() -> {
-                try (KeyMaterial back = explained(probed, () -> guarded(probed, () -> probed.remote().connection().unwrap(probed.key(), wrapped[0])))) {
-                    if (!Arrays.equals(back.bytes(), value)) {
-                        throw new StrongroomException(ErrorCode.DataIntegrityError, "Key manager '" + probed.registration().name()
-                                + "' did not unwrap the probe value it wrapped", "keyUri");
-                    }
-                }
-                return null;
-            })) {
-                granted.add("unwrapKey");
+        byte[] wrapped;
+        try {
+            wrapped = wrapAt(probed, value);
+        } catch (StrongroomException e) {
+            if (e.code() == ErrorCode.Forbidden) {
+                return granted;
             }
+            throw e;
+        }
+        granted.add("wrapKey");
+        if (!refused(() -> {
+            try (KeyMaterial back = unwrapAt(probed, wrapped)) {
+                if (!Arrays.equals(back.bytes(), value)) {
+                    throw new StrongroomException(ErrorCode.DataIntegrityError, "Key manager '" + probed.registration().name()
+                            + "' did not unwrap the probe value it wrapped", "keyUri");
+                }
+            }
+            return null;
+        })) {
+            granted.add("unwrapKey");
         }
         return granted;
+    }
+
+    private byte[] wrapAt(Target target, byte[] secret) {
+        return explained(target, () -> guarded(target, () -> target.remote().connection().wrap(target.key(), secret)));
+    }
+
+    private KeyMaterial unwrapAt(Target target, byte[] wrapped) {
+        return explained(target, () -> guarded(target, () -> target.remote().connection().unwrap(target.key(), wrapped)));
     }
 
     /** Whether {@code call} was refused for want of permission; any other refusal goes on. */
@@ -289,7 +297,7 @@ public class KeyManagers implements KeyVaultClient {
     private static Optional<Named> named(String keyUri) {
         Optional<Pkcs11Uri> onToken = Pkcs11Uri.parse(keyUri);
         if (onToken.isPresent()) {
-            return Optional.of(new Named(KeyManager.PKCS11_ORIGIN + onToken.get().token(), new KeyRef(onToken.get().object(), null)));
+            return Optional.of(new Named(Pkcs11Uri.ORIGIN + onToken.get().token(), new KeyRef(onToken.get().object(), null)));
         }
         URI uri;
         try {

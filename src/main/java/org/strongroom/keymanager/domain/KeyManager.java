@@ -240,7 +240,7 @@ public class KeyManager {
             throw StrongroomException.badRequest("credential.pin is required: the token's user PIN", "credential.pin");
         }
         kind = Kind.Pkcs11;
-        keyVaultUrl = PKCS11_ORIGIN + token.token();
+        keyVaultUrl = Pkcs11Uri.ORIGIN + token.token();
         region = registration.region();
         subscriptionId = registration.subscriptionId();
         credentialType = CredentialType.Pin;
@@ -259,16 +259,13 @@ public class KeyManager {
         return keyVaultUrl.equals(origin(keyUri));
     }
 
-    /** How the key URIs of a PKCS#11 token begin (RFC 7512): its origin, as a key vault URL is an https key's. */
-    public static final String PKCS11_ORIGIN = Pkcs11Uri.ORIGIN;
-
     /**
      * {@code https://host[:port]} of a URI, host in lower case, the default port left out; {@code pkcs11:token=...}
      * of a PKCS#11 URI; empty for any other.
      */
     public static String origin(URI uri) {
         if ("pkcs11".equalsIgnoreCase(uri.getScheme())) {
-            return Pkcs11Uri.parse(uri.toString()).map(key -> PKCS11_ORIGIN + key.token()).orElse("");
+            return Pkcs11Uri.parse(uri.toString()).map(key -> Pkcs11Uri.ORIGIN + key.token()).orElse("");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             return "";
@@ -364,7 +361,7 @@ public class KeyManager {
 
     /** For a PKCS#11 token: its module, slot index and the admin's statements; else empty. */
     public Optional<Pkcs11> pkcs11() {
-        return kind != Kind.Pkcs11 ? Optional.empty() : Optional.of(new Pkcs11(keyVaultUrl.substring(PKCS11_ORIGIN.length()),
+        return kind != Kind.Pkcs11 ? Optional.empty() : Optional.of(new Pkcs11(keyVaultUrl.substring(Pkcs11Uri.ORIGIN.length()),
                 modulePath, slotListIndex, softDeleteStated, purgeProtectionStated));
     }
 
