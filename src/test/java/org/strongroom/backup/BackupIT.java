@@ -86,6 +86,35 @@ class BackupIT {
     }
 
     @Test
+    void compressibleFiles_areStoredCompressed_incompressibleOnesAsTheyAre_andRestoreByteForByte() throws Exception {
+        Cmk cmk = new Cmk(base);
+        String vault = cmk.vault("westeurope");
+        Path tree = SourceTrees.newDirectory("compressible");
+        Random random = new Random(11);
+        StringBuilder log = new StringBuilder();
+        while (log.length() < 3_000_000) {
+            log.append("2026-12-02T10:00:00Z INFO backup of item ").append(random.nextInt(1000)).append(" completed\n");
+        }
+        Files.writeString(tree.resolve("server.log"), log);
+        byte[] noise = SourceTrees.bytes(random, 1_000_000);
+        Files.write(tree.resolve("noise.bin"), noise);
+        register(cmk, vault, "files1", "Files", tree);
+        backup(cmk, vault, "files1");
+
+        JsonObject point = newestPoint(cmk, vault, "files1");
+        long stored = point.getJsonNumber("storedBytes").longValue();
+        assertTrue(stored > noise.length, "random bytes are stored as they are: " + point);
+        assertTrue(stored < noise.length + log.length() / 4, "the log is stored compressed: " + point);
+
+        Path target = SourceTrees.newDirectory("compressible-restored");
+        JsonObject restored = cmk.awaitJob(cmk.admin().post("/api/vaults/" + vault + "/items/files1/recoveryPoints/"
+                + point.getString("id") + "/restore", "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Completed", restored.getString("status"), restored.toString());
+        assertEquals(log.toString(), Files.readString(target.resolve("server.log")));
+        assertTrue(java.util.Arrays.equals(noise, Files.readAllBytes(target.resolve("noise.bin"))));
+    }
+
+    @Test
     void recoveryPoints_betweenFromAndTo_areThoseWhoseTimeLiesWithin_boundsIncluded() throws Exception {
         Cmk cmk = new Cmk(base);
         String vault = cmk.vault("westeurope");

@@ -166,7 +166,7 @@ class BackupTamperIT {
         ChunkRef ref = chunkOf(manifest, "large.bin");
         assertEquals(ref.plainLength() + 2 * ChunkSealer.OVERHEAD, ref.storedLength(), "two layers of header, nonce and tag");
         byte[] pack = Files.readAllBytes(onlyPack(setup.vault()));
-        assertEquals(0x01, pack[(int) ref.offset()]);
+        assertEquals(0x02, pack[(int) ref.offset()], "blob format 2");
         assertEquals(0x02, pack[(int) ref.offset() + 1], "the outer layer is the infrastructure layer");
         byte[] sealedManifest = Files.readAllBytes(vaultStore(setup.vault()).resolve("points/files1/" + backed.point() + ".manifest"));
         assertEquals(0x02, sealedManifest[1]);

@@ -43,6 +43,72 @@ class ChunkSealerTest {
         }
     }
 
+    /** Text-like data: words from a small vocabulary, as in logs and documents. */
+    private static byte[] text(int length, long seed) {
+        String[] words = {"backup ", "vault ", "key ", "restore ", "chunk ", "the ", "of ", "2026-12-02 ", "INFO ", "\n"};
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder(length + 16);
+        while (text.length() < length) {
+            text.append(words[random.nextInt(words.length)]);
+        }
+        return Arrays.copyOf(text.toString().getBytes(StandardCharsets.US_ASCII), length);
+    }
+
+    private static byte[] random(int length, long seed) {
+        byte[] data = new byte[length];
+        new java.util.Random(seed).nextBytes(data);
+        return data;
+    }
+
+    @Test
+    void compressibleChunk_isSealedCompressedInFormat2_andOpensToItsPlaintext() {
+        byte[] plaintext = text(1024 * 1024, 1);
+        for (boolean infrastructure : new boolean[] {false, true}) {
+            ChunkSealer sealer = keys("v1", infrastructure).newSealer();
+            byte[] id = sealer.chunkId(plaintext, 0, plaintext.length);
+            byte[] blob = seal(sealer, id, plaintext);
+            assertTrue(blob.length < plaintext.length / 2, "compressed to " + blob.length + " bytes");
+            assertEquals(2, blob[0], "format 2");
+            assertEquals(infrastructure ? 2 : 1, blob[1], "the data layer says it holds a zstd frame");
+            assertArrayEquals(plaintext, sealer.open(id, blob));
+        }
+    }
+
+    @Test
+    void incompressibleChunk_isSealedAsItIs() {
+        byte[] plaintext = random(1024 * 1024, 2);
+        ChunkSealer sealer = keys("v1", false).newSealer();
+        byte[] id = sealer.chunkId(plaintext, 0, plaintext.length);
+        byte[] blob = seal(sealer, id, plaintext);
+        assertEquals(sealer.blobLength(plaintext.length), blob.length);
+        assertEquals(2, blob[0]);
+        assertEquals(0, blob[1], "flags 0x00: the plaintext as it is");
+        assertArrayEquals(plaintext, sealer.open(id, blob));
+    }
+
+    @Test
+    void chunkWhoseSamplesDoNotShrink_isSealedAsItIs_evenWithACompressibleMiddle() {
+        byte[] plaintext = random(1024 * 1024, 3);
+        byte[] middle = text(64 * 1024, 4);
+        System.arraycopy(middle, 0, plaintext, 100 * 1024, middle.length);
+        ChunkSealer sealer = keys("v1", false).newSealer();
+        byte[] id = sealer.chunkId(plaintext, 0, plaintext.length);
+        byte[] blob = seal(sealer, id, plaintext);
+        assertEquals(0, blob[1], "samples at 0, 1/3, 2/3 and the end see random bytes only");
+        assertArrayEquals(plaintext, sealer.open(id, blob));
+    }
+
+    @Test
+    void compressedChunk_whoseFormatByteSaysFormat1_fails() {
+        byte[] plaintext = text(100_000, 5);
+        ChunkSealer sealer = keys("v1", false).newSealer();
+        byte[] id = sealer.chunkId(plaintext, 0, plaintext.length);
+        byte[] blob = seal(sealer, id, plaintext);
+        blob[0] = 1;
+        IntegrityException refused = assertThrows(IntegrityException.class, () -> sealer.open(id, blob));
+        assertTrue(refused.getMessage().contains("unknown header"), refused.getMessage());
+    }
+
     @Test
     void chunkId_isKeyedByTheVaultDataKey() {
         byte[] id = keys("v1", false).newSealer().chunkId(DATA, 0, DATA.length);

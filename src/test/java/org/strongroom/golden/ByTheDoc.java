@@ -84,25 +84,47 @@ public final class ByTheDoc {
         return concat(ascii("strongroom-chunk-v1"), new byte[1], utf8(vault), new byte[1], chunkId, header);
     }
 
+    /** A layer of blob format 1 (what stores written before compression hold). */
     public static byte[] sealChunkLayer(byte[] key, int flags, String vault, byte[] chunkId, byte[] nonce, byte[] plaintext) {
-        byte[] header = ByteBuffer.allocate(6).put((byte) 1).put((byte) flags).putInt(1).array();
-        return concat(header, nonce, gcmSeal(key, nonce, chunkAad(vault, chunkId, header), plaintext));
+        return sealChunkLayer(key, 1, flags, vault, chunkId, nonce, plaintext);
+    }
+
+    /** A layer of blob format {@code format}; flags {@code 0x01} (format 2 only): the content is a zstd frame. */
+    public static byte[] sealChunkLayer(byte[] key, int format, int flags, String vault, byte[] chunkId, byte[] nonce,
+                                        byte[] content) {
+        byte[] header = ByteBuffer.allocate(6).put((byte) format).put((byte) flags).putInt(1).array();
+        return concat(header, nonce, gcmSeal(key, nonce, chunkAad(vault, chunkId, header), content));
     }
 
     public static byte[] openChunkLayer(byte[] key, int flags, String vault, byte[] chunkId, byte[] blob) {
-        require(blob[0] == 1 && blob[1] == flags, "chunk blob header");
+        require((blob[0] == 1 && flags != 1 || blob[0] == 2) && blob[1] == flags, "chunk blob header");
         require(ByteBuffer.wrap(blob, 2, 4).getInt() == 1, "key epoch 1");
         byte[] header = java.util.Arrays.copyOfRange(blob, 0, 6);
         byte[] nonce = java.util.Arrays.copyOfRange(blob, 6, 18);
         return gcmOpen(key, nonce, chunkAad(vault, chunkId, header), java.util.Arrays.copyOfRange(blob, 18, blob.length));
     }
 
-    /** Opens a stored blob: the infrastructure layer first when {@code infrastructureKey} is given. */
+    /**
+     * Opens a stored blob of format 1 or 2: the infrastructure layer first when {@code infrastructureKey} is
+     * given; a data layer with flags {@code 0x01} holds a zstd frame (RFC 8878) that states its content size.
+     */
     public static byte[] openChunk(byte[] vdk, byte[] infrastructureKey, String vault, byte[] chunkId, byte[] blob) {
         byte[] inner = infrastructureKey == null ? blob : openChunkLayer(infrastructureKey, 2, vault, chunkId, blob);
-        byte[] plaintext = openChunkLayer(chunkKey(vdk), 0, vault, chunkId, inner);
+        boolean compressed = inner[1] == 1;
+        byte[] content = openChunkLayer(chunkKey(vdk), compressed ? 1 : 0, vault, chunkId, inner);
+        byte[] plaintext = compressed ? zstdDecompress(content) : content;
         require(MessageDigest.isEqual(chunkId(vdk, plaintext), chunkId), "the plaintext's HMAC equals the chunk id");
         return plaintext;
+    }
+
+    public static byte[] zstdCompress(byte[] plaintext) {
+        return com.github.luben.zstd.Zstd.compress(plaintext, 3);
+    }
+
+    public static byte[] zstdDecompress(byte[] frame) {
+        long size = com.github.luben.zstd.Zstd.getFrameContentSize(frame);
+        require(size >= 0, "the zstd frame states its content size");
+        return com.github.luben.zstd.Zstd.decompress(frame, (int) size);
     }
 
     // --- Manifests --------------------------------------------------------------------------------------------

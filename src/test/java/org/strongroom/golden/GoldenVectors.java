@@ -13,9 +13,11 @@ import java.util.UUID;
 
 /**
  * What went into the golden vectors under {@code src/test/resources/golden} (written once by
- * {@link WriteGoldenVectors} from docs/format.md), and where they lie. Two vaults: {@code golden-vault},
+ * {@link WriteGoldenVectors} from docs/format.md), and where they lie. Three vaults: {@code golden-vault},
  * a Files point whose data key is wrapped by an RSA key (RSA-OAEP-256), and {@code golden-infra}, a Disk
- * point with infrastructure encryption whose data key is platform-sealed.
+ * point with infrastructure encryption whose data key is platform-sealed, both in chunk blob format 1 (as
+ * stores were written before compression); and {@code golden-zstd}, a Files point in blob format 2, one
+ * chunk compressed and one stored as it is, its data key platform-sealed.
  */
 public final class GoldenVectors {
 
@@ -54,6 +56,18 @@ public final class GoldenVectors {
     public static final byte[] DISK_BLOCK_0 = "disk block zero, thirty-two byte".getBytes(StandardCharsets.US_ASCII);
     public static final byte[] DISK_BLOCK_2 = "the short end...".getBytes(StandardCharsets.US_ASCII);
     public static final byte[] DISK_FILE_ID = hex("f11e1d0000000000000000000000abcd");
+
+    /** {@code golden-zstd}: blob format 2. */
+    public static final String ZSTD_VAULT = "golden-zstd";
+    public static final String ZSTD_ITEM = "golden-notes";
+    public static final String ZSTD_POINT = "2e5d0c1b-3a49-4857-a665-748392a1b0c9";
+    public static final UUID ZSTD_PACK = UUID.fromString("25d00000-1234-4567-89ab-cdef01234567");
+    public static final byte[] ZSTD_VDK = hex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
+    public static final String ZSTD_FILE = "notes.log";
+    /** Compressible: stored as a zstd frame. */
+    public static final String ZSTD_CHUNK_1 = "format 2 compresses a chunk before it is sealed.\n".repeat(40);
+    /** Too short to compress: stored as it is, in format 2. */
+    public static final String ZSTD_CHUNK_2 = "the end.\n";
 
     /** The two activity-log records linked in {@code activity-log.properties} (sequence, time, caller, ...). */
     public static final List<String> RECORD_1 = java.util.Arrays.asList("1", "2026-12-01T00:00:00.000001Z", "alice",

@@ -161,6 +161,46 @@ class GoldenVectorsTest {
         }
     }
 
+    // --- The Files point of golden-zstd: blob format 2, one chunk compressed --------------------------------------
+
+    @Test
+    void compressedPoint_readsByTheDoc() {
+        Properties dataKey = properties(dataKeyFile(store(), ZSTD_VAULT));
+        byte[] vdk = ByTheDoc.platformOpen(PLATFORM_KEY, PLATFORM_KEY_ID, "vault/" + ZSTD_VAULT + "/data-key",
+                java.util.Base64.getDecoder().decode(dataKey.getProperty("wrappedDataKey")));
+        assertArrayEquals(ZSTD_VDK, vdk);
+        ByTheDoc.ManifestText manifest = ByTheDoc.ManifestText.decode(ByTheDoc.openManifest(vdk, null, ZSTD_VAULT, ZSTD_ITEM,
+                ZSTD_POINT, read(manifest(store(), ZSTD_VAULT, ZSTD_ITEM, ZSTD_POINT))));
+        List<ByTheDoc.Ref> refs = manifest.entries().get(1).chunks();
+        byte[] compressed = blob(ZSTD_VAULT, refs.get(0));
+        byte[] plain = blob(ZSTD_VAULT, refs.get(1));
+        assertEquals(List.of(2, 1, 2, 0), List.of((int) compressed[0], (int) compressed[1], (int) plain[0], (int) plain[1]),
+                "format 2; flags 0x01 for the zstd frame, 0x00 for the chunk stored as it is");
+        assertEquals(true, compressed.length < ZSTD_CHUNK_1.length() / 4, "the repetitive chunk is stored compressed");
+        assertEquals(ZSTD_CHUNK_1, new String(ByTheDoc.openChunk(vdk, null, ZSTD_VAULT, refs.get(0).chunkId(), compressed),
+                StandardCharsets.UTF_8));
+        assertEquals(ZSTD_CHUNK_2, new String(ByTheDoc.openChunk(vdk, null, ZSTD_VAULT, refs.get(1).chunkId(), plain),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compressedPoint_readsWithStrongroomsCodecs() throws Exception {
+        WrappedDataKeyFile dataKey = WrappedDataKeyFile.parse(Files.readString(dataKeyFile(store(), ZSTD_VAULT), StandardCharsets.ISO_8859_1));
+        try (KeyMaterial vdk = platformKey().open(dataKey.wrappedDataKey(), VaultDataKey.platformSealContext(ZSTD_VAULT));
+             VaultDataKey keys = VaultDataKey.of(ZSTD_VAULT, vdk, null)) {
+            Manifest manifest = ManifestCodec.decode(keys.openManifest(read(manifest(store(), ZSTD_VAULT, ZSTD_ITEM, ZSTD_POINT)),
+                    ZSTD_ITEM, ZSTD_POINT));
+            ChunkSealer sealer = keys.newSealer();
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            for (ChunkRef ref : manifest.entries().get(1).chunks()) {
+                byte[] pack = read(pack(store(), ZSTD_VAULT, ref.pack()));
+                content.writeBytes(sealer.open(ref.id().bytes(),
+                        Arrays.copyOfRange(pack, (int) ref.offset(), (int) ref.offset() + ref.storedLength())));
+            }
+            assertEquals(ZSTD_CHUNK_1 + ZSTD_CHUNK_2, content.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     // --- The Disk point of golden-infra: platform-sealed data key, infrastructure layer ---------------------------
 
     @Test
@@ -261,7 +301,16 @@ class GoldenVectorsTest {
 
     @Test
     void chunksStrongroomSeals_openByTheDoc() {
-        byte[] plaintext = "a chunk Strongroom seals".getBytes(StandardCharsets.UTF_8);
+        chunkStrongroomSeals_opensByTheDoc("a chunk Strongroom seals".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compressedChunksStrongroomSeals_openByTheDoc() {
+        byte[] plaintext = "a chunk Strongroom compresses, then seals; ".repeat(2000).getBytes(StandardCharsets.UTF_8);
+        chunkStrongroomSeals_opensByTheDoc(plaintext);
+    }
+
+    private static void chunkStrongroomSeals_opensByTheDoc(byte[] plaintext) {
         PlatformKey platform = platformKey();
         try (KeyMaterial vdk = KeyMaterial.copyOf(INFRA_VDK);
              VaultDataKey plain = VaultDataKey.of(INFRA_VAULT, vdk, null);
@@ -271,7 +320,7 @@ class GoldenVectorsTest {
                 byte[] id = sealer.chunkId(plaintext, 0, plaintext.length);
                 assertArrayEquals(ByTheDoc.chunkId(INFRA_VDK, plaintext), id);
                 byte[] blob = new byte[sealer.blobLength(plaintext.length)];
-                sealer.seal(id, plaintext, 0, plaintext.length, blob, 0);
+                blob = Arrays.copyOf(blob, sealer.seal(id, plaintext, 0, plaintext.length, blob, 0));
                 byte[] infrastructureKey = keys.hasInfrastructureLayer() ? ByTheDoc.infrastructureKey(PLATFORM_KEY, INFRA_VAULT) : null;
                 assertArrayEquals(plaintext, ByTheDoc.openChunk(INFRA_VDK, infrastructureKey, INFRA_VAULT, id, blob));
 

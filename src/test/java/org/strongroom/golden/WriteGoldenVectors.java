@@ -46,6 +46,7 @@ public final class WriteGoldenVectors {
         Path store = out.resolve("store");
         writeFilesVault(store, kek);
         writeInfraVault(store);
+        writeZstdVault(store);
 
         // A sealed disk of the same image, its key wrapped by the RSA key (wrapping 1).
         byte[] diskKey = GoldenVectors.hex("6060606060606060606060606060606060606060606060606060606060606060");
@@ -132,6 +133,30 @@ public final class WriteGoldenVectors {
         write(dataKeyFile(store, INFRA_VAULT), dataKeyText(INFRA_VAULT, "platform", "platform-seal-v1",
                 ByTheDoc.platformSeal(PLATFORM_KEY, PLATFORM_KEY_ID, nonce(0), "vault/" + INFRA_VAULT + "/data-key", INFRA_VDK),
                 true));
+    }
+
+    private static void writeZstdVault(Path store) throws IOException {
+        byte[] chunkKey = ByTheDoc.chunkKey(ZSTD_VDK);
+        byte[] one = ZSTD_CHUNK_1.getBytes(StandardCharsets.UTF_8);
+        byte[] two = ZSTD_CHUNK_2.getBytes(StandardCharsets.UTF_8);
+        byte[] id1 = ByTheDoc.chunkId(ZSTD_VDK, one);
+        byte[] id2 = ByTheDoc.chunkId(ZSTD_VDK, two);
+        byte[] blob1 = ByTheDoc.sealChunkLayer(chunkKey, 2, 1, ZSTD_VAULT, id1, nonce(31), ByTheDoc.zstdCompress(one));
+        byte[] blob2 = ByTheDoc.sealChunkLayer(chunkKey, 2, 0, ZSTD_VAULT, id2, nonce(32), two);
+        write(pack(store, ZSTD_VAULT, ZSTD_PACK), ByTheDoc.concat(blob1, blob2));
+
+        List<ByTheDoc.Ref> refs = List.of(new ByTheDoc.Ref(id1, ZSTD_PACK, 0, blob1.length, one.length),
+                new ByTheDoc.Ref(id2, ZSTD_PACK, blob1.length, blob2.length, two.length));
+        ByTheDoc.ManifestText manifest = new ByTheDoc.ManifestText(1, ZSTD_VAULT, ZSTD_ITEM, ZSTD_POINT, CREATED, List.of(
+                new ByTheDoc.Entry(1, "", 0755, MTIME, null, 0, 0, 0, List.of()),
+                new ByTheDoc.Entry(2, ZSTD_FILE, 0644, MTIME, null, one.length + two.length, CTIME, INODE + 2, refs)),
+                0, 0, 0, 0, 0, List.of());
+        write(manifest(store, ZSTD_VAULT, ZSTD_ITEM, ZSTD_POINT),
+                ByTheDoc.sealManifestLayer(ByTheDoc.manifestKey(ZSTD_VDK), 0, ZSTD_VAULT, ZSTD_ITEM, ZSTD_POINT, nonce(33),
+                        manifest.encode()));
+        write(dataKeyFile(store, ZSTD_VAULT), dataKeyText(ZSTD_VAULT, "platform", "platform-seal-v1",
+                ByTheDoc.platformSeal(PLATFORM_KEY, PLATFORM_KEY_ID, nonce(30), "vault/" + ZSTD_VAULT + "/data-key", ZSTD_VDK),
+                false));
     }
 
     private static byte[] dataKeyText(String vault, String wrappedBy, String algorithm, byte[] wrapped, boolean infrastructure) {

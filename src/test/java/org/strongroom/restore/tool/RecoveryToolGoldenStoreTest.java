@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The offline recovery tool on the golden store (src/test/resources/golden, written from docs/format.md,
- * not by Strongroom): it restores both points and opens the sealed disk; on a damaged copy of the store
+ * not by Strongroom): it restores the points of blob format 1 (stores written before compression) and of
+ * format 2, and opens the sealed disk; on a damaged copy of the store
  * it fails closed, with status 2 and no restored file.
  */
 class RecoveryToolGoldenStoreTest {
@@ -87,6 +88,16 @@ class RecoveryToolGoldenStoreTest {
         Run run = recoverDiskPoint(storeCopy(), image);
         assertEquals(RecoveryTool.OK, run.exit(), run.err());
         assertArrayEquals(diskImage(), Files.readAllBytes(image));
+    }
+
+    @Test
+    void goldenCompressedPoint_inBlobFormat2_isRecoveredWithThePlatformKeystore() throws IOException {
+        Path out = work.resolve("notes");
+        Run run = tool("recover", "--store", storeCopy().toString(), "--vault", ZSTD_VAULT, "--point", ZSTD_POINT,
+                "--out", out.toString(), "--platform-keystore", directory().resolve("platform-master-key.p12").toString(),
+                "--platform-password", PLATFORM_KEYSTORE_PASSWORD);
+        assertEquals(RecoveryTool.OK, run.exit(), run.err());
+        assertEquals(ZSTD_CHUNK_1 + ZSTD_CHUNK_2, Files.readString(out.resolve(ZSTD_FILE)));
     }
 
     @Test
