@@ -72,16 +72,17 @@ public final class BenchRun {
 
         try (Strongroom server = Strongroom.start(project, java17, work.resolve("server-17"))) {
             log("Strongroom up on Java 17: " + server.base);
-            results.put("coldStart", warmUp(server, total));
-            Measured first = strongroomBackup(server, "bench");
+            Phases phases = new Phases(server, data, work);
+            results.put("coldStart", warmUp(phases, total));
+            Phases.Measured first = phases.backup("bench");
             Duration resticFirst = restic("backup", "--quiet", data.tree.toString(), data.image.toString());
             Duration borgFirst = borg("create", "::first", "tree", "disk.img");
             int changed = data.changeOnePercent(7);
             log("Changed " + changed + " files");
-            Measured second = strongroomIncremental(server, "bench");
+            Phases.Measured second = phases.incremental("bench");
             Duration resticSecond = restic("backup", "--quiet", data.tree.toString(), data.image.toString());
             Duration borgSecond = borg("create", "::second", "tree", "disk.img");
-            Duration restore = strongroomRestore(server, "bench");
+            Duration restore = phases.restore("bench");
             Duration resticRestore = resticRestore();
             Duration borgRestore = borgRestore();
 
@@ -100,8 +101,9 @@ public final class BenchRun {
         if (java25 != null) {
             try (Strongroom server = Strongroom.start(project, java25, work.resolve("server-25"))) {
                 log("Strongroom up on Java 25");
-                warmUp(server, total);
-                Measured first = strongroomBackup(server, "bench25");
+                Phases phases = new Phases(server, data, work);
+                warmUp(phases, total);
+                Phases.Measured first = phases.backup("bench25");
                 results.perCore("java25", first, total, crypto25);
             }
         }
@@ -113,64 +115,16 @@ public final class BenchRun {
 
     // ---- Strongroom ----------------------------------------------------------------------------------
 
-    /** Wall-clock time of a backup and the server's CPU time meanwhile. */
-    record Measured(Duration wall, Duration cpu, long sourceBytes, long newBytes) {
-    }
-
     /**
      * A long-running service is measured warm: the same data set is backed up and restored once in a vault
      * of its own (no deduplication across vaults) while the JIT compiles the hot paths. Those first times,
      * right after a start, are reported as the cold start.
      */
-    private Map<String, Object> warmUp(Strongroom server, long total) throws Exception {
-        Measured backup = strongroomBackup(server, "warmup");
-        Duration restore = strongroomRestore(server, "warmup");
+    private Map<String, Object> warmUp(Phases phases, long total) throws Exception {
+        Phases.Measured backup = phases.backup("warmup");
+        Duration restore = phases.restore("warmup");
         return Map.of("backupSeconds", backup.wall().toNanos() / 1e9, "backupMibPerSecond", mibPerSecond(total, backup.wall()),
                 "restoreSeconds", restore.toNanos() / 1e9, "restoreMibPerSecond", mibPerSecond(total, restore));
-    }
-
-    private Measured strongroomBackup(Strongroom server, String vault) throws Exception {
-        String kid = server.keyVaultWithKey("kv-" + vault, "kek");
-        server.cmkVault(vault, "kv-" + vault, kid);
-        server.item(vault, "tree", "Files", data.tree);
-        server.item(vault, "disk", "Disk", data.image);
-        return strongroomIncremental(server, vault);
-    }
-
-    private Measured strongroomIncremental(Strongroom server, String vault) throws Exception {
-        Duration cpuBefore = server.cpuTime();
-        long start = System.nanoTime();
-        server.runTogether(List.of(
-                new String[] {"POST", "/api/vaults/" + vault + "/items/tree/backup", ""},
-                new String[] {"POST", "/api/vaults/" + vault + "/items/disk/backup", ""}));
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        Duration cpu = server.cpuTime().minus(cpuBefore);
-        long source = 0;
-        long fresh = 0;
-        for (String item : List.of("tree", "disk")) {
-            JsonObject point = server.call("GET", "/api/vaults/" + vault + "/items/" + item + "/recoveryPoints", null)
-                    .getJsonArray("value").getJsonObject(0);
-            source += point.getJsonNumber("sizeBytes").longValue();
-            fresh += point.getJsonNumber("newBytes").longValue();
-        }
-        log(vault + " backup: " + wall.toMillis() + " ms wall, " + cpu.toMillis() + " ms CPU, " + fresh + " new bytes");
-        return new Measured(wall, cpu, source, fresh);
-    }
-
-    private Duration strongroomRestore(Strongroom server, String vault) throws Exception {
-        Path target = work.resolve("restore-strongroom");
-        DataSet.deleteTree(target);
-        Files.createDirectories(target);
-        long start = System.nanoTime();
-        server.runTogether(List.of(
-                new String[] {"POST", "/api/vaults/" + vault + "/items/tree/recoveryPoints/" + server.newestPoint(vault, "tree")
-                        + "/restore", "{\"target\":{\"path\":\"" + target.resolve("tree") + "\"}}"},
-                new String[] {"POST", "/api/vaults/" + vault + "/items/disk/recoveryPoints/" + server.newestPoint(vault, "disk")
-                        + "/restore", "{\"target\":{\"path\":\"" + target.resolve("disk.sealed") + "\"}}"}));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        requireSameSize(data.tree, target.resolve("tree"));
-        log("Strongroom restore: " + took.toMillis() + " ms");
-        return took;
     }
 
     /**
@@ -193,7 +147,7 @@ public final class BenchRun {
             } else {
                 server.item(vault, "tree", "Files", data.tree);
                 server.item(vault, "disk", "Disk", data.image);
-                strongroomIncremental(server, vault);
+                new Phases(server, data, work).incremental(vault);
             }
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
@@ -351,7 +305,7 @@ public final class BenchRun {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private static void requireSameSize(Path expected, Path actual) throws IOException {
+    static void requireSameSize(Path expected, Path actual) throws IOException {
         long want = DataSet.bytesUnder(expected);
         long got = DataSet.bytesUnder(actual);
         if (want != got) {

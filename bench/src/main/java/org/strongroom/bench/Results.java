@@ -66,7 +66,7 @@ final class Results {
     }
 
     /** Strongroom's first backup per busy core, against the JMH crypto limit of the same JDK. */
-    void perCore(String jdk, BenchRun.Measured backup, long bytes, Map<String, Double> crypto) {
+    void perCore(String jdk, Phases.Measured backup, long bytes, Map<String, Double> crypto) {
         Map<String, Object> row = new LinkedHashMap<>();
         double cpuSeconds = backup.cpu().toMillis() / 1000.0;
         double wallSeconds = backup.wall().toNanos() / 1e9;
