@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 stamp="$jboss_home/.strongroom-config.sha256"
 
 scripts=("$here"/[0-9][0-9]-*.cli)
-digest=$(cat "${scripts[@]}" "$jars/postgresql.jar" "$jars/bcprov.jar" | sha256sum | cut -d' ' -f1)
+digest=$(cat "${scripts[@]}" "$here/jvm.conf" "$jars/postgresql.jar" "$jars/bcprov.jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
     echo "wildfly-config: $jboss_home is up to date"
     exit 0
@@ -51,6 +51,14 @@ module_add() {
 
 echo "wildfly-config: applying ${#scripts[@]} scripts to $jboss_home"
 "$jboss_home/bin/jboss-cli.sh" --file="$session"
+# JVM options (jvm.conf) at the end of bin/standalone.conf, between markers: replaced, never repeated.
+conf="$jboss_home/bin/standalone.conf"
+sed -i '/^# >>> strongroom jvm.conf/,/^# <<< strongroom jvm.conf/d' "$conf"
+{
+    echo "# >>> strongroom jvm.conf (wildfly-config/apply.sh)"
+    grep -v '^#' "$here/jvm.conf"
+    echo "# <<< strongroom jvm.conf"
+} >> "$conf"
 echo "$digest" > "$stamp"
 # The configuration (and its history) now holds that password: owner-only, as the keystores beside it,
 # whose directory is made here so that Elytron can write the generated TLS keystore into it.

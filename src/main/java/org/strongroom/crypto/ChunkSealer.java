@@ -1,5 +1,6 @@
 package org.strongroom.crypto;
 
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +16,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 
 /**
  * Computes chunk ids and seals and opens chunk blobs for one vault. Not thread-safe: one per worker
@@ -70,6 +74,9 @@ public final class ChunkSealer {
     /** Up to four samples of this size decide whether a longer chunk is worth compressing. */
     private static final int SAMPLE = 16 * 1024;
 
+    /** Frees the zstd contexts of sealers no longer used. */
+    private static final Cleaner NATIVE_MEMORY = Cleaner.create();
+
     private static final byte FORMAT_1 = 1;
     private static final byte FORMAT = 2;
     private static final byte INNER = 0;
@@ -86,6 +93,13 @@ public final class ChunkSealer {
     private final SecureRandom random = new SecureRandom();
     /** Compressed chunks and samples, grown to the largest bound needed. */
     private byte[] compressed = new byte[0];
+    /**
+     * zstd's compression context (native memory), made at the first compression and reused: making one per
+     * chunk cost more than compressing the samples. Freed when the sealer is collected.
+     */
+    private ZstdCompressCtx zstd;
+    /** zstd's decompression context, the same way. */
+    private ZstdDecompressCtx unzstd;
 
     ChunkSealer(String vault, int epoch, byte[] chunkKey, byte[] idKey, byte[] infrastructureKey) {
         this.vault = (vault + "\0").getBytes(StandardCharsets.UTF_8);
@@ -180,23 +194,32 @@ public final class ChunkSealer {
         if (compressed.length < bound) {
             compressed = new byte[Math.max(bound, (int) Zstd.compressBound(SAMPLE))];
         }
-        long written = Zstd.compressByteArray(compressed, 0, compressed.length, in, offset, length, COMPRESSION_LEVEL);
-        if (Zstd.isError(written)) {
-            throw new IllegalStateException("Compressing a chunk failed: " + Zstd.getErrorName(written));
+        if (zstd == null) {
+            ZstdCompressCtx context = new ZstdCompressCtx().setLevel(COMPRESSION_LEVEL).setContentSize(true);
+            NATIVE_MEMORY.register(this, context::close);
+            zstd = context;
         }
-        return (int) written;
+        return zstd.compressByteArray(compressed, 0, compressed.length, in, offset, length);
     }
 
     /** The plaintext of an authenticated zstd frame, which must state its size, at most {@link #MAX_CHUNK}. */
-    private static byte[] decompress(byte[] chunkId, byte[] frame) {
+    private byte[] decompress(byte[] chunkId, byte[] frame) {
         long size = Zstd.getFrameContentSize(frame, 0, frame.length);
         if (size < 0 || size > MAX_CHUNK) {
             throw new IntegrityException("Chunk " + hex(chunkId) + " holds no zstd frame of a known size up to " + MAX_CHUNK + " bytes");
         }
+        if (unzstd == null) {
+            ZstdDecompressCtx context = new ZstdDecompressCtx();
+            NATIVE_MEMORY.register(this, context::close);
+            unzstd = context;
+        }
         byte[] plaintext = new byte[(int) size];
-        long written = Zstd.decompressByteArray(plaintext, 0, plaintext.length, frame, 0, frame.length);
-        if (Zstd.isError(written) || written != size) {
-            throw new IntegrityException("Chunk " + hex(chunkId) + " does not decompress to the size its frame states");
+        try {
+            if (unzstd.decompressByteArray(plaintext, 0, plaintext.length, frame, 0, frame.length) != size) {
+                throw new IntegrityException("Chunk " + hex(chunkId) + " does not decompress to the size its frame states");
+            }
+        } catch (ZstdException e) {
+            throw new IntegrityException("Chunk " + hex(chunkId) + " holds a damaged zstd frame: " + e.getMessage());
         }
         return plaintext;
     }

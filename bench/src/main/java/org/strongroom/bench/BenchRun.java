@@ -85,13 +85,22 @@ public final class BenchRun {
             Duration restore = phases.restore("bench");
             Duration resticRestore = resticRestore();
             Duration borgRestore = borgRestore();
+            Duration verify = phases.verify("bench");
+            Duration resticVerify = restic("check", "--quiet", "--read-data");
+            Duration diskRestore = phases.restoreDisk("bench");
+            Duration resticDiskRestore = resticRestoreDisk();
 
             results.tools("firstBackup", total, first.wall(), resticFirst, borgFirst);
             results.tools("incrementalBackup", total, second.wall(), resticSecond, borgSecond);
             results.tools("restore", total, restore, resticRestore, borgRestore);
+            results.tools("verify", total, verify, resticVerify, null);
+            results.tools("diskRestore", imageBytes, diskRestore, resticDiskRestore, null);
+            results.put("storeBytes", Map.of("strongroom", phases.storeBytes("bench"),
+                    "restic", DataSet.bytesUnder(work.resolve("restic-repo")), "borg", DataSet.bytesUnder(work.resolve("borg-repo"))));
             results.put("incrementalShare", Map.of("changedFiles", changed,
                     "strongroom", ratio(second.wall(), first.wall()), "restic", ratio(resticSecond, resticFirst),
                     "borg", ratio(borgSecond, borgFirst)));
+            shapes(server);
             results.perCore("java17", first, total, crypto17);
 
             results.put("rotation", rotation(server));
@@ -113,16 +122,55 @@ public final class BenchRun {
         log("Results in " + out);
     }
 
+    /**
+     * The second data set (100,000 files under 4 KiB, one 2 GiB file) on the same warm server, against
+     * restic with a repository of its own: backup, restore, verify. Deleted afterwards.
+     */
+    private void shapes(Strongroom server) throws Exception {
+        DataSet shapes = new DataSet(work.resolve("data-shapes"));
+        log("Generating the second data set in " + shapes.root);
+        shapes.generateShapes(43);
+        long bytes = shapes.treeBytes();
+        results.put("shapesDataSet", Map.of("files", shapes.files().size(), "treeBytes", bytes));
+        Phases phases = new Phases(server, shapes, work);
+        Path repository = work.resolve("restic-repo-shapes");
+        DataSet.deleteTree(repository);
+        Tool.run(work, Tool.restic(repository), "restic", "init", "--quiet");
+        Phases.Measured backup = phases.backup("shapes");
+        Duration resticBackup = Tool.run(work, Tool.restic(repository), "restic", "backup", "--quiet", shapes.tree.toString());
+        Duration restore = phases.restore("shapes");
+        Path target = work.resolve("restore-restic");
+        DataSet.deleteTree(target);
+        Duration resticRestore = Tool.run(work, Tool.restic(repository), "restic", "restore", "latest", "--quiet",
+                "--target", target.toString());
+        requireSameSize(shapes.tree, Path.of(target + shapes.tree.toString()));
+        Duration verify = phases.verify("shapes");
+        Duration resticVerify = Tool.run(work, Tool.restic(repository), "restic", "check", "--quiet", "--read-data");
+        log("Second data set: backup " + backup.wall().toMillis() + " / " + resticBackup.toMillis() + " ms, restore "
+                + restore.toMillis() + " / " + resticRestore.toMillis() + " ms, verify " + verify.toMillis() + " / "
+                + resticVerify.toMillis() + " ms (Strongroom / restic)");
+        results.tools("shapes.backup", bytes, backup.wall(), resticBackup, null);
+        results.tools("shapes.restore", bytes, restore, resticRestore, null);
+        results.tools("shapes.verify", bytes, verify, resticVerify, null);
+        DataSet.deleteTree(shapes.root);
+        DataSet.deleteTree(target);
+        DataSet.deleteTree(repository);
+    }
+
     // ---- Strongroom ----------------------------------------------------------------------------------
 
     /**
-     * A long-running service is measured warm: the same data set is backed up and restored once in a vault
-     * of its own (no deduplication across vaults) while the JIT compiles the hot paths. Those first times,
-     * right after a start, are reported as the cold start.
+     * A long-running service is measured warm: the same data set is backed up and restored twice, each time
+     * in a vault of its own (no deduplication across vaults), while the JIT compiles the hot paths. The first
+     * round's times, right after a start, are reported as the cold start.
      */
     private Map<String, Object> warmUp(Phases phases, long total) throws Exception {
         Phases.Measured backup = phases.backup("warmup");
         Duration restore = phases.restore("warmup");
+        // On two cores C2 still compiled the server's wider code (H2, Hibernate, Weld) through a second round.
+        phases.backup("warmup-2");
+        phases.restore("warmup-2");
+        phases.verify("warmup-2");
         return Map.of("backupSeconds", backup.wall().toNanos() / 1e9, "backupMibPerSecond", mibPerSecond(total, backup.wall()),
                 "restoreSeconds", restore.toNanos() / 1e9, "restoreMibPerSecond", mibPerSecond(total, restore));
     }
@@ -259,6 +307,17 @@ public final class BenchRun {
         DataSet.deleteTree(target);
         Duration took = restic("restore", "latest", "--quiet", "--target", target.toString());
         requireSameSize(data.tree, Path.of(target + data.tree.toString()));
+        return took;
+    }
+
+    /** restic restores the disk image alone, as plain bytes. */
+    private Duration resticRestoreDisk() throws Exception {
+        Path target = work.resolve("restore-restic");
+        DataSet.deleteTree(target);
+        Duration took = restic("restore", "latest", "--quiet", "--target", target.toString(), "--include", data.image.toString());
+        if (Files.size(Path.of(target + data.image.toString())) != data.imageBytes()) {
+            throw new IllegalStateException("restic restored a disk image of another size");
+        }
         return took;
     }
 

@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * The reproducible data set (seeded): a file tree of ~1 GiB — many small files, some large
- * incompressible files, duplicated content — and a 512 MiB disk image whose every third MiB is zeros.
+ * The reproducible data sets (seeded). The main one: a file tree of ~1.2 GiB — many small files, some large
+ * incompressible files, duplicated content, and text (logs, source-like lines) that compresses about 4:1 —
+ * and a 512 MiB disk image whose every third MiB is zeros. The second, of another shape ({@link #generateShapes}):
+ * 100,000 files under 4 KiB and one 2 GiB file, no disk image.
  */
 final class DataSet {
 
@@ -23,6 +25,9 @@ final class DataSet {
     static final int DUPLICATED_SIZE = 32 * 1024 * 1024;
     static final int DUPLICATE_COPIES = 3;
     static final int DISK_MIB = 512;
+    static final int TEXT_FILES = 2_000;
+    static final int TINY_FILES = 100_000;
+    static final long HUGE_SIZE = 2L * 1024 * 1024 * 1024;
 
     final Path root;
     final Path tree;
@@ -47,6 +52,11 @@ final class DataSet {
         for (int i = 0; i < LARGE_FILES; i++) {
             write(tree.resolve("large/big-" + i + ".bin"), random, LARGE_SIZE);
         }
+        for (int i = 0; i < TEXT_FILES; i++) {
+            Path file = tree.resolve("text/d" + (i % 20) + "/t" + i + ".log");
+            Files.createDirectories(file.getParent());
+            Files.write(file, text(random, 8 * 1024 + random.nextInt(192 * 1024)));
+        }
         Files.createDirectories(tree.resolve("dup"));
         for (int original = 0; original < 2; original++) {
             Path first = tree.resolve("dup/original-" + original + ".bin");
@@ -67,6 +77,60 @@ final class DataSet {
                 }
             }
         }
+    }
+
+    /**
+     * The second data set: 100,000 files of 64 bytes to 4 KiB (half text, half random) in 1,000 directories,
+     * and one 2 GiB file of random bytes with text every 64 MiB. No disk image.
+     */
+    void generateShapes(long seed) throws IOException {
+        deleteTree(root);
+        Files.createDirectories(tree);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < TINY_FILES; i++) {
+            Path file = tree.resolve("tiny/d" + (i % 1000) + "/f" + i);
+            if (i < 1000) {
+                Files.createDirectories(file.getParent());
+            }
+            int size = 64 + random.nextInt(4096 - 64);
+            if (i % 2 == 0) {
+                Files.write(file, text(random, size));
+            } else {
+                write(file, random, size);
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(tree.resolve("huge.bin"))) {
+            byte[] block = new byte[1024 * 1024];
+            for (long mib = 0; mib < HUGE_SIZE / block.length; mib++) {
+                if (mib % 64 == 0) {
+                    out.write(text(random, block.length));
+                } else {
+                    random.nextBytes(block);
+                    out.write(block);
+                }
+            }
+        }
+    }
+
+    private static final String[] WORDS = {"backup", "vault", "key", "restore", "chunk", "the", "of", "and", "INFO", "WARN",
+            "request", "completed", "in", "ms", "user", "strongroom", "recovery", "point", "public", "final", "return",
+            "if", "else", "for", "int", "String", "=", "{", "}", "(", ")", ";", "null", "new", "list", "map"};
+
+    /** Text of {@code size} bytes: log- and source-like lines of words from a small vocabulary and numbers. */
+    static byte[] text(SplittableRandom random, int size) {
+        StringBuilder text = new StringBuilder(size + 128);
+        while (text.length() < size) {
+            text.append("2026-12-0").append(1 + random.nextInt(9)).append(' ').append(random.nextInt(24)).append(':')
+                    .append(random.nextInt(60)).append(' ');
+            for (int words = 4 + random.nextInt(10); words > 0; words--) {
+                text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                if (random.nextInt(6) == 0) {
+                    text.append(random.nextInt(100_000)).append(' ');
+                }
+            }
+            text.append('\n');
+        }
+        return java.util.Arrays.copyOf(text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), size);
     }
 
     /** Changes 1 % of the files (seeded): 4 KiB in the middle of each is rewritten. Answers how many. */
@@ -109,7 +173,7 @@ final class DataSet {
     }
 
     long imageBytes() throws IOException {
-        return Files.size(image);
+        return Files.exists(image) ? Files.size(image) : 0;
     }
 
     private static void write(Path file, SplittableRandom random, int size) throws IOException {

@@ -1,8 +1,10 @@
 package org.strongroom.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,17 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
-
 /**
- * Where a warm server spends its CPU in backup, restore and verify of the bench's data set: one JFR
- * recording (settings "profile") per phase, taken with jcmd around the phase after a warm-up round, then
- * the hottest methods by own samples and by samples under them. docs/benchmarks.md quotes these tables.
+ * Where a warm server spends its CPU in backup, restore and verify of the bench's data set. async-profiler
+ * (CPU samples by interval timer, every thread, Java and native frames alike: JFR's sampler drops the
+ * samples that land in the JDK's crypto intrinsics) is loaded into the server with jcmd around each phase,
+ * after a warm-up round; then the hottest frames by own samples and by samples under them, per phase.
+ * docs/benchmarks.md quotes these tables.
  *
  * <p>{@code java -cp bench/target/strongroom-bench.jar org.strongroom.bench.Profile [project]}; the
- * recordings stay in target/bench/profile-*.jfr for JDK Mission Control.
+ * collapsed stacks stay in target/bench/profile-*.collapsed (for a flame graph). JAVA_OPTS, when set, is
+ * passed to the server.
  */
 public final class Profile {
 
@@ -34,62 +35,62 @@ public final class Profile {
         if (!Files.isDirectory(data.tree)) {
             data.generate(42);
         }
+        Path agent = work.resolve("libasyncProfiler.so");
+        try (InputStream library = Profile.class.getResourceAsStream("/linux-x64/libasyncProfiler.so")) {
+            Files.copy(library, agent, StandardCopyOption.REPLACE_EXISTING);
+        }
         Path javaHome = Path.of(System.getProperty("java.home"));
-        try (Strongroom server = Strongroom.start(project, javaHome, work.resolve("server-profile"))) {
+        Map<String, String> env = System.getenv("JAVA_OPTS") == null ? Map.of() : Map.of("JAVA_OPTS", System.getenv("JAVA_OPTS"));
+        try (Strongroom server = Strongroom.start(project, javaHome, work.resolve("server-profile"), Strongroom.OFFSET, env)) {
             Phases phases = new Phases(server, data, work);
             phases.backup("warm");
             phases.restore("warm");
-            Path jcmd = javaHome.resolve("bin/jcmd");
-            long pid = server.java().pid();
+            String jcmd = javaHome.resolve("bin/jcmd").toString();
+            String pid = Long.toString(server.java().pid());
             for (String phase : List.of("backup", "restore", "verify")) {
-                Path recording = work.resolve("profile-" + phase + ".jfr");
-                Tool.run(work, Map.of(), jcmd.toString(), Long.toString(pid), "JFR.start", "name=" + phase, "settings=profile");
+                Path stacks = work.resolve("profile-" + phase + ".collapsed");
+                // quoted: jcmd would read "name=value" as an option of its own
+                Tool.run(work, Map.of(), jcmd, pid, "JVMTI.agent_load", agent.toString(), "\"start,event=itimer,interval=2ms\"");
                 switch (phase) {
-                    case "backup" -> phases.backup("p");
-                    case "restore" -> phases.restore("p");
-                    default -> phases.verify("p");
+                    case "backup" -> phases.backup("prof");
+                    case "restore" -> phases.restore("prof");
+                    default -> phases.verify("prof");
                 }
-                Tool.run(work, Map.of(), jcmd.toString(), Long.toString(pid), "JFR.stop", "name=" + phase,
-                        "filename=" + recording);
-                summarize(phase, recording);
+                Tool.run(work, Map.of(), jcmd, pid, "JVMTI.agent_load", agent.toString(), "\"stop,collapsed,file=" + stacks + "\"");
+                summarize(phase, stacks);
             }
         }
     }
 
-    /** The 25 methods with the most samples of their own, and the 25 with the most samples under them. */
-    static void summarize(String phase, Path recording) throws IOException {
-        Map<String, Integer> own = new HashMap<>();
-        Map<String, Integer> under = new HashMap<>();
-        int samples = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+    /** The 30 frames with the most samples of their own, and the 40 with the most samples under them. */
+    static void summarize(String phase, Path collapsed) throws IOException {
+        Map<String, Long> own = new HashMap<>();
+        Map<String, Long> under = new HashMap<>();
+        long samples = 0;
+        for (String line : Files.readAllLines(collapsed)) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
                 continue;
             }
-            List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            if (frames.isEmpty()) {
-                continue;
-            }
-            samples++;
-            own.merge(name(frames.get(0)), 1, Integer::sum);
+            long count = Long.parseLong(line.substring(space + 1));
+            String[] frames = line.substring(0, space).split(";");
+            samples += count;
+            own.merge(frames[frames.length - 1], count, Long::sum);
             Set<String> seen = new HashSet<>();
-            for (RecordedFrame frame : frames) {
-                if (seen.add(name(frame))) {
-                    under.merge(name(frame), 1, Integer::sum);
+            for (String frame : frames) {
+                if (seen.add(frame)) {
+                    under.merge(frame, count, Long::sum);
                 }
             }
         }
-        System.out.println("\n== " + phase + ": " + samples + " CPU samples (" + recording + ")");
-        print("own", own, samples);
-        print("under", under, samples);
+        System.out.println("\n== " + phase + ": " + samples + " samples of 2 ms (" + collapsed + ")");
+        print("own", own, samples, 30);
+        print("under", under, samples, 40);
     }
 
-    private static void print(String title, Map<String, Integer> counts, int samples) {
+    private static void print(String title, Map<String, Long> counts, long samples, int limit) {
         System.out.println("-- " + title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(25)
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(limit)
                 .forEach(e -> System.out.printf("%5.1f %%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
-    }
-
-    private static String name(RecordedFrame frame) {
-        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 }

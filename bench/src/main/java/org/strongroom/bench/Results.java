@@ -53,15 +53,22 @@ final class Results {
         values.put("machine", machine);
     }
 
-    /** One phase for the three tools: seconds, MiB/s of the data set, and Strongroom's speed-up over each. */
+    /**
+     * One phase for the tools: seconds, MiB/s of the data set, and Strongroom's speed-up over each
+     * ({@code borg} null where borg is not measured).
+     */
     void tools(String phase, long bytes, Duration strongroom, Duration restic, Duration borg) {
         Map<String, Object> row = new LinkedHashMap<>();
         Duration[] times = {strongroom, restic, borg};
         for (int i = 0; i < TOOLS.length; i++) {
-            row.put(TOOLS[i], Map.of("seconds", times[i].toMillis() / 1000.0, "mibPerSecond", BenchRun.mibPerSecond(bytes, times[i])));
+            if (times[i] != null) {
+                row.put(TOOLS[i], Map.of("seconds", times[i].toMillis() / 1000.0, "mibPerSecond", BenchRun.mibPerSecond(bytes, times[i])));
+            }
         }
         row.put("strongroomOverRestic", BenchRun.ratio(restic, strongroom));
-        row.put("strongroomOverBorg", BenchRun.ratio(borg, strongroom));
+        if (borg != null) {
+            row.put("strongroomOverBorg", BenchRun.ratio(borg, strongroom));
+        }
         values.put(phase, row);
     }
 
@@ -136,13 +143,22 @@ final class Results {
         StringBuilder md = new StringBuilder();
         md.append("| phase | Strongroom | restic | borg | Strongroom ÷ restic (speed) | Strongroom ÷ borg (speed) |\n");
         md.append("|---|---|---|---|---|---|\n");
-        for (String phase : List.of("firstBackup", "incrementalBackup", "restore")) {
-            Map<String, Object> row = map(phase);
-            md.append("| ").append(phase);
-            for (String tool : TOOLS) {
-                md.append(String.format(" | %.1f s (%.0f MiB/s)", number(row, tool, "seconds"), number(row, tool, "mibPerSecond")));
+        for (String phase : List.of("firstBackup", "incrementalBackup", "restore", "verify", "diskRestore")) {
+            row(md, phase, map(phase));
+        }
+        Map<String, Object> stored = map("storeBytes");
+        md.append(String.format("%nStore size after both backups: Strongroom %.0f MiB, restic %.0f MiB, borg %.0f MiB "
+                + "(Strongroom ÷ restic %.2f).%n", number(stored, "strongroom") / 1048576, number(stored, "restic") / 1048576,
+                number(stored, "borg") / 1048576, number(stored, "strongroom") / number(stored, "restic")));
+        Map<String, Object> shapes = map("shapesDataSet");
+        if (shapes != null) {
+            md.append(String.format("%nThe second data set (%d files: 100,000 under 4 KiB and one 2 GiB file, %.0f MiB):%n%n",
+                    ((Number) shapes.get("files")).intValue(), number(shapes, "treeBytes") / 1048576));
+            md.append("| phase | Strongroom | restic | borg | Strongroom ÷ restic (speed) | Strongroom ÷ borg (speed) |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            for (String phase : List.of("shapes.backup", "shapes.restore", "shapes.verify")) {
+                row(md, phase, map(phase));
             }
-            md.append(String.format(" | %.2f× | %.2f× |%n", number(row, "strongroomOverRestic"), number(row, "strongroomOverBorg")));
         }
         Map<String, Object> cold = map("coldStart");
         if (cold != null) {
@@ -179,6 +195,17 @@ final class Results {
                 ((Number) latency.get("requestsPerSecond")).intValue(), number(latency, "p50Millis"), number(latency, "p99Millis"),
                 number(latency, "maxMillis"), ((Number) latency.get("requests")).intValue(), ((Number) latency.get("errors")).intValue()));
         return md.toString();
+    }
+
+    private static void row(StringBuilder md, String phase, Map<String, Object> row) {
+        md.append("| ").append(phase);
+        for (String tool : TOOLS) {
+            md.append(row.containsKey(tool)
+                    ? String.format(" | %.1f s (%.0f MiB/s)", number(row, tool, "seconds"), number(row, tool, "mibPerSecond"))
+                    : " | —");
+        }
+        md.append(String.format(" | %.2f× | %s |%n", number(row, "strongroomOverRestic"),
+                row.containsKey("strongroomOverBorg") ? String.format("%.2f×", number(row, "strongroomOverBorg")) : "—"));
     }
 
     /** Grouped bars: MiB/s of the data set per phase and tool. */

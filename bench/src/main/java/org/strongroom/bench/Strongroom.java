@@ -72,6 +72,9 @@ final class Strongroom implements AutoCloseable {
         env.put("STRONGROOM_ADMIN_PASSWORD", PASSWORD);
         env.put("STRONGROOM_PUBLIC_URL", "http://127.0.0.1:" + (8080 + offset));
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        Path restores = baseDir.resolveSibling("restore-strongroom");
+        Files.createDirectories(restores);
+        env.put("STRONGROOM_RESTORE_ROOTS", restores.toString());
         env.putAll(extraEnv);
         Strongroom server = new Strongroom(builder.start(), baseDir, offset);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);

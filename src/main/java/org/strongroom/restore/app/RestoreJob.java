@@ -97,7 +97,7 @@ public class RestoreJob implements JobHandler {
                         disk.blockSize(), fileId);
             }
             SealedDiskWriter.write(disk, Path.of(request.targetPath()), request.overwrite(), opened::chunk, header, diskKey,
-                    job::progress);
+                    job::progress, threads);
         }
     }
 }

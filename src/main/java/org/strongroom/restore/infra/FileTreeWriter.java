@@ -1,9 +1,8 @@
 package org.strongroom.restore.infra;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -18,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +39,7 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.restore.domain.RestorePaths;
 import org.strongroom.storage.domain.ChunkRef;
+import org.strongroom.storage.infra.DirectWriter;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.Manifest.Entry;
 import org.strongroom.storage.domain.Manifest.EntryType;
@@ -62,6 +63,8 @@ import org.strongroom.storage.domain.Manifest.EntryType;
 public final class FileTreeWriter {
 
     private static final String STAGING_PREFIX = ".strongroom-restore-";
+    /** Files from this size (FastCDC's smallest chunk) are written with {@code O_DIRECT}. */
+    private static final long DIRECT_FROM = 256 * 1024;
 
     /** The permission bits a restore sets: rwx for owner, group and others; never setuid, setgid or sticky. */
     static final int PERMISSIONS = 0777;
@@ -172,13 +175,24 @@ public final class FileTreeWriter {
         return new StrongroomException(ErrorCode.UserErrorRestoreTargetExists, message, "target.path");
     }
 
-    /** Decrypts every file into the staging directory, a file per task, on one worker per core. */
+    /**
+     * Decrypts every file into the staging directory, a file per task, on one worker per core. Files are
+     * staged in a subdirectory per directory of the tree, not all in one: creating files in one directory
+     * of tens of thousands serialises the workers on its lock and costs the file system more per file.
+     */
     private static Map<Entry, Path> stage(List<Entry> entries, Path staging, Function<ChunkRef, byte[]> chunks,
                                           RestoreProgress progress, long total, ThreadFactory threads) throws IOException {
         Map<Entry, Path> staged = new IdentityHashMap<>();
+        Map<String, Path> shards = new HashMap<>();
         for (Entry entry : entries) {
             if (entry.type() == EntryType.FILE) {
-                staged.put(entry, staging.resolve(Integer.toString(staged.size())));
+                String parent = entry.path().contains("/") ? entry.path().substring(0, entry.path().lastIndexOf('/')) : "";
+                Path shard = shards.get(parent);
+                if (shard == null) {
+                    shard = Files.createDirectory(staging.resolve(Integer.toString(shards.size())));
+                    shards.put(parent, shard);
+                }
+                staged.put(entry, shard.resolve(Integer.toString(staged.size())));
             }
         }
         AtomicLong done = new AtomicLong();
@@ -224,15 +238,22 @@ public final class FileTreeWriter {
         }
     }
 
+    /**
+     * Files of a chunk or more are written past the page cache ({@link DirectWriter}): a restore does not
+     * evict the host's cached data for them, and on our machines copying into the page cache was the
+     * dearest part of writing them (docs/benchmarks.md). Smaller files, whose cost is their creation, are
+     * written as usual (O_DIRECT measured slower for them in the whole restore).
+     */
     private static void stageFile(Entry entry, Path file, Function<ChunkRef, byte[]> chunks, LongConsumer written)
             throws IOException {
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out = entry.size() >= DIRECT_FROM ? DirectWriter.create(file)
+                : Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (ChunkRef ref : entry.chunks()) {
-                ByteBuffer plaintext = ByteBuffer.wrap(chunks.apply(ref));
-                while (plaintext.hasRemaining()) {
-                    out.write(plaintext);
-                }
+                out.write(chunks.apply(ref));
                 written.accept(ref.plainLength());
+            }
+            if (out instanceof DirectWriter direct) {
+                direct.finish(false);
             }
         }
     }
@@ -271,7 +292,7 @@ public final class FileTreeWriter {
                 links++;
             }
         }
-        Files.delete(staging);
+        deleteTree(staging);
         setDirectoryAttributes(directories);
         return new Result(files, directories.size(), links, total);
     }

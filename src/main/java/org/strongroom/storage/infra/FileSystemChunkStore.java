@@ -3,6 +3,8 @@ package org.strongroom.storage.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.strongroom.platform.ItemRef;
@@ -45,6 +49,11 @@ import org.strongroom.storage.domain.WrappedDataKeyFile;
  * the data-key file — with the same atomic-write and fsync discipline in one place.
  */
 public class FileSystemChunkStore implements ChunkStore {
+
+    private static final Logger LOG = Logger.getLogger(FileSystemChunkStore.class.getName());
+    /** Whether the next pack is the first this server writes: it says how packs are written. */
+    private static final AtomicBoolean FIRST_PACK = new AtomicBoolean(true);
+
 
     private static final String TEMPORARY = ".tmp-";
 
@@ -82,8 +91,12 @@ public class FileSystemChunkStore implements ChunkStore {
         try {
             Files.createDirectories(target.getParent());
             Path temporary = target.resolveSibling(TEMPORARY + target.getFileName());
-            return new FilePackWriter(id, FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), temporary, target);
+            DirectWriter out = DirectWriter.create(temporary);
+            if (FIRST_PACK.compareAndSet(true, false)) {
+                LOG.info("Packs are written " + (out.direct() ? "with O_DIRECT, past the page cache" : "through the page cache "
+                        + "(the file system of " + root + " refuses O_DIRECT)"));
+            }
+            return new FilePackWriter(id, out, temporary, target);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a pack in " + target.getParent(), e);
         }
@@ -234,18 +247,18 @@ public class FileSystemChunkStore implements ChunkStore {
     }
 
     /** Appends to a temporary file; sealing forces it to disk and renames it. */
+    /** A pack written past the page cache ({@link DirectWriter}): a backup does not read its packs back. */
     private static final class FilePackWriter implements PackWriter {
 
         private final UUID id;
-        private final FileChannel channel;
+        private final DirectWriter out;
         private final Path temporary;
         private final Path target;
-        private long length;
         private boolean sealed;
 
-        FilePackWriter(UUID id, FileChannel channel, Path temporary, Path target) {
+        FilePackWriter(UUID id, DirectWriter out, Path temporary, Path target) {
             this.id = id;
-            this.channel = channel;
+            this.out = out;
             this.temporary = temporary;
             this.target = target;
         }
@@ -257,29 +270,24 @@ public class FileSystemChunkStore implements ChunkStore {
 
         @Override
         public long append(byte[] blob, int offset, int count) {
-            long at = length;
+            long at = out.length();
             try {
-                ByteBuffer buffer = ByteBuffer.wrap(blob, offset, count);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                out.write(blob, offset, count);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write pack " + temporary, e);
             }
-            length += count;
             return at;
         }
 
         @Override
         public long length() {
-            return length;
+            return out.length();
         }
 
         @Override
         public void seal() {
             try {
-                channel.force(true);
-                channel.close();
+                out.finish(true);
                 moveIntoPlace(temporary, target);
                 sealed = true;
             } catch (IOException e) {
@@ -293,7 +301,7 @@ public class FileSystemChunkStore implements ChunkStore {
                 return;
             }
             try {
-                channel.close();
+                out.close();
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot remove unsealed pack " + temporary, e);
@@ -301,10 +309,14 @@ public class FileSystemChunkStore implements ChunkStore {
         }
     }
 
-    /** Positional reads, with the last few packs kept open. */
+    /**
+     * Positional reads, with the last few packs kept open. Threads read in parallel: only finding or opening
+     * a pack's channel is under the lock. A channel closed under a reader (another thread evicted its pack)
+     * is opened again.
+     */
     private final class FileBlobReader implements BlobReader {
 
-        private static final int OPEN_PACKS = 8;
+        private static final int OPEN_PACKS = 16;
 
         private final VaultName vault;
         private final Map<UUID, FileChannel> open = new LinkedHashMap<>(16, 0.75f, true) {
@@ -325,30 +337,52 @@ public class FileSystemChunkStore implements ChunkStore {
         }
 
         @Override
-        public synchronized byte[] read(ChunkRef ref) {
-            FileChannel channel = open.get(ref.pack());
+        public byte[] read(ChunkRef ref) {
             Path path = packPath(vault, ref.pack());
             try {
-                if (channel == null) {
-                    channel = FileChannel.open(path, StandardOpenOption.READ);
-                    open.put(ref.pack(), channel);
-                }
-                ByteBuffer blob = ByteBuffer.allocate(ref.storedLength());
-                long position = ref.offset();
-                while (blob.hasRemaining()) {
-                    int read = channel.read(blob, position);
-                    if (read < 0) {
-                        throw new StoreDamagedException("Pack " + ref.pack() + " ends before chunk " + ref.id()
-                                + " (wanted " + ref.storedLength() + " bytes at " + ref.offset() + ")");
+                for (int attempt = 1; ; attempt++) {
+                    FileChannel channel = channel(ref.pack(), path);
+                    try {
+                        return readFully(channel, ref);
+                    } catch (ClosedChannelException closed) {
+                        if (closed instanceof ClosedByInterruptException || attempt == 3) {
+                            throw closed;
+                        }
+                        forget(ref.pack(), channel);
                     }
-                    position += read;
                 }
-                return blob.array();
             } catch (NoSuchFileException e) {
                 throw new StoreDamagedException("Pack " + ref.pack() + " of chunk " + ref.id() + " is missing: " + path);
             } catch (IOException e) {
                 throw new StoreDamagedException("Pack " + ref.pack() + " cannot be read", e);
             }
+        }
+
+        private synchronized FileChannel channel(UUID pack, Path path) throws IOException {
+            FileChannel channel = open.get(pack);
+            if (channel == null || !channel.isOpen()) {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+                open.put(pack, channel);
+            }
+            return channel;
+        }
+
+        private synchronized void forget(UUID pack, FileChannel closed) {
+            open.remove(pack, closed);
+        }
+
+        private static byte[] readFully(FileChannel channel, ChunkRef ref) throws IOException {
+            ByteBuffer blob = ByteBuffer.allocate(ref.storedLength());
+            long position = ref.offset();
+            while (blob.hasRemaining()) {
+                int read = channel.read(blob, position);
+                if (read < 0) {
+                    throw new StoreDamagedException("Pack " + ref.pack() + " ends before chunk " + ref.id()
+                            + " (wanted " + ref.storedLength() + " bytes at " + ref.offset() + ")");
+                }
+                position += read;
+            }
+            return blob.array();
         }
 
         @Override
