@@ -10,6 +10,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.luben.zstd.Zstd;
+
 /**
  * A vault's data key (VDK) in the clear, for the duration of one job, with the keys derived from it:
  * <pre>
@@ -22,16 +24,21 @@ import javax.crypto.spec.SecretKeySpec;
  * plus, when the vault has infrastructure encryption, the infrastructure key derived from the platform
  * key for this vault ({@link PlatformKey#derive}). Close it when the job ends: every derived key is zeroed.
  *
- * <p>Manifest, format 1: {@code 0x01 | flags | nonce (12) | ciphertext | tag (16)}, AES-256-GCM under the
- * manifest key (then, with flags bit 1, sealed again the same way under the infrastructure key);
- * associated data {@code "strongroom-manifest-v1" 0x00 | vault 0x00 | item 0x00 | recovery point id}.
+ * <p>Manifest, format 2 (format 1, the same without compression, is still read):
+ * {@code 0x02 | flags | nonce (12) | ciphertext | tag (16)}, AES-256-GCM under the manifest key (then,
+ * with flags 0x02, sealed again the same way under the infrastructure key); flags 0x01 on the inner layer:
+ * its content is a zstd frame of the manifest; associated data
+ * {@code "strongroom-manifest-v1" 0x00 | vault 0x00 | item 0x00 | recovery point id}, then the 2 header bytes.
  */
 public final class VaultDataKey implements AutoCloseable {
 
     /** The generation of the vault data key; rotation of the KEK never changes it. */
     public static final int EPOCH = 1;
 
-    private static final byte FORMAT = 1;
+    private static final byte MANIFEST_FORMAT_1 = 1;
+    private static final byte MANIFEST_FORMAT = 2;
+    /** Flags of a manifest's inner layer in format 2: its content is a zstd frame of the manifest. */
+    private static final byte MANIFEST_COMPRESSED = 1;
     private static final byte[] MANIFEST_DOMAIN = "strongroom-manifest-v1\0".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE = 12;
     private static final int TAG = 16;
@@ -92,19 +99,41 @@ public final class VaultDataKey implements AutoCloseable {
         return infrastructureKey != null;
     }
 
+    /**
+     * Seals a manifest: compressed (zstd, as chunks) where that makes it smaller — manifests are lists of
+     * names and chunk references and shrink several times — in format 2; see the class comment.
+     */
     public byte[] sealManifest(byte[] plaintext, String item, String recoveryPointId) {
         byte[] aad = manifestAad(item, recoveryPointId);
-        byte[] inner = sealManifestLayer(manifestKey, (byte) 0, plaintext, aad);
+        byte[] compressed = Zstd.compress(plaintext, ChunkSealer.COMPRESSION_LEVEL);
+        boolean smaller = compressed.length < plaintext.length;
+        byte[] inner = sealManifestLayer(manifestKey, smaller ? MANIFEST_COMPRESSED : 0, smaller ? compressed : plaintext, aad);
         return infrastructureKey == null ? inner : sealManifestLayer(infrastructureKey, (byte) 2, inner, aad);
     }
 
+    /** Opens a sealed manifest of format 1 or 2. */
     public byte[] openManifest(byte[] sealed, String item, String recoveryPointId) {
         byte[] aad = manifestAad(item, recoveryPointId);
         byte[] inner = infrastructureKey == null ? sealed : openManifestLayer(infrastructureKey, (byte) 2, sealed, aad);
         if (infrastructureKey == null && sealed.length > 1 && sealed[1] == 2) {
             throw new IntegrityException("Manifest of " + recoveryPointId + " has an infrastructure layer this vault does not expect");
         }
-        return openManifestLayer(manifestKey, (byte) 0, inner, aad);
+        boolean compressed = inner.length > 1 && inner[0] == MANIFEST_FORMAT && inner[1] == MANIFEST_COMPRESSED;
+        byte[] content = openManifestLayer(manifestKey, compressed ? MANIFEST_COMPRESSED : 0, inner, aad);
+        return compressed ? decompressManifest(content, recoveryPointId) : content;
+    }
+
+    private static byte[] decompressManifest(byte[] frame, String recoveryPointId) {
+        long size = Zstd.getFrameContentSize(frame, 0, frame.length);
+        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+            throw new IntegrityException("Manifest of " + recoveryPointId + " holds no zstd frame of a known size");
+        }
+        byte[] plaintext = new byte[(int) size];
+        long written = Zstd.decompressByteArray(plaintext, 0, plaintext.length, frame, 0, frame.length);
+        if (Zstd.isError(written) || written != size) {
+            throw new IntegrityException("Manifest of " + recoveryPointId + " does not decompress to the size its frame states");
+        }
+        return plaintext;
     }
 
     private byte[] manifestAad(String item, String recoveryPointId) {
@@ -119,16 +148,18 @@ public final class VaultDataKey implements AutoCloseable {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"), new GCMParameterSpec(TAG * 8, nonce));
             cipher.updateAAD(aad);
-            cipher.updateAAD(new byte[] {FORMAT, flags});
+            cipher.updateAAD(new byte[] {MANIFEST_FORMAT, flags});
             byte[] ciphertext = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(2 + NONCE + ciphertext.length).put(FORMAT).put(flags).put(nonce).put(ciphertext).array();
+            return ByteBuffer.allocate(2 + NONCE + ciphertext.length).put(MANIFEST_FORMAT).put(flags).put(nonce).put(ciphertext).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Sealing a manifest failed", e);
         }
     }
 
     private byte[] openManifestLayer(KeyMaterial key, byte flags, byte[] sealed, byte[] aad) {
-        if (sealed.length < 2 + NONCE + TAG || sealed[0] != FORMAT || sealed[1] != flags) {
+        boolean known = sealed.length >= 2 + NONCE + TAG && sealed[1] == flags
+                && (sealed[0] == MANIFEST_FORMAT || sealed[0] == MANIFEST_FORMAT_1 && flags != MANIFEST_COMPRESSED);
+        if (!known) {
             throw new IntegrityException("Manifest is truncated or has an unknown header");
         }
         try {
@@ -136,7 +167,7 @@ public final class VaultDataKey implements AutoCloseable {
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"),
                     new GCMParameterSpec(TAG * 8, sealed, 2, NONCE));
             cipher.updateAAD(aad);
-            cipher.updateAAD(new byte[] {FORMAT, flags});
+            cipher.updateAAD(sealed, 0, 2);
             return cipher.doFinal(sealed, 2 + NONCE, sealed.length - 2 - NONCE);
         } catch (AEADBadTagException e) {
             throw new IntegrityException("Manifest failed authentication (altered, moved or another key)");

@@ -182,6 +182,22 @@ class ChunkSealerTest {
     }
 
     @Test
+    void manifest_isSealedCompressedInFormat2_withAndWithoutInfrastructureLayer() {
+        byte[] manifest = text(500_000, 6);
+        for (boolean infrastructure : new boolean[] {false, true}) {
+            VaultDataKey keys = keys("v1", infrastructure);
+            byte[] sealed = keys.sealManifest(manifest, "files1", "rp-1");
+            assertTrue(sealed.length < manifest.length / 2, "compressed to " + sealed.length + " bytes");
+            assertEquals(2, sealed[0], "manifest format 2");
+            assertEquals(infrastructure ? 2 : 1, sealed[1], "the inner layer says it holds a zstd frame");
+            assertArrayEquals(manifest, keys.openManifest(sealed, "files1", "rp-1"));
+            byte[] downgraded = sealed.clone();
+            downgraded[0] = 1;
+            assertThrows(IntegrityException.class, () -> keys.openManifest(downgraded, "files1", "rp-1"));
+        }
+    }
+
+    @Test
     void chunkAndManifest_underAnotherDataKeyOfTheSameVault_fail() {
         try (VaultDataKey right = keys("v1", false);
              KeyMaterial otherVdk = DataKeys.generate();

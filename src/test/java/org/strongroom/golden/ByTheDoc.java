@@ -129,25 +129,29 @@ public final class ByTheDoc {
 
     // --- Manifests --------------------------------------------------------------------------------------------
 
-    private static byte[] manifestAad(String vault, String item, String recoveryPointId, int flags) {
+    private static byte[] manifestAad(String vault, String item, String recoveryPointId, int format, int flags) {
         return concat(ascii("strongroom-manifest-v1"), new byte[1], utf8(vault + "\0" + item + "\0" + recoveryPointId),
-                new byte[] {1, (byte) flags});
+                new byte[] {(byte) format, (byte) flags});
     }
 
+    /** A manifest layer of format 1 (what stores written before compression hold). */
     public static byte[] sealManifestLayer(byte[] key, int flags, String vault, String item, String point,
                                            byte[] nonce, byte[] plaintext) {
-        return concat(new byte[] {1, (byte) flags}, nonce, gcmSeal(key, nonce, manifestAad(vault, item, point, flags), plaintext));
+        return concat(new byte[] {1, (byte) flags}, nonce, gcmSeal(key, nonce, manifestAad(vault, item, point, 1, flags), plaintext));
     }
 
+    /** Opens a sealed manifest of format 1 or 2 (an inner layer with flags 0x01 holds a zstd frame). */
     public static byte[] openManifest(byte[] vdk, byte[] infrastructureKey, String vault, String item, String point,
                                       byte[] sealed) {
         byte[] inner = infrastructureKey == null ? sealed : openManifestLayer(infrastructureKey, 2, vault, item, point, sealed);
-        return openManifestLayer(manifestKey(vdk), 0, vault, item, point, inner);
+        boolean compressed = inner[0] == 2 && inner[1] == 1;
+        byte[] content = openManifestLayer(manifestKey(vdk), compressed ? 1 : 0, vault, item, point, inner);
+        return compressed ? zstdDecompress(content) : content;
     }
 
     private static byte[] openManifestLayer(byte[] key, int flags, String vault, String item, String point, byte[] sealed) {
-        require(sealed[0] == 1 && sealed[1] == flags, "manifest header");
-        return gcmOpen(key, java.util.Arrays.copyOfRange(sealed, 2, 14), manifestAad(vault, item, point, flags),
+        require((sealed[0] == 1 && flags != 1 || sealed[0] == 2) && sealed[1] == flags, "manifest header");
+        return gcmOpen(key, java.util.Arrays.copyOfRange(sealed, 2, 14), manifestAad(vault, item, point, sealed[0], flags),
                 java.util.Arrays.copyOfRange(sealed, 14, sealed.length));
     }
 

@@ -146,6 +146,9 @@ final class Results {
         for (String phase : List.of("firstBackup", "incrementalBackup", "restore", "verify", "diskRestore")) {
             row(md, phase, map(phase));
         }
+        md.append(Boolean.TRUE.equals(values.get("coldCache"))
+                ? "\nRestores and verifies start from a cold page cache (synced and dropped before each tool's run).\n"
+                : "\nRestores and verifies ran with whatever the page cache held (the bench was not root: caches not dropped).\n");
         Map<String, Object> stored = map("storeBytes");
         md.append(String.format("%nStore size after both backups: Strongroom %.0f MiB, restic %.0f MiB, borg %.0f MiB "
                 + "(Strongroom ÷ restic %.2f).%n", number(stored, "strongroom") / 1048576, number(stored, "restic") / 1048576,

@@ -34,7 +34,7 @@ import org.strongroom.storage.domain.StoreDamagedException;
 /**
  * The {@code Verify} job: decrypts and authenticates every chunk of a recovery point and checks its
  * manifest (sizes add up), writing nothing. Ends {@code Completed}, or {@code Failed} with
- * {@code DataIntegrityError} naming the first thing that broke.
+ * {@code DataIntegrityError} naming the first thing that broke (in the order it reads: pack order).
  *
  * <p>Each stored blob is checked once, however many files or blocks refer to it (a duplicated file is one
  * blob), in pack order, on one worker per core.

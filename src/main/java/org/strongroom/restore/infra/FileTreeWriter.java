@@ -53,8 +53,9 @@ import org.strongroom.storage.domain.Manifest.EntryType;
  *
  * <p>Nothing is written before everything checks out: first every collision with existing files is
  * found (refused unless {@code overwrite}); then every file is decrypted and authenticated into a staging
- * directory inside the target ({@code .strongroom-restore-…}); only then are files renamed into place,
- * links and directories created, and modes and times applied (directories last, deepest first). A
+ * directory inside the target ({@code .strongroom-restore-…}) and given its mode and time there; only then
+ * are files renamed into place, links and directories created, and the directories' modes and times
+ * applied (last, deepest first). A
  * chunk that fails authentication, or any other failure before that point, leaves the target as it was.
  *
  * <p>Longer than 300 lines on purpose: every write of a restore to a real file system (directories, files,
@@ -242,7 +243,9 @@ public final class FileTreeWriter {
      * Files of a chunk or more are written past the page cache ({@link DirectWriter}): a restore does not
      * evict the host's cached data for them, and on our machines copying into the page cache was the
      * dearest part of writing them (docs/benchmarks.md). Smaller files, whose cost is their creation, are
-     * written as usual (O_DIRECT measured slower for them in the whole restore).
+     * written as usual (O_DIRECT measured slower for them in the whole restore). The file's mode and time
+     * are set here, on the worker, while it is still staged: the rename into place keeps both, and the
+     * job's single thread then only renames.
      */
     private static void stageFile(Entry entry, Path file, Function<ChunkRef, byte[]> chunks, LongConsumer written)
             throws IOException {
@@ -256,6 +259,8 @@ public final class FileTreeWriter {
                 direct.finish(false);
             }
         }
+        Files.setAttribute(file, "unix:mode", entry.mode() & PERMISSIONS, LinkOption.NOFOLLOW_LINKS);
+        setTime(file, entry.modifiedMillis());
     }
 
     private static Result putInPlace(List<Place> places, Map<Entry, Path> staged, Path staging, boolean overwrite,
@@ -279,8 +284,6 @@ public final class FileTreeWriter {
                 Files.move(staged.get(entry), path, overwrite
                         ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE}
                         : new StandardCopyOption[] {StandardCopyOption.ATOMIC_MOVE});
-                Files.setAttribute(path, "unix:mode", entry.mode() & PERMISSIONS, LinkOption.NOFOLLOW_LINKS);
-                setTime(path, entry.modifiedMillis());
                 files++;
             } else if (entry.type() == EntryType.SYMLINK) {
                 directoriesWithoutLinks(target, path.getParent(), made);
