@@ -27,6 +27,7 @@ import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.RecoveryPoint;
+import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
@@ -37,7 +38,7 @@ import org.strongroom.storage.domain.StoreDamagedException;
  * {@code DataIntegrityError} naming the first thing that broke (in the order it reads: pack order).
  *
  * <p>Each stored blob is checked once, however many files or blocks refer to it (a duplicated file is one
- * blob), in pack order, on one worker per core.
+ * blob), in pack order, on {@link BlobReader#parallelReaders()} workers.
  */
 @ApplicationScoped
 public class VerifyJob implements JobHandler {
@@ -74,10 +75,10 @@ public class VerifyJob implements JobHandler {
     private record Located(ChunkRef ref, String where) {
     }
 
-    /** Opens every chunk on one worker per core; the first that does not check out stops the rest. */
+    /** Opens every chunk on the readers; the first that does not check out stops the rest. */
     private void checkAll(List<Located> chunks, RecoveryPointAccess.Opened opened, java.util.function.LongConsumer progress) {
         AtomicLong done = new AtomicLong();
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        ExecutorService workers = Executors.newFixedThreadPool(BlobReader.parallelReaders(), threads);
         try {
             List<Future<?>> checks = new ArrayList<>(chunks.size());
             for (Located located : chunks) {

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.restore.domain.RestorePaths;
+import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.infra.DirectWriter;
 import org.strongroom.storage.domain.Manifest;
@@ -177,7 +178,7 @@ public final class FileTreeWriter {
     }
 
     /**
-     * Decrypts every file into the staging directory, a file per task, on one worker per core. Files are
+     * Decrypts every file into the staging directory, a file per task, on {@link BlobReader#parallelReaders()} workers. Files are
      * staged in a subdirectory per directory of the tree, not all in one: creating files in one directory
      * of tens of thousands serialises the workers on its lock and costs the file system more per file.
      */
@@ -197,7 +198,7 @@ public final class FileTreeWriter {
             }
         }
         AtomicLong done = new AtomicLong();
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        ExecutorService workers = Executors.newFixedThreadPool(BlobReader.parallelReaders(), threads);
         try {
             List<Future<?>> writes = new ArrayList<>(staged.size());
             for (Entry entry : entries) {

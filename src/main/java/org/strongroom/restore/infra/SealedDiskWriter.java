@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.SealedDisk;
+import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.infra.DirectWriter;
@@ -29,12 +30,12 @@ import org.strongroom.storage.infra.DirectWriter;
  * forced to disk, then renamed into place. A
  * failure before the rename leaves the target as it was.
  *
- * <p>Blocks are read and authenticated ahead on one worker per core (a few per worker in flight); the
+ * <p>Blocks are read and authenticated ahead by {@link BlobReader#parallelReaders()} threads (a few each in flight); the
  * caller's thread seals and writes them in order.
  */
 public final class SealedDiskWriter {
 
-    /** Blocks read ahead per worker. */
+    /** Blocks read ahead per reader. */
     private static final int AHEAD = 4;
 
     private SealedDiskWriter() {
@@ -43,8 +44,8 @@ public final class SealedDiskWriter {
     public static void write(Manifest.Disk disk, Path target, boolean overwrite, Function<ChunkRef, byte[]> chunks,
                              SealedDisk.Header header, KeyMaterial diskKey, RestoreProgress progress, ThreadFactory threads) {
         Path temporary = target.resolveSibling(".strongroom-restore-" + UUID.randomUUID() + "-" + target.getFileName());
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService readers = Executors.newFixedThreadPool(cores, threads);
+        int parallel = BlobReader.parallelReaders();
+        ExecutorService readers = Executors.newFixedThreadPool(parallel, threads);
         try {
             try (DirectWriter out = DirectWriter.create(temporary)) {
                 SealedDisk.Writer writer = new SealedDisk.Writer(out, header, diskKey);
@@ -54,7 +55,7 @@ public final class SealedDiskWriter {
                 int next = 0;
                 long done = 0;
                 for (int i = 0; i < blocks.size(); i++) {
-                    for (; next < blocks.size() && next < i + cores * AHEAD; next++) {
+                    for (; next < blocks.size() && next < i + parallel * AHEAD; next++) {
                         ChunkRef block = blocks.get(next);
                         ahead.add(block == null ? zeros : CompletableFuture.supplyAsync(() -> chunks.apply(block), readers));
                     }
