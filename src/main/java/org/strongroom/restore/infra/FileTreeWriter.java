@@ -178,9 +178,10 @@ public final class FileTreeWriter {
     }
 
     /**
-     * Decrypts every file into the staging directory, a file per task, on {@link BlobReader#parallelReaders()} workers. Files are
-     * staged in a subdirectory per directory of the tree, not all in one: creating files in one directory
-     * of tens of thousands serialises the workers on its lock and costs the file system more per file.
+     * Decrypts every file into the staging directory, a file per task, on
+     * {@link BlobReader#parallelReaders()} workers. Files are staged in a subdirectory per directory of the
+     * tree, not all in one: creating files in one directory of tens of thousands serialises the workers on
+     * its lock and costs the file system more per file.
      */
     private static Map<Entry, Path> stage(List<Entry> entries, Path staging, Function<ChunkRef, byte[]> chunks,
                                           RestoreProgress progress, long total, ThreadFactory threads) throws IOException {
