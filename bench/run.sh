@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, one command (docs/benchmarks.md): builds Strongroom and the harness, installs restic and
 # borgbackup from Debian packages when missing, then measures everything side by side in one run and
-# writes bench/results/latest.json, latest.md and throughput.png. Takes about ten minutes and ~6 GiB of
-# disk under target/bench. Not part of the test run.
+# writes bench/results/latest.json, latest.md and throughput.png. Takes about twenty minutes and ~25 GiB
+# of disk under target/bench at its peak. Not part of the test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -101,6 +101,7 @@ public final class BenchRun {
                     "strongroom", ratio(second.wall(), first.wall()), "restic", ratio(resticSecond, resticFirst),
                     "borg", ratio(borgSecond, borgFirst)));
             shapes(server);
+            results.put("scale", new Scale(server, work, java17).run());
             results.perCore("java17", first, total, crypto17);
 
             results.put("rotation", rotation(server));

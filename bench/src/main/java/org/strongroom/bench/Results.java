@@ -163,6 +163,21 @@ final class Results {
                 row(md, phase, map(phase));
             }
         }
+        Map<String, Object> scale = map("scale");
+        if (scale != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> during = (Map<String, Object>) scale.get("jobsListDuringFour");
+            md.append(String.format("%nScale (random data, 64 MiB files): backup %.2f s per GiB at 1 GiB, %.2f s per GiB at 10 GiB "
+                    + "(ratio %.2f); the server's heap at most %.0f MiB used; incremental after 1 %% of the 10 GiB changed: "
+                    + "%.1f %% of the first. One backup of 1 GiB alone %.1f s, four at once into four vaults %.1f s: "
+                    + "throughput of four ÷ one %.2f; GET /api/jobs?limit=50 at 50/s meanwhile p50 %.1f ms, p99 %.1f ms, "
+                    + "max %.1f ms (%d requests, %d errors).%n",
+                    number(scale, "secondsPerGiB1"), number(scale, "secondsPerGiB10"), number(scale, "perGiBRatio10to1"),
+                    number(scale, "maxHeapUsedMiB"), 100 * number(scale, "incrementalShare10"), number(scale, "oneBackupSeconds"),
+                    number(scale, "fourBackupsSeconds"), number(scale, "throughputFourOverOne"), number(during, "p50Millis"),
+                    number(during, "p99Millis"), number(during, "maxMillis"), ((Number) during.get("requests")).intValue(),
+                    ((Number) during.get("errors")).intValue()));
+        }
         Map<String, Object> cold = map("coldStart");
         if (cold != null) {
             md.append(String.format("%nRight after the server starts (cold JIT, the warm-up run): Strongroom backup %.1f s (%.0f MiB/s), "
