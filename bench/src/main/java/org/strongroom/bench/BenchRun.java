@@ -10,9 +10,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.json.JsonObject;
@@ -264,29 +261,10 @@ public final class BenchRun {
 
     /** GET /api/jobs at a fixed rate (open loop) for {@code length}: latency percentiles. */
     private Map<String, Object> jobsListLatency(Strongroom server, int perSecond, Duration length) throws Exception {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
-        long periodMicros = 1_000_000L / perSecond;
-        var task = clock.scheduleAtFixedRate(() -> {
-            try {
-                latencies.add(server.timedGet("/api/jobs?limit=50"));
-            } catch (Exception e) {
-                errors.add(e.getMessage());
-            }
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        Latency latency = Latency.start(server, perSecond);
         Thread.sleep(length.toMillis());
-        task.cancel(false);
-        clock.shutdown();
-        clock.awaitTermination(30, TimeUnit.SECONDS);
-        List<Double> millis = latencies.stream().map(n -> n / 1e6).sorted().toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("requestsPerSecond", perSecond);
-        answer.put("requests", millis.size());
-        answer.put("errors", errors.size());
-        answer.put("p50Millis", percentile(millis, 0.50));
-        answer.put("p99Millis", percentile(millis, 0.99));
-        answer.put("maxMillis", millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
+        Map<String, Object> answer = new LinkedHashMap<>(Map.of("requestsPerSecond", perSecond));
+        answer.putAll(latency.stop());
         log("GET /api/jobs latency: " + answer);
         return answer;
     }
@@ -419,10 +397,6 @@ public final class BenchRun {
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
     static void log(String message) {
