@@ -18,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
-import com.github.luben.zstd.ZstdException;
 
 /**
  * Computes chunk ids and seals and opens chunk blobs for one vault. Not thread-safe: one per worker
@@ -203,26 +202,14 @@ public final class ChunkSealer {
         return zstd.compressByteArray(compressed, 0, compressed.length, in, offset, length);
     }
 
-    /** The plaintext of an authenticated zstd frame, which must state its size, at most {@link #MAX_CHUNK}. */
+    /** The plaintext of a chunk's authenticated zstd frame, at most {@link #MAX_CHUNK} bytes. */
     private byte[] decompress(byte[] chunkId, byte[] frame) {
-        long size = Zstd.getFrameContentSize(frame, 0, frame.length);
-        if (size < 0 || size > MAX_CHUNK) {
-            throw new IntegrityException("Chunk " + hex(chunkId) + " holds no zstd frame of a known size up to " + MAX_CHUNK + " bytes");
-        }
         if (unzstd == null) {
             ZstdDecompressCtx context = new ZstdDecompressCtx();
             NATIVE_MEMORY.register(this, context::close);
             unzstd = context;
         }
-        byte[] plaintext = new byte[(int) size];
-        try {
-            if (unzstd.decompressByteArray(plaintext, 0, plaintext.length, frame, 0, frame.length) != size) {
-                throw new IntegrityException("Chunk " + hex(chunkId) + " does not decompress to the size its frame states");
-            }
-        } catch (ZstdException e) {
-            throw new IntegrityException("Chunk " + hex(chunkId) + " holds a damaged zstd frame: " + e.getMessage());
-        }
-        return plaintext;
+        return ZstdFrames.decompress(unzstd, frame, MAX_CHUNK, "Chunk " + hex(chunkId));
     }
 
     private int sealLayer(SecretKey key, byte flags, byte[] chunkId, byte[] in, int offset, int length,

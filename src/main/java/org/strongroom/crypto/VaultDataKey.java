@@ -11,6 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
 
 /**
  * A vault's data key (VDK) in the clear, for the duration of one job, with the keys derived from it:
@@ -124,16 +125,9 @@ public final class VaultDataKey implements AutoCloseable {
     }
 
     private static byte[] decompressManifest(byte[] frame, String recoveryPointId) {
-        long size = Zstd.getFrameContentSize(frame, 0, frame.length);
-        if (size < 0 || size > Integer.MAX_VALUE - 8) {
-            throw new IntegrityException("Manifest of " + recoveryPointId + " holds no zstd frame of a known size");
+        try (ZstdDecompressCtx context = new ZstdDecompressCtx()) {
+            return ZstdFrames.decompress(context, frame, Integer.MAX_VALUE - 8, "Manifest of " + recoveryPointId);
         }
-        byte[] plaintext = new byte[(int) size];
-        long written = Zstd.decompressByteArray(plaintext, 0, plaintext.length, frame, 0, frame.length);
-        if (Zstd.isError(written) || written != size) {
-            throw new IntegrityException("Manifest of " + recoveryPointId + " does not decompress to the size its frame states");
-        }
-        return plaintext;
     }
 
     private byte[] manifestAad(String item, String recoveryPointId) {
