@@ -38,6 +38,8 @@ public final class BenchRun {
     private final Path work;
     private final DataSet data;
     private final Results results = new Results();
+    /** CPU seconds per phase and tool, for the phases measured with {@link #withCpu}. */
+    private final Map<String, Map<String, Object>> cpuSeconds = new LinkedHashMap<>();
 
     private BenchRun(Path project) {
         this.project = project;
@@ -71,19 +73,21 @@ public final class BenchRun {
             log("Strongroom up on Java 17: " + server.base);
             Phases phases = new Phases(server, data, work);
             results.put("coldStart", warmUp(phases, total));
-            Phases.Measured first = phases.backup("bench");
-            Duration resticFirst = restic("backup", "--quiet", data.tree.toString(), data.image.toString());
+            Phases.Measured first = withCpu("firstBackup", "strongroom", server::cpuTime, () -> phases.backup("bench"));
+            Duration resticFirst = withCpu("firstBackup", "restic", Tool::childrenCpu,
+                    () -> restic("backup", "--quiet", data.tree.toString(), data.image.toString()));
             Duration borgFirst = borg("create", "::first", "tree", "disk.img");
             int changed = data.changeOnePercent(7);
             log("Changed " + changed + " files");
             Phases.Measured second = phases.incremental("bench");
             Duration resticSecond = restic("backup", "--quiet", data.tree.toString(), data.image.toString());
             Duration borgSecond = borg("create", "::second", "tree", "disk.img");
-            Duration restore = cold(() -> phases.restore("bench"));
-            Duration resticRestore = cold(this::resticRestore);
+            Duration restore = cold(() -> withCpu("restore", "strongroom", server::cpuTime, () -> phases.restore("bench")));
+            Duration resticRestore = cold(() -> withCpu("restore", "restic", Tool::childrenCpu, this::resticRestore));
             Duration borgRestore = cold(this::borgRestore);
-            Duration verify = cold(() -> phases.verify("bench"));
-            Duration resticVerify = cold(() -> restic("check", "--quiet", "--read-data"));
+            Duration verify = cold(() -> withCpu("verify", "strongroom", server::cpuTime, () -> phases.verify("bench")));
+            Duration resticVerify = cold(() -> withCpu("verify", "restic", Tool::childrenCpu,
+                    () -> restic("check", "--quiet", "--read-data")));
             Duration diskRestore = cold(() -> phases.restoreDisk("bench"));
             Duration resticDiskRestore = cold(this::resticRestoreDisk);
 
@@ -98,6 +102,7 @@ public final class BenchRun {
                     "strongroom", ratio(second.wall(), first.wall()), "restic", ratio(resticSecond, resticFirst),
                     "borg", ratio(borgSecond, borgFirst)));
             shapes(server);
+            results.put("cpuSeconds", cpuSeconds);
             results.put("scale", new Scale(server, work, java17).run());
             results.perCore("java17", first, total, crypto17);
 
@@ -134,16 +139,19 @@ public final class BenchRun {
         Path repository = work.resolve("restic-repo-shapes");
         DataSet.deleteTree(repository);
         Tool.run(work, Tool.restic(repository), "restic", "init", "--quiet");
-        Phases.Measured backup = phases.backup("shapes");
-        Duration resticBackup = Tool.run(work, Tool.restic(repository), "restic", "backup", "--quiet", shapes.tree.toString());
-        Duration restore = cold(() -> phases.restore("shapes"));
+        Phases.Measured backup = withCpu("shapes.backup", "strongroom", server::cpuTime, () -> phases.backup("shapes"));
+        Duration resticBackup = withCpu("shapes.backup", "restic", Tool::childrenCpu,
+                () -> Tool.run(work, Tool.restic(repository), "restic", "backup", "--quiet", shapes.tree.toString()));
+        Duration restore = cold(() -> withCpu("shapes.restore", "strongroom", server::cpuTime, () -> phases.restore("shapes")));
         Path target = work.resolve("restore-restic");
         DataSet.deleteTree(target);
-        Duration resticRestore = cold(() -> Tool.run(work, Tool.restic(repository), "restic", "restore", "latest", "--quiet",
-                "--target", target.toString()));
+        Duration resticRestore = cold(() -> withCpu("shapes.restore", "restic", Tool::childrenCpu,
+                () -> Tool.run(work, Tool.restic(repository), "restic", "restore", "latest", "--quiet", "--target",
+                        target.toString())));
         requireSameSize(shapes.tree, Path.of(target + shapes.tree.toString()));
-        Duration verify = cold(() -> phases.verify("shapes"));
-        Duration resticVerify = cold(() -> Tool.run(work, Tool.restic(repository), "restic", "check", "--quiet", "--read-data"));
+        Duration verify = cold(() -> withCpu("shapes.verify", "strongroom", server::cpuTime, () -> phases.verify("shapes")));
+        Duration resticVerify = cold(() -> withCpu("shapes.verify", "restic", Tool::childrenCpu,
+                () -> Tool.run(work, Tool.restic(repository), "restic", "check", "--quiet", "--read-data")));
         log("Second data set: backup " + backup.wall().toMillis() + " / " + resticBackup.toMillis() + " ms, restore "
                 + restore.toMillis() + " / " + resticRestore.toMillis() + " ms, verify " + verify.toMillis() + " / "
                 + resticVerify.toMillis() + " ms (Strongroom / restic)");
@@ -345,6 +353,26 @@ public final class BenchRun {
 
     interface Timed {
         Duration run() throws Exception;
+    }
+
+    interface Step<T> {
+        T run() throws Exception;
+    }
+
+    interface CpuClock {
+        Duration now() throws IOException;
+    }
+
+    /**
+     * Runs {@code step}, noting the CPU time {@code clock} counted meanwhile (the server's JVM for
+     * Strongroom, the ended child processes for restic) under {@code phase} and {@code tool}: on two cores
+     * a wall-clock ratio is bounded by how much CPU each tool spends for the same bytes.
+     */
+    private <T> T withCpu(String phase, String tool, CpuClock clock, Step<T> step) throws Exception {
+        Duration before = clock.now();
+        T value = step.run();
+        cpuSeconds.computeIfAbsent(phase, p -> new LinkedHashMap<>()).put(tool, clock.now().minus(before).toMillis() / 1000.0);
+        return value;
     }
 
     /**

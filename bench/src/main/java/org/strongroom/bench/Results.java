@@ -163,6 +163,16 @@ final class Results {
                 row(md, phase, map(phase));
             }
         }
+        Map<String, Object> cpu = map("cpuSeconds");
+        if (cpu != null) {
+            md.append("\nCPU time of each phase (Strongroom: its server's JVM, every thread; restic: its process), against the "
+                    + "wall-clock ratio above — on two cores a tool cannot be much faster than the CPU it spends allows:\n\n");
+            md.append("| phase | Strongroom CPU | restic CPU | restic ÷ Strongroom (CPU) | Strongroom ÷ restic (speed) |\n");
+            md.append("|---|---|---|---|---|\n");
+            cpu.forEach((phase, tools) -> md.append(String.format("| %s | %.1f s | %.1f s | %.2f× | %.2f× |%n", phase,
+                    number(cpu, phase, "strongroom"), number(cpu, phase, "restic"),
+                    number(cpu, phase, "restic") / number(cpu, phase, "strongroom"), number(map(phase), "strongroomOverRestic"))));
+        }
         Map<String, Object> scale = map("scale");
         if (scale != null) {
             @SuppressWarnings("unchecked")

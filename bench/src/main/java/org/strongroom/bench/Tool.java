@@ -29,6 +29,16 @@ final class Tool {
         return took;
     }
 
+    /**
+     * CPU time (user + system) of the bench's child processes that have ended, from /proc/self/stat: the
+     * difference around a {@link #run} is what that tool spent.
+     */
+    static Duration childrenCpu() throws IOException {
+        String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Duration.ofMillis((Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 1000 / 100);
+    }
+
     static Map<String, String> restic(Path repository) {
         return Map.of("RESTIC_REPOSITORY", repository.toString(), "RESTIC_PASSWORD", PASSPHRASE,
                 "RESTIC_CACHE_DIR", repository.resolveSibling("restic-cache").toString());
