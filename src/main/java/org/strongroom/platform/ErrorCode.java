@@ -77,7 +77,15 @@ public enum ErrorCode {
     /** A restore target is not absolute, lies outside the allowed roots, or is of the wrong kind. */
     UserErrorInvalidRestoreTarget(400),
     /** A restore would replace existing files and the request did not say {@code overwrite: true}. */
-    UserErrorRestoreTargetExists(409);
+    UserErrorRestoreTargetExists(409),
+    /** A restore asked for a recovery point's {@code Snapshot} tier after its instant-restore days. */
+    UserErrorRecoveryPointTierNotAvailable(400),
+    /** A backup of an item whose protection is stopped: resume protection first. */
+    UserErrorProtectionStopped(409),
+    /** An item is deleted only once it holds no recovery points. */
+    UserErrorItemHasRecoveryPoints(409),
+    /** A vault is deleted only once it holds no protected items (and so no recovery points). */
+    UserErrorVaultNotEmpty(409);
 
     private final int httpStatus;
 

@@ -53,7 +53,8 @@ public class SchemaMigrations {
             "V013__key_rotation_policy.sql",
             "V014__vault_key_health.sql",
             "V015__key_managers.sql",
-            "V016__pkcs11_key_managers.sql");
+            "V016__pkcs11_key_managers.sql",
+            "V017__recovery_point_state.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

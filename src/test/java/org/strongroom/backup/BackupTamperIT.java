@@ -180,18 +180,26 @@ class BackupTamperIT {
         assertEquals("Completed", verify(backedUp(SourceTrees.tree("untouched", 10))).getString("status"));
     }
 
-    @Test
-    void flippedBitInAChunk_failsVerificationAndRestore() throws Exception {
-        Backed backed = backedUp(SourceTrees.tree("flip", 11));
-        ChunkRef ref = chunkOf(manifest(backed), "docs/readme.txt");
-        try (RandomAccessFile pack = new RandomAccessFile(onlyPack(backed.vault()).toFile(), "rw")) {
-            long position = ref.offset() + ref.storedLength() / 2;
-            pack.seek(position);
-            int b = pack.read();
-            pack.seek(position);
-            pack.write(b ^ 0x01);
+    /** Flips the lowest bit of the byte at {@code position}: doing it twice puts the byte back. */
+    private static void flip(Path pack, long position) throws Exception {
+        try (RandomAccessFile file = new RandomAccessFile(pack.toFile(), "rw")) {
+            file.seek(position);
+            int b = file.read();
+            file.seek(position);
+            file.write(b ^ 0x01);
         }
-        assertDataIntegrityError(verify(backed), "docs/readme.txt");
+    }
+
+    private JsonObject point(Backed backed) {
+        return new Cmk(base).admin().get("/api/vaults/" + backed.vault() + "/items/files1/recoveryPoints/" + backed.point()).json();
+    }
+
+    @Test
+    void flippedBitInAChunk_failsRestoreAndVerification_andMarksThePointCorrupt() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("flip", 11));
+        assertEquals("Available", point(backed).getString("state"));
+        ChunkRef ref = chunkOf(manifest(backed), "docs/readme.txt");
+        flip(onlyPack(backed.vault()), ref.offset() + ref.storedLength() / 2);
 
         Path out = SourceTrees.newDirectory("restore-flipped");
         JsonObject restore = restoreInto(backed, out);
@@ -199,6 +207,38 @@ class BackupTamperIT {
         try (Stream<Path> written = Files.list(out)) {
             assertEquals(List.of(), written.toList(), "a restore that meets a damaged chunk leaves the target as it was");
         }
+        JsonObject afterRestore = point(backed);
+        assertEquals("Corrupt", afterRestore.getString("state"), "the restore found it: " + afterRestore);
+        assertTrue(afterRestore.getString("stateDetails").contains("File docs/readme.txt"), afterRestore.toString());
+        assertTrue(restore.getJsonObject("error").getString("message").contains("docs/readme.txt"), "the job names the file too");
+
+        assertDataIntegrityError(verify(backed), "docs/readme.txt");
+        assertTrue(point(backed).getString("stateDetails").contains("docs/readme.txt"), "Verify names the file");
+    }
+
+    @Test
+    void corruptPoint_repaired_isMarkedAvailableAgainByTheNextVerify_withBothChangesInTheActivityLog() throws Exception {
+        Backed backed = backedUp(SourceTrees.tree("repair", 13));
+        ChunkRef ref = chunkOf(manifest(backed), "docs/readme.txt");
+        Path pack = onlyPack(backed.vault());
+        long position = ref.offset() + ref.storedLength() / 2;
+        flip(pack, position);
+        assertDataIntegrityError(verify(backed), "docs/readme.txt");
+        assertEquals("Corrupt", point(backed).getString("state"));
+
+        flip(pack, position); // repaired, e.g. from a copy of the store
+        JsonObject verified = verify(backed);
+        assertEquals("Completed", verified.getString("status"), verified.toString());
+        JsonObject repaired = point(backed);
+        assertEquals("Available", repaired.getString("state"), repaired.toString());
+        assertFalse(repaired.containsKey("stateDetails"), repaired.toString());
+        assertTrue(repaired.containsKey("stateTime"), "when it was last verified: " + repaired);
+
+        String resource = "vaults/" + backed.vault() + "/items/files1/recoveryPoints/" + backed.point();
+        List<String> changes = new Cmk(base).admin().get("/api/activitylog?resource=" + resource).json().getJsonArray("value")
+                .stream().map(v -> v.asJsonObject().getString("operation") + " " + v.asJsonObject().getString("caller")).toList();
+        assertEquals(List.of("MarkRecoveryPointAvailable admin", "MarkRecoveryPointCorrupt admin"), changes,
+                "newest first, each by the user who asked for the job");
     }
 
     @Test

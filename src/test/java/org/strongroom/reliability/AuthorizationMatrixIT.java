@@ -137,9 +137,12 @@ class AuthorizationMatrixIT {
             assertEquals(200, admin.delete(keyPath + "/pur-" + role).status());
             admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + principal(role), "{\"permissions\":{\"keys\":[\"get\"]}}");
             perRole.put("vault-" + role, cmk.vault("westeurope"));
+            perRole.put("del-vault-" + role, cmk.vault("westeurope"));
             String encrypted = cmk.vault("westeurope");
             cmk.grant(protectedKv, cmk.identity(encrypted), Cmk.ALL_FOUR);
             cmk.filesItem(vault, "b-" + role, source);
+            cmk.filesItem(vault, "s-" + role, source);
+            cmk.filesItem(vault, "d-" + role, source);
             perRole.put("enc-" + role, encrypted);
             admin.put("/api/users/del-" + role + "-" + vault, "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}");
             perRole.put("sp-" + role, admin.post("/api/servicePrincipals", "{\"displayName\":\"" + Names.unique("authz-sp")
@@ -208,6 +211,8 @@ class AuthorizationMatrixIT {
                 new Row("GET /api/vaults/{vault}/encryption", Access.READ, r -> new Call("GET", "/api/vaults/" + vault + "/encryption", null)),
                 new Row("PUT /api/vaults/{vault}/encryption", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
                         + perRole.get("enc-" + r) + "/encryption", "{\"keyUri\":\"" + protectedKid + "\",\"keyVaultSubscriptionId\":\"sub-keys\"}")),
+                new Row("DELETE /api/vaults/{vault}", Access.ADMINISTER, r -> new Call("DELETE", "/api/vaults/"
+                        + perRole.get("del-vault-" + r), null)),
                 new Row("POST /api/vaults/{vault}/move", Access.ADMINISTER, r -> new Call("POST", "/api/vaults/"
                         + perRole.get("vault-" + r) + "/move", "{\"resourceGroup\":\"rg-moved\"}")),
                 new Row("PUT /api/vaults/{vault}/items/{item}", Access.OPERATE, r -> new Call("PUT", items + "/" + Names.unique("i-"),
@@ -215,6 +220,11 @@ class AuthorizationMatrixIT {
                 new Row("GET /api/vaults/{vault}/items", Access.READ, r -> new Call("GET", items, null)),
                 new Row("GET /api/vaults/{vault}/items/{item}", Access.READ, r -> new Call("GET", items + "/i", null)),
                 new Row("POST /api/vaults/{vault}/items/{item}/backup", Access.OPERATE, r -> new Call("POST", items + "/b-" + r + "/backup", "{}")),
+                new Row("POST /api/vaults/{vault}/items/{item}/stopProtection", Access.ADMINISTER, r -> new Call("POST", items + "/s-" + r
+                        + "/stopProtection", null)),
+                new Row("POST /api/vaults/{vault}/items/{item}/resumeProtection", Access.OPERATE, r -> new Call("POST", items + "/s-" + r
+                        + "/resumeProtection", null)),
+                new Row("DELETE /api/vaults/{vault}/items/{item}", Access.ADMINISTER, r -> new Call("DELETE", items + "/d-" + r, null)),
                 new Row("GET /api/vaults/{vault}/items/{item}/recoveryPoints", Access.READ, r -> new Call("GET", items
                         + "/i/recoveryPoints", null)),
                 new Row("GET /api/vaults/{vault}/items/{item}/recoveryPoints/{rp}", Access.READ, r -> new Call("GET", rp, null)),

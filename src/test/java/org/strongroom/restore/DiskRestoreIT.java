@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Base64;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -180,6 +182,49 @@ class DiskRestoreIT {
         Api.Response otherSet = requestRestore(backed, target(), ",\"diskEncryptionSetId\":\"" + source.name() + "\"");
         assertEquals(400, otherSet.status(), "a Snapshot point takes the source disk's set, not one from the request");
         assertEquals("diskEncryptionSetId", otherSet.json().getString("target"));
+    }
+
+    @Test
+    void snapshotPoint_restoredFromItsVaultTier_isSealedWithTheSetTheRequestNames() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des source = des(cmk, "\"get\",\"wrapKey\",\"unwrapKey\"");
+        Des chosen = des(cmk, "\"get\",\"wrapKey\",\"unwrapKey\"");
+        Backed backed = backedUpDisk(cmk, source.name());
+        JsonObject point = cmk.admin().get("/api/vaults/" + backed.vault() + "/items/disk1/recoveryPoints/" + backed.point()).json();
+        assertEquals("Snapshot", point.getString("type"));
+        assertEquals(List.of("Snapshot", "Vault"), point.getJsonArray("tiers").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        Path target = target();
+
+        JsonObject job = cmk.awaitJob(requestRestore(backed, target, ",\"recoveryPointTier\":\"Vault\",\"diskEncryptionSetId\":\""
+                + chosen.name() + "\""));
+
+        assertEquals("Completed", job.getString("status"), job.toString());
+        SealedDisk.Header header = header(target);
+        assertEquals(chosen.kid(), header.keyId(), "the Vault tier takes the set the request names, not the source disk's");
+        assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header)));
+    }
+
+    @Test
+    void snapshotTierOfAPointPastItsInstantRestoreDays_isRefused_andAnUnknownTierIsABadRequest() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Backed backed = backedUpDisk(cmk, null);
+        age(backed);
+        JsonObject point = cmk.admin().get("/api/vaults/" + backed.vault() + "/items/disk1/recoveryPoints/" + backed.point()).json();
+        assertEquals(List.of("Vault"), point.getJsonArray("tiers").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        Path target = target();
+
+        Api.Response snapshot = requestRestore(backed, target, ",\"recoveryPointTier\":\"Snapshot\"");
+        assertEquals(400, snapshot.status(), snapshot.toString());
+        assertEquals("UserErrorRecoveryPointTierNotAvailable", snapshot.json().getString("code"));
+        assertEquals("recoveryPointTier", snapshot.json().getString("target"));
+        Api.Response unknown = requestRestore(backed, target, ",\"recoveryPointTier\":\"Archive\"");
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertEquals("BadRequest", unknown.json().getString("code"));
+        assertFalse(Files.exists(target), "nothing written");
+        assertEquals(0, cmk.admin().get("/api/jobs?vault=" + backed.vault() + "&operation=Restore").json().getJsonArray("value").size(),
+                "a refused restore starts no job");
     }
 
     @Test

@@ -101,6 +101,7 @@ public class BackupJob implements JobHandler {
         Vault vault = vaults.get(item.vault());
         Path source = Path.of(item.sourcePath());
         item.requireServerBackup();
+        item.requireProtectionActive();
         sources.recheck(item.workloadType(), item.sourcePath());
         UUID pointId = UUID.randomUUID();
         List<String> warnings = new ArrayList<>();

@@ -32,6 +32,7 @@ public class Backups {
     public Job request(Caller caller, ItemRef ref) {
         ProtectedItem item = items.findForUpdate(ref).orElseThrow(() -> ProtectedItems.noSuchItem(ref));
         item.requireServerBackup();
+        item.requireProtectionActive();
         if (jobQueries.anyInProgress(ResourcePath.item(ref), BackupOperations.BACKUP)) {
             throw StrongroomException.conflict("A backup of item '" + ref.item() + "' is already running; wait for it to end",
                     ResourcePath.item(ref).toString());

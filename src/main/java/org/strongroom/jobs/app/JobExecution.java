@@ -3,6 +3,7 @@ package org.strongroom.jobs.app;
 import java.util.UUID;
 
 import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.platform.Caller;
 import org.strongroom.platform.ResourcePath;
 
 /** What a {@link JobHandler} knows of the job it runs, and how it reports back. */
@@ -17,6 +18,12 @@ public interface JobExecution {
 
     /** Who asked for the job: a user name, or {@code system}. */
     String requestedBy();
+
+    /** Who asked for the job, as the activity log names a caller: the user, or {@link Caller#SYSTEM}. */
+    default Caller requester() {
+        String by = requestedBy();
+        return by == null || by.equals(Caller.SYSTEM.name()) ? Caller.SYSTEM : Caller.user(by, false);
+    }
 
     /** The job's parameters as submitted (JSON), or {@code null}. */
     String parameters();

@@ -37,6 +37,12 @@ public class JobQueries {
         return jobs.anyInProgress(subject, operation);
     }
 
+    /** Whether any job runs (or waits) on {@code subject} or on a resource within it. */
+    @Transactional
+    public boolean anyInProgress(ResourcePath subject) {
+        return jobs.anyInProgress(subject);
+    }
+
     public static StrongroomException noSuchJob(String id) {
         return StrongroomException.notFound("No job with id '" + id + "'", "jobs/" + id);
     }

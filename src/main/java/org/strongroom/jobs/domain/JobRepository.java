@@ -23,4 +23,7 @@ public interface JobRepository {
 
     /** Whether a job of {@code operation} on {@code subject}, or on a resource within it, is {@code InProgress}. */
     boolean anyInProgress(ResourcePath subject, JobOperation operation);
+
+    /** Whether any job runs (or waits) on {@code subject} or on a resource within it. */
+    boolean anyInProgress(ResourcePath subject);
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -45,15 +46,28 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public boolean anyInProgress(ResourcePath subject, JobOperation operation) {
+        return inProgress(subject, operation);
+    }
+
+    @Override
+    public boolean anyInProgress(ResourcePath subject) {
+        return inProgress(subject, null);
+    }
+
+    /** Whether a job ({@code operation}'s, or any when null) runs on {@code subject} or within it. */
+    private boolean inProgress(ResourcePath subject, JobOperation operation) {
         String within = subject + "/";
-        return !em.createQuery("SELECT j.id FROM Job j WHERE j.operation = :operation AND j.status = :running"
+        TypedQuery<UUID> query = em.createQuery("SELECT j.id FROM Job j WHERE j.status = :running"
+                        + (operation == null ? "" : " AND j.operation = :operation")
                         + " AND (j.subject = :subject OR SUBSTRING(j.subject, 1, :length) = :within)", UUID.class)
-                .setParameter("operation", operation.name())
                 .setParameter("running", JobStatus.InProgress)
                 .setParameter("subject", subject.toString())
                 .setParameter("length", within.length())
-                .setParameter("within", within)
-                .setMaxResults(1).getResultList().isEmpty();
+                .setParameter("within", within);
+        if (operation != null) {
+            query.setParameter("operation", operation.name());
+        }
+        return !query.setMaxResults(1).getResultList().isEmpty();
     }
 
     @Override

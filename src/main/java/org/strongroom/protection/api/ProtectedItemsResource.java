@@ -5,7 +5,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -99,5 +101,44 @@ public class ProtectedItemsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ItemDto get(@PathParam("item") String item) {
         return ItemDto.of(items.get(ItemRef.requested(vault, item)));
+    }
+
+    /** Stops the item's protection, retaining its recovery points: 200 with the item ({@code ProtectionStopped}). */
+    @POST
+    @Path("{item}/stopProtection")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Stop protecting the item, retaining its recovery points; no backups until resumed")
+    @APIResponse(responseCode = "200", description = "The item, ProtectionStopped",
+            content = @Content(schema = @Schema(implementation = ItemDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ItemDto stopProtection(@PathParam("item") String item) {
+        return ItemDto.of(items.stopProtection(Callers.of(security), ItemRef.requested(vault, item)));
+    }
+
+    /** Resumes a stopped item's protection: 200 with the item. */
+    @POST
+    @Path("{item}/resumeProtection")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Resume protecting a stopped item: its schedule and backups run again")
+    @APIResponse(responseCode = "200", description = "The item", content = @Content(schema = @Schema(implementation = ItemDto.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ItemDto resumeProtection(@PathParam("item") String item) {
+        return ItemDto.of(items.resumeProtection(Callers.of(security), ItemRef.requested(vault, item)));
+    }
+
+    /** Deletes an item that holds no recovery points: 204. */
+    @DELETE
+    @Path("{item}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete an item that holds no recovery points")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response delete(@PathParam("item") String item) {
+        items.delete(Callers.of(security), ItemRef.requested(vault, item));
+        return Response.noContent().build();
     }
 }

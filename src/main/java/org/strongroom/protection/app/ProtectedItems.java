@@ -8,8 +8,10 @@ import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
+import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
@@ -18,6 +20,7 @@ import org.strongroom.platform.VaultName;
 import org.strongroom.protection.domain.BackupPolicy;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
+import org.strongroom.protection.domain.RecoveryPointRepository;
 import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.Vault;
@@ -46,6 +49,12 @@ public class ProtectedItems {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    RecoveryPointRepository points;
+
+    @Inject
+    JobQueries jobQueries;
 
     @Inject
     ProtectedItems self;
@@ -99,6 +108,58 @@ public class ProtectedItems {
             items.add(item);
             return new PutResult(item, true);
         }, result -> result.item().workloadType() + " " + result.item().sourcePath());
+    }
+
+    /**
+     * Stops the item's protection, retaining its recovery points: no backup runs until it is resumed; the
+     * points expire by the item's retention (the newest kept, as for every item).
+     */
+    @Transactional
+    public ProtectedItem stopProtection(Caller caller, ItemRef ref) {
+        return activity.record(caller, "StopProtection", ResourcePath.item(ref), () -> {
+            ProtectedItem item = forUpdate(ref);
+            item.stopProtection(Timestamps.now());
+            return item;
+        }, item -> "recovery points retained");
+    }
+
+    /** Resumes a stopped item's protection: its schedule and requested backups run again. */
+    @Transactional
+    public ProtectedItem resumeProtection(Caller caller, ItemRef ref) {
+        return activity.record(caller, "ResumeProtection", ResourcePath.item(ref), () -> {
+            ProtectedItem item = forUpdate(ref);
+            item.resumeProtection(!points.list(ref, null, null).isEmpty(), Timestamps.now());
+            return item;
+        }, item -> item.protectionState().name());
+    }
+
+    /**
+     * Deletes an item that holds no recovery points and runs no job; one with points is refused
+     * ({@code UserErrorItemHasRecoveryPoints}): backup data is never deleted by removing its item.
+     */
+    @Transactional
+    public void delete(Caller caller, ItemRef ref) {
+        activity.record(caller, "DeleteProtectedItem", ResourcePath.item(ref), () -> {
+            vaults.lock(ref.vault()); // a backup commits its point under the same lock
+            ProtectedItem item = forUpdate(ref);
+            if (jobQueries.anyInProgress(ResourcePath.item(ref))) {
+                throw StrongroomException.conflict("A job of item '" + ref.item() + "' is running; delete the item once it "
+                        + "has ended", ResourcePath.item(ref).toString());
+            }
+            int held = points.list(ref, null, null).size();
+            if (held > 0) {
+                throw new StrongroomException(ErrorCode.UserErrorItemHasRecoveryPoints, "Item '" + ref.item() + "' holds "
+                        + held + " recovery point(s); an item is deleted only once it holds none (stop its protection: "
+                        + "its points then expire by its retention)", ResourcePath.item(ref).toString());
+            }
+            items.remove(item);
+            return item;
+        }, item -> item.workloadType() + " " + item.sourcePath());
+    }
+
+    private ProtectedItem forUpdate(ItemRef ref) {
+        vaults.get(ref.vault());
+        return items.findForUpdate(ref).orElseThrow(() -> noSuchItem(ref));
     }
 
     @Transactional

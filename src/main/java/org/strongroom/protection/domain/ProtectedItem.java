@@ -14,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ItemRef;
+import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 
@@ -99,6 +101,32 @@ public class ProtectedItem {
         this.updated = now;
     }
 
+    /**
+     * Stops protection, retaining the item's recovery points (they expire by the item's retention, the
+     * newest kept as always): no backups, scheduled or requested, until it is resumed.
+     */
+    public void stopProtection(Instant now) {
+        protectionState = ProtectionState.ProtectionStopped;
+        updated = now;
+    }
+
+    /** Resumes a stopped item's protection: {@code Protected} when it has recovery points, else {@code IRPending}. */
+    public void resumeProtection(boolean hasRecoveryPoints, Instant now) {
+        if (protectionState == ProtectionState.ProtectionStopped) {
+            protectionState = hasRecoveryPoints ? ProtectionState.Protected : ProtectionState.IRPending;
+            updated = now;
+        }
+    }
+
+    /** Refuses a backup of an item whose protection is stopped ({@code UserErrorProtectionStopped}). */
+    public void requireProtectionActive() {
+        if (protectionState == ProtectionState.ProtectionStopped) {
+            throw new StrongroomException(ErrorCode.UserErrorProtectionStopped, "Protection of item '" + name + "' is "
+                    + "stopped: it is not backed up until protection is resumed (POST .../items/" + name
+                    + "/resumeProtection)", ResourcePath.item(ref()).toString());
+        }
+    }
+
     /** Refuses a backup by the server of an item whose agent backs it up. */
     public void requireServerBackup() {
         if (!workloadType.backedUpByServer()) {
@@ -115,10 +143,17 @@ public class ProtectedItem {
         return diskEncryptionSet;
     }
 
-    /** A backup of this item ended: {@code Protected} after a success; the last status either way. */
+    /**
+     * A backup of this item ended: {@code Protected} after a success; the last status either way. A stopped
+     * item stays stopped (a backup that was running when protection stopped may still complete).
+     */
     public void backupEnded(Instant time, boolean succeeded, String status) {
         lastBackupTime = time;
         lastBackupStatus = status;
+        if (protectionState == ProtectionState.ProtectionStopped) {
+            updated = time;
+            return;
+        }
         if (succeeded) {
             protectionState = ProtectionState.Protected;
         } else if (protectionState == ProtectionState.IRPending) {

@@ -20,4 +20,6 @@ public interface ProtectedItemRepository {
     List<ProtectedItem> list(VaultName vault);
 
     void add(ProtectedItem item);
+
+    void remove(ProtectedItem item);
 }

@@ -2,6 +2,7 @@ package org.strongroom.protection.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,12 +13,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ItemRef;
+import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
 
 /**
  * One backup of an item at a time, complete: its manifest was written before this row, so a recovery
- * point the API shows can always be read whole.
+ * point the API shows can always be read whole. Its {@link State} says whether its data was last found
+ * whole: a {@code Verify} or {@code Restore} that meets data that does not check out marks it
+ * {@code Corrupt}, with what failed; a later complete {@code Verify} marks it {@code Available} again.
  */
 @Entity
 @Table(name = "recovery_point")
@@ -25,6 +30,12 @@ public class RecoveryPoint {
 
     /** A point younger than the item's instant-restore days is a {@code Snapshot}, an older one a {@code Vault} point. */
     public enum Type { Snapshot, Vault }
+
+    /** Whether the point's data was last found whole ({@code Available}) or not ({@code Corrupt}). */
+    public enum State { Available, Corrupt }
+
+    /** The longest reason kept with a {@code Corrupt} state. */
+    static final int MAX_STATE_REASON = 1000;
 
     @Id
     private UUID id;
@@ -63,6 +74,16 @@ public class RecoveryPoint {
     @Column(name = "file_count", nullable = false)
     private int fileCount;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private State state = State.Available;
+
+    @Column(name = "state_reason", length = MAX_STATE_REASON)
+    private String stateReason;
+
+    @Column(name = "state_time")
+    private Instant stateTime;
+
     protected RecoveryPoint() {
         // for JPA
     }
@@ -95,6 +116,62 @@ public class RecoveryPoint {
         return time.plus(Duration.ofDays(instantRestoreDays)).isAfter(now) ? Type.Snapshot : Type.Vault;
     }
 
+    /**
+     * The tiers the point can be restored from at {@code now}: {@code Snapshot} while it is younger than
+     * {@code instantRestoreDays}, and {@code Vault} always.
+     */
+    public List<Type> tiers(Instant now, int instantRestoreDays) {
+        return type(now, instantRestoreDays) == Type.Snapshot ? List.of(Type.Snapshot, Type.Vault) : List.of(Type.Vault);
+    }
+
+    /**
+     * The tier a restore reads: the one {@code requested} (a name of {@link Type}), or, when none is, the
+     * point's {@link #type}. A tier the point does not have is refused
+     * ({@code UserErrorRecoveryPointTierNotAvailable}).
+     */
+    public Type restoreTier(String requested, Instant now, int instantRestoreDays) {
+        if (requested == null) {
+            return type(now, instantRestoreDays);
+        }
+        Type tier;
+        try {
+            tier = Type.valueOf(requested);
+        } catch (IllegalArgumentException e) {
+            throw StrongroomException.badRequest("recoveryPointTier must be Snapshot or Vault, not '" + requested + "'",
+                    "recoveryPointTier");
+        }
+        if (!tiers(now, instantRestoreDays).contains(tier)) {
+            throw new StrongroomException(ErrorCode.UserErrorRecoveryPointTierNotAvailable, "Recovery point " + id
+                    + " has no " + tier + " tier: it is older than its item's " + instantRestoreDays + " instant-restore "
+                    + "day(s); restore it from the Vault tier", "recoveryPointTier");
+        }
+        return tier;
+    }
+
+    /**
+     * Marks the point {@code Corrupt}: {@code reason} says what did not check out. Answers whether the
+     * state or its reason changed.
+     */
+    public boolean markCorrupt(String reason, Instant now) {
+        String kept = reason.length() > MAX_STATE_REASON ? reason.substring(0, MAX_STATE_REASON - 1) + "…" : reason;
+        if (state == State.Corrupt && kept.equals(stateReason)) {
+            return false;
+        }
+        state = State.Corrupt;
+        stateReason = kept;
+        stateTime = now;
+        return true;
+    }
+
+    /** Marks the point {@code Available}: every chunk was just read whole. Answers whether it was {@code Corrupt}. */
+    public boolean markAvailable(Instant now) {
+        boolean changed = state != State.Available;
+        state = State.Available;
+        stateReason = null;
+        stateTime = now;
+        return changed;
+    }
+
     /** Whether the point is older than {@code retentionDays} at {@code now}. */
     public boolean expiredAt(Instant now, int retentionDays) {
         return !time.plus(Duration.ofDays(retentionDays)).isAfter(now);
@@ -122,6 +199,20 @@ public class RecoveryPoint {
 
     public WorkloadType workloadType() {
         return workloadType;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** What did not check out, while {@code Corrupt}; else null. */
+    public String stateReason() {
+        return stateReason;
+    }
+
+    /** When the state was last decided by a Verify or Restore; null before any. */
+    public Instant stateTime() {
+        return stateTime;
     }
 
     public Statistics statistics() {

@@ -55,4 +55,9 @@ public class JpaProtectedItemRepository implements ProtectedItemRepository {
     public void add(ProtectedItem item) {
         em.persist(item);
     }
+
+    @Override
+    public void remove(ProtectedItem item) {
+        em.remove(item);
+    }
 }

@@ -39,8 +39,12 @@ import org.strongroom.web.Locations;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 public class RestoreResource {
 
-    /** {@code {"target":{"path"} or {"originalLocation":true},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?}}. */
-    public record RestoreBody(Target target, List<String> paths, Boolean overwrite, String diskEncryptionSetId) {
+    /**
+     * {@code {"target":{"path"} or {"originalLocation":true},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?,
+     * "recoveryPointTier"?:"Snapshot"|"Vault"}}.
+     */
+    public record RestoreBody(Target target, List<String> paths, Boolean overwrite, String diskEncryptionSetId,
+                              String recoveryPointTier) {
     }
 
     public record Target(String path, Boolean originalLocation) {
@@ -74,7 +78,7 @@ public class RestoreResource {
         Job job = restores.request(Callers.of(security), ItemRef.requested(vault, item), rp, new Restores.Request(
                 body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().originalLocation()),
                 body.paths(),
-                Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId()));
+                Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId(), body.recoveryPointTier()));
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();
     }
 }

@@ -21,6 +21,7 @@ import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.restore.domain.RestoreRequest;
 import org.strongroom.restore.domain.RestoreTarget;
@@ -35,6 +36,7 @@ import org.strongroom.storage.domain.StoreDamagedException;
  * data key afresh, so key refusals fail the job before anything is written),
  * and writes the target: a {@code Files} tree as plaintext (SPEC 16), a {@code Disk} as a sealed image under
  * a fresh key wrapped by the disk encryption set the request settled on, or by the platform key (SPEC 15).
+ * Data that does not check out stops it before anything is written, and marks the point {@code Corrupt}.
  */
 @ApplicationScoped
 public class RestoreJob implements JobHandler {
@@ -44,6 +46,9 @@ public class RestoreJob implements JobHandler {
 
     @Inject
     RestoreTargets targets;
+
+    @Inject
+    RecoveryPoints points;
 
     @Inject
     DiskEncryptionSets diskEncryptionSets;
@@ -74,6 +79,7 @@ public class RestoreJob implements JobHandler {
                 restoreDisk(manifest.disk(), request, opened, job);
             }
         } catch (IntegrityException | StoreDamagedException e) {
+            points.recordCorrupt(job.requester(), job.subject().itemRef(), request.recoveryPoint(), e.getMessage());
             throw new StrongroomException(ErrorCode.DataIntegrityError, "Restore stopped, nothing written to the target: "
                     + e.getMessage(), "recoveryPoint");
         } catch (UncheckedIOException e) {

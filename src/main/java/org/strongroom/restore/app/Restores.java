@@ -39,14 +39,20 @@ public class Restores {
     @Inject
     DiskEncryptionSets diskEncryptionSets;
 
-    /** A restore as asked for; {@code target} null when the request named none (refused). */
-    public record Request(RestoreTarget target, List<String> paths, boolean overwrite, String diskEncryptionSetId) {
+    /**
+     * A restore as asked for; {@code target} null when the request named none (refused); {@code tier} the
+     * recovery point tier to read ({@code Snapshot}/{@code Vault}), null for the point's own type.
+     */
+    public record Request(RestoreTarget target, List<String> paths, boolean overwrite, String diskEncryptionSetId,
+                          String tier) {
     }
 
     @Transactional
     public Job request(Caller caller, ItemRef item, String recoveryPoint, Request request) {
         PointOfItem found = points.get(item, recoveryPoint);
         WorkloadType workload = found.item().workloadType();
+        RecoveryPoint.Type tier = found.point().restoreTier(request.tier(), Timestamps.now(),
+                found.item().policy().instantRestoreDays());
         List<String> paths = RestorePaths.normalise(request.paths());
         if (!paths.isEmpty() && workload != WorkloadType.Files) {
             throw StrongroomException.badRequest("paths selects files of a Files item; a " + workload
@@ -63,7 +69,7 @@ public class Restores {
         RestoreTarget named = RestoreTarget.required(request.target());
         String target = path(named, found, workload);
         String checked = targets.check(workload, target, named.originalLocation(), request.overwrite()).toString();
-        String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, request.diskEncryptionSetId()) : null;
+        String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, tier, request.diskEncryptionSetId()) : null;
         RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, named.originalLocation(), paths,
                 request.overwrite(), sealWith);
         String parameters = restore.toJson();
@@ -88,18 +94,18 @@ public class Restores {
     }
 
     /**
-     * SPEC 15: a disk restored from a {@code Snapshot} point is sealed with the source disk's disk
-     * encryption set; from a {@code Vault} point with the set the request names, else with the platform
-     * key ({@code null}).
+     * SPEC 15, by the tier the restore reads: a disk restored from the {@code Snapshot} tier is sealed with
+     * the source disk's disk encryption set; from the {@code Vault} tier with the set the request names,
+     * else with the platform key ({@code null}).
      */
-    private String diskEncryptionSet(PointOfItem found, String requested) {
-        RecoveryPoint.Type type = found.point().type(Timestamps.now(), found.item().policy().instantRestoreDays());
-        if (type == RecoveryPoint.Type.Snapshot) {
+    private String diskEncryptionSet(PointOfItem found, RecoveryPoint.Type tier, String requested) {
+        if (tier == RecoveryPoint.Type.Snapshot) {
             if (requested != null) {
-                throw StrongroomException.badRequest("Recovery point " + found.point().id() + " is a Snapshot: its disk is "
-                        + "restored with the source disk's disk encryption set"
+                throw StrongroomException.badRequest("Recovery point " + found.point().id() + " is restored from its Snapshot "
+                        + "tier: its disk is restored with the source disk's disk encryption set"
                         + found.item().sourceDiskEncryptionSet().map(d -> " (" + d + ")").orElse(" (none: the platform key)")
-                        + "; diskEncryptionSetId applies to Vault points", "diskEncryptionSetId");
+                        + "; diskEncryptionSetId applies to the Vault tier (\"recoveryPointTier\":\"Vault\")",
+                        "diskEncryptionSetId");
             }
             return found.item().sourceDiskEncryptionSet().orElse(null);
         }

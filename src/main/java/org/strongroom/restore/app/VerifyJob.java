@@ -26,6 +26,7 @@ import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.protection.app.RecoveryPoints;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
@@ -37,6 +38,9 @@ import org.strongroom.storage.domain.StoreDamagedException;
  * manifest (sizes add up), writing nothing. Ends {@code Completed}, or {@code Failed} with
  * {@code DataIntegrityError} naming the first thing that broke (in the order it reads: pack order).
  *
+ * <p>The outcome is the point's state: {@code Corrupt} with what broke, or {@code Available} after a
+ * complete pass (so a point repaired since an earlier failure becomes {@code Available} again).
+ *
  * <p>Each stored blob is checked once, however many files or blocks refer to it (a duplicated file is one
  * blob), in pack order, on {@link BlobReader#parallelReaders()} workers.
  */
@@ -45,6 +49,9 @@ public class VerifyJob implements JobHandler {
 
     @Inject
     RecoveryPointAccess access;
+
+    @Inject
+    RecoveryPoints points;
 
     @Resource
     ManagedThreadFactory threads;
@@ -57,6 +64,18 @@ public class VerifyJob implements JobHandler {
     @Override
     public void run(JobExecution job) {
         String id = Json.createReader(new StringReader(job.parameters())).readObject().getString("recoveryPoint");
+        try {
+            verify(job, id);
+        } catch (StrongroomException e) {
+            if (e.code() == ErrorCode.DataIntegrityError) {
+                points.recordCorrupt(job.requester(), job.subject().itemRef(), id, e.getMessage());
+            }
+            throw e;
+        }
+        points.recordVerified(job.requester(), job.subject().itemRef(), id);
+    }
+
+    private void verify(JobExecution job, String id) {
         try (RecoveryPointAccess.Opened opened = access.open(job.subject().itemRef(), id)) {
             RecoveryPoint point = opened.point();
             Manifest manifest = opened.reader().manifest();

@@ -35,6 +35,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
+import org.strongroom.crypto.IntegrityException;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.restore.domain.RestorePaths;
@@ -254,7 +255,7 @@ public final class FileTreeWriter {
         try (OutputStream out = entry.size() >= DIRECT_FROM ? DirectWriter.create(file)
                 : Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (ChunkRef ref : entry.chunks()) {
-                out.write(chunks.apply(ref));
+                out.write(chunk(entry, ref, chunks));
                 written.accept(ref.plainLength());
             }
             if (out instanceof DirectWriter direct) {
@@ -263,6 +264,15 @@ public final class FileTreeWriter {
         }
         Files.setAttribute(file, "unix:mode", entry.mode() & PERMISSIONS, LinkOption.NOFOLLOW_LINKS);
         setTime(file, entry.modifiedMillis());
+    }
+
+    /** The chunk's plaintext; one that does not check out names the file it belongs to. */
+    private static byte[] chunk(Entry entry, ChunkRef ref, Function<ChunkRef, byte[]> chunks) {
+        try {
+            return chunks.apply(ref);
+        } catch (IntegrityException e) {
+            throw new IntegrityException("File " + entry.path() + ": " + e.getMessage());
+        }
     }
 
     private static Result putInPlace(List<Place> places, Map<Entry, Path> staged, Path staging, boolean overwrite,

@@ -40,6 +40,9 @@ public interface ChunkStore {
     /** The vaults whose data the store holds (each has its data-key file), by name. */
     List<VaultName> vaults();
 
+    /** Removes everything the store keeps for {@code vault} (a deleted vault): packs, manifests, its data-key file. */
+    void deleteVault(VaultName vault);
+
     Optional<WrappedDataKeyFile> readDataKey(VaultName vault);
 
     record ManifestName(String item, String recoveryPointId) {

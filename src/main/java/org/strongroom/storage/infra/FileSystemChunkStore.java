@@ -238,6 +238,20 @@ public class FileSystemChunkStore implements ChunkStore {
         }
     }
 
+    @Override
+    public void deleteVault(VaultName vault) {
+        Path dir = vaultDir(vault);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            // deepest first; the data-key file goes with the rest: nothing is left to open
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(FileSystemChunkStore::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the store of vault " + vault + ": " + dir, e);
+        }
+    }
+
     private static void delete(Path path) {
         try {
             Files.deleteIfExists(path);

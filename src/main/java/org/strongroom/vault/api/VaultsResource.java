@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -209,4 +210,17 @@ public class VaultsResource {
                 body.tenantId()), health.report(name));
     }
 
+    /** Deletes a vault that holds no protected items and runs no job: 204. */
+    @DELETE
+    @Path("{vault}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a vault that holds no protected items (and so no recovery points)")
+    @APIResponse(responseCode = "204", description = "Deleted, with its store directory")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response delete(@PathParam("vault") String vault) {
+        vaults.delete(Callers.of(security), VaultName.requested(vault));
+        return Response.noContent().build();
+    }
 }

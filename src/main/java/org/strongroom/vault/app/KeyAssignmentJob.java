@@ -58,7 +58,7 @@ public class KeyAssignmentJob implements JobHandler {
 
     @Override
     public void run(JobExecution job) {
-        Caller requester = job.requestedBy() == null ? Caller.SYSTEM : Caller.user(job.requestedBy(), false);
+        Caller requester = job.requester();
         Optional<Vault> pending = steps.pending(job.subject().vaultName(), job.jobId());
         if (pending.isEmpty()) {
             return; // already put in force or ended by an earlier delivery of this job

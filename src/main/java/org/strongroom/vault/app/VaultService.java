@@ -10,14 +10,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
+import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.vault.domain.IdentityType;
+import org.strongroom.vault.domain.KeyHealthRepository;
 import org.strongroom.vault.domain.Vault;
+import org.strongroom.vault.domain.VaultContents;
 import org.strongroom.vault.domain.VaultRepository;
 
 /** Creates, updates, moves and reads vaults, and manages their identity. Changes are logged. */
@@ -35,6 +40,21 @@ public class VaultService {
 
     @Inject
     Settings settings;
+
+    @Inject
+    VaultContents contents;
+
+    @Inject
+    KeyHealthRepository keyHealth;
+
+    @Inject
+    JobQueries jobs;
+
+    @Inject
+    ChunkStore store;
+
+    @Inject
+    VaultService self;
 
     /** The outcome of a {@code PUT}: the vault, and whether it was created by it. */
     public record PutResult(Vault vault, boolean created) {
@@ -88,6 +108,37 @@ public class VaultService {
             vault.move(resourceGroup, subscriptionId, tenantId, Timestamps.now());
             return vault;
         }, vault -> "now " + vault.subscriptionId() + "/" + vault.resourceGroup() + ", tenant " + vault.tenantId());
+    }
+
+    /**
+     * Deletes a vault that holds nothing: no protected item (and so no recovery point) and no running job;
+     * otherwise refused ({@code UserErrorVaultNotEmpty}, naming what it holds; 409 {@code Conflict}). Its row
+     * goes — with the wrapped data key, so nothing it ever stored can be opened again — then its store
+     * directory. The access policies that granted its identity stay in the key vaults, as they are theirs.
+     */
+    public void delete(Caller caller, VaultName name) {
+        self.deleteRecord(caller, name);
+        store.deleteVault(name);
+    }
+
+    @Transactional
+    public void deleteRecord(Caller caller, VaultName name) {
+        activity.record(caller, "DeleteVault", resource(name), () -> {
+            Vault vault = locked(name);
+            List<String> held = contents.heldIn(name);
+            if (!held.isEmpty()) {
+                throw new StrongroomException(ErrorCode.UserErrorVaultNotEmpty, "Vault '" + name + "' still holds "
+                        + String.join(", ", held) + ": a vault is deleted only once it holds no protected items (stop their "
+                        + "protection, let their recovery points expire, then delete them)", resource(name).toString());
+            }
+            if (jobs.anyInProgress(resource(name))) {
+                throw StrongroomException.conflict("A job of vault '" + name + "' is running; delete the vault once it has "
+                        + "ended", resource(name).toString());
+            }
+            keyHealth.remove(name);
+            vaults.remove(vault);
+            return vault;
+        }, vault -> vault.encryptionType() + (vault.keyUri() == null ? "" : ", key " + vault.keyUri()));
     }
 
     /**

@@ -10,4 +10,7 @@ public interface KeyHealthRepository {
     Optional<KeyHealth> find(VaultName vault);
 
     void add(KeyHealth health);
+
+    /** Forgets the vault's report, if it has one. */
+    void remove(VaultName vault);
 }

@@ -22,4 +22,6 @@ public interface VaultRepository {
     List<Vault> followingKeys();
 
     void add(Vault vault);
+
+    void remove(Vault vault);
 }

@@ -25,4 +25,9 @@ public class JpaKeyHealthRepository implements KeyHealthRepository {
     public void add(KeyHealth health) {
         em.persist(health);
     }
+
+    @Override
+    public void remove(VaultName vault) {
+        find(vault).ifPresent(em::remove);
+    }
 }

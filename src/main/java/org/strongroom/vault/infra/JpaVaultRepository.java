@@ -54,4 +54,9 @@ public class JpaVaultRepository implements VaultRepository {
     public void add(Vault vault) {
         em.persist(vault);
     }
+
+    @Override
+    public void remove(Vault vault) {
+        em.remove(vault);
+    }
 }

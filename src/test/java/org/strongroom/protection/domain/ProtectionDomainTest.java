@@ -106,4 +106,51 @@ class ProtectionDomainTest {
         assertEquals(new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2), point.statistics());
         assertEquals(List.of(VaultName.of("v1"), "files1", T0, WorkloadType.Files), List.of(point.vault(), point.item(), point.time(), point.workloadType()));
     }
+
+    private static RecoveryPoint point() {
+        return new RecoveryPoint(UUID.randomUUID(), ItemRef.of(VaultName.of("v1"), "disk1"), UUID.randomUUID(), T0, WorkloadType.Disk,
+                new RecoveryPoint.Statistics(100, 40, 50, 3, 1, 2));
+    }
+
+    @Test
+    void point_hasBothTiersWithinItsInstantRestoreDays_andOnlyTheVaultTierAfter() {
+        RecoveryPoint point = point();
+        Instant young = T0.plus(Duration.ofDays(2)).minusMillis(1);
+        Instant old = T0.plus(Duration.ofDays(2));
+        assertEquals(List.of(RecoveryPoint.Type.Snapshot, RecoveryPoint.Type.Vault), point.tiers(young, 2));
+        assertEquals(List.of(RecoveryPoint.Type.Vault), point.tiers(old, 2));
+        assertEquals(RecoveryPoint.Type.Snapshot, point.restoreTier(null, young, 2), "no tier named: the point's type");
+        assertEquals(RecoveryPoint.Type.Vault, point.restoreTier("Vault", young, 2), "the Vault tier of a young point");
+        assertEquals(RecoveryPoint.Type.Vault, point.restoreTier(null, old, 2));
+    }
+
+    @Test
+    void restoreTier_snapshotOfAPointPastItsInstantRestoreDays_isRefused() {
+        StrongroomException refused = assertThrows(StrongroomException.class,
+                () -> point().restoreTier("Snapshot", T0.plus(Duration.ofDays(2)), 2));
+        assertEquals(ErrorCode.UserErrorRecoveryPointTierNotAvailable, refused.code());
+        assertEquals("recoveryPointTier", refused.target());
+        Refusals.assertBadRequest("recoveryPointTier", () -> point().restoreTier("Archive", T0, 2));
+        Refusals.assertBadRequest("recoveryPointTier", () -> point().restoreTier("snapshot", T0, 2));
+    }
+
+    @Test
+    void point_startsAvailable_turnsCorruptWithItsReason_andAvailableAgainAfterAGoodVerify() {
+        RecoveryPoint point = point();
+        assertEquals(RecoveryPoint.State.Available, point.state());
+        assertEquals(null, point.stateReason());
+        assertEquals(null, point.stateTime());
+        assertTrue(point.markCorrupt("chunk 1 does not authenticate", T0.plusSeconds(1)));
+        assertEquals(RecoveryPoint.State.Corrupt, point.state());
+        assertEquals("chunk 1 does not authenticate", point.stateReason());
+        assertEquals(T0.plusSeconds(1), point.stateTime());
+        assertFalse(point.markCorrupt("chunk 1 does not authenticate", T0.plusSeconds(2)), "the same finding again: no change");
+        assertTrue(point.markCorrupt("x".repeat(5000), T0.plusSeconds(3)), "another finding: recorded");
+        assertEquals(RecoveryPoint.MAX_STATE_REASON, point.stateReason().length(), "a long reason is cut to the column");
+        assertTrue(point.markAvailable(T0.plusSeconds(4)));
+        assertEquals(RecoveryPoint.State.Available, point.state());
+        assertEquals(null, point.stateReason());
+        assertFalse(point.markAvailable(T0.plusSeconds(5)), "already Available: no change to record");
+        assertEquals(T0.plusSeconds(5), point.stateTime(), "when it was last verified");
+    }
 }
