@@ -85,7 +85,17 @@ public enum ErrorCode {
     /** An item is deleted only once it holds no recovery points. */
     UserErrorItemHasRecoveryPoints(409),
     /** A vault is deleted only once it holds no protected items (and so no recovery points). */
-    UserErrorVaultNotEmpty(409);
+    UserErrorVaultNotEmpty(409),
+    /** A disk encryption set is deleted only while nothing uses it (no Disk item names it as its source's set). */
+    UserErrorDiskEncryptionSetInUse(409),
+    /** A vault's soft delete is AlwaysOn: it can never be disabled again. */
+    UserErrorSoftDeleteAlwaysOn(409),
+    /** A soft-deleted item is restored, backed up or resumed only once undeleted. */
+    UserErrorItemSoftDeleted(409),
+    /** An immutable vault deletes no backup data before its retention ends: no shorter retention, no deleting an item's data. */
+    UserErrorVaultImmutable(409),
+    /** A vault's immutability is locked: it can never be unlocked or disabled again. */
+    UserErrorImmutabilityLocked(409);
 
     private final int httpStatus;
 

@@ -54,7 +54,8 @@ public class SchemaMigrations {
             "V014__vault_key_health.sql",
             "V015__key_managers.sql",
             "V016__pkcs11_key_managers.sql",
-            "V017__recovery_point_state.sql");
+            "V017__recovery_point_state.sql",
+            "V018__soft_delete_and_immutability.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

@@ -72,6 +72,17 @@ public final class QueryParameters {
         }
     }
 
+    /** {@code true} or {@code false} exactly; absent is {@code false}. */
+    public static boolean flag(String value, String name) {
+        if (isAbsent(value)) {
+            return false;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw StrongroomException.badRequest("'" + name + "' is true or false, not '" + value + "'", name);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** The value, or {@code null} when absent or blank. */
     public static String text(String value) {
         return isAbsent(value) ? null : value;

@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
@@ -20,6 +27,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.backup.app.BackupScheduler;
+import org.strongroom.backup.app.StoreMaintenance;
+import org.strongroom.platform.VaultName;
 import org.strongroom.support.Api;
 import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
@@ -46,6 +55,12 @@ class ProtectionLifecycleIT {
 
     @Inject
     BackupScheduler scheduler;
+
+    @Inject
+    StoreMaintenance maintenance;
+
+    @Resource(lookup = "java:jboss/datasources/StrongroomDS")
+    DataSource database;
 
     private static Path source(String name) throws Exception {
         Path source = SourceTrees.newDirectory(name);
@@ -152,5 +167,198 @@ class ProtectionLifecycleIT {
         assertEquals(201, again.status(), "the name is free again: " + again);
         assertEquals("PlatformManaged", cmk.encryption(vault).getString("encryptionAtRestType"), "a new vault, nothing of the old");
         assertEquals(404, admin.delete("/api/vaults/" + Names.unique("never")).status());
+    }
+
+    private Path packs(String vault) {
+        return Path.of(System.getProperty("jboss.server.data.dir"), "strongroom", "store", "vaults", vault, "packs");
+    }
+
+    private static long filesUnder(Path directory) throws Exception {
+        try (var walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void stoppingWithDeleteData_softDeletesTheItem_keepingItsData_andUndeleteBringsItBack() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        String vault = cmk.vault("westeurope");
+        String item = cmk.filesItem(vault, "files1", source("soft"));
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        String point = cmk.newestPoint(item);
+
+        Api.Response deleted = admin.post(item + "/stopProtection?deleteData=true", null);
+        assertEquals(200, deleted.status(), deleted.toString());
+        JsonObject softDeleted = deleted.json();
+        assertEquals("SoftDeleted", softDeleted.getString("protectionState"));
+        assertEquals(Duration.ofDays(14), Duration.between(Instant.parse(softDeleted.getString("deletedTime")),
+                Instant.parse(softDeleted.getString("purgeTime"))), "the vault's default: 14 days");
+        assertTrue(admin.post(item + "/backup", "{}").isError(409, "UserErrorItemSoftDeleted"));
+        assertTrue(admin.post(item + "/recoveryPoints/" + point + "/restore", "{\"target\":{\"path\":\""
+                + SourceTrees.newDirectory("soft-restore") + "\"}}").isError(409, "UserErrorItemSoftDeleted"));
+        assertTrue(admin.post(item + "/resumeProtection", null).isError(409, "UserErrorItemSoftDeleted"));
+        assertTrue(admin.delete(item).isError(409, "UserErrorItemHasRecoveryPoints"));
+        Api.Response vaultDelete = admin.delete("/api/vaults/" + vault);
+        assertTrue(vaultDelete.isError(409, "UserErrorVaultNotEmpty"), vaultDelete.toString());
+        assertTrue(vaultDelete.json().getString("message").contains("soft-deleted until"), vaultDelete.toString());
+
+        long packFiles = filesUnder(packs(vault));
+        assertEquals(false, maintenance.maintain(VaultName.of(vault)).skipped());
+        assertEquals(point, cmk.newestPoint(item), "a soft-deleted item's points are kept");
+        assertEquals(packFiles, filesUnder(packs(vault)), "and so are their chunks");
+
+        Api.Response undeleted = admin.post(item + "/undelete", null);
+        assertEquals(200, undeleted.status(), undeleted.toString());
+        assertEquals("ProtectionStopped", undeleted.json().getString("protectionState"));
+        assertFalse(undeleted.json().containsKey("purgeTime"));
+        JsonObject verified = cmk.awaitJob(admin.post(item + "/recoveryPoints/" + point + "/verify", null));
+        assertEquals("Completed", verified.getString("status"), "every chunk still there: " + verified);
+        assertTrue(admin.post(item + "/undelete", null).isError(409, "Conflict"), "only a soft-deleted item is undeleted");
+        assertEquals(List.of("UndeleteProtectedItem Failed", "UndeleteProtectedItem Succeeded", "StopProtection Succeeded"),
+                activity(admin, item).stream().filter(a -> a.startsWith("Undelete") || a.startsWith("StopProtection")).toList());
+        assertTrue(admin.post(item + "/stopProtection?deleteData=yes", null).isError(400, "BadRequest"));
+    }
+
+    @Test
+    void softDeletedItem_isPurgedWithItsDataOnceItsPurgeTimeHasCome() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        String vault = cmk.vault("westeurope");
+        String item = cmk.filesItem(vault, "files1", source("purge"));
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        assertEquals(200, admin.post(item + "/stopProtection?deleteData=true", null).status());
+        assertTrue(filesUnder(packs(vault)) > 0);
+
+        try (Connection c = database.getConnection();
+             PreparedStatement due = c.prepareStatement("UPDATE protected_item SET purge_time = ? WHERE vault = ? AND name = ?")) {
+            due.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1));
+            due.setString(2, vault);
+            due.setString(3, "files1");
+            assertEquals(1, due.executeUpdate());
+        }
+        StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
+
+        assertEquals(1, outcome.expiredPoints(), outcome.toString());
+        assertEquals(404, admin.get(item).status(), "the item is purged");
+        assertEquals(0, filesUnder(packs(vault)), "with every pack of its data");
+        assertEquals(List.of("PurgeProtectedItem Succeeded system"), admin.get("/api/activitylog?resource=vaults/" + vault
+                + "/items/files1").json().getJsonArray("value").stream().map(JsonObject.class::cast)
+                .filter(r -> r.getString("operation").startsWith("Purge"))
+                .map(r -> r.getString("operation") + " " + r.getString("status") + " " + r.getString("caller")).toList());
+        assertEquals(204, admin.delete("/api/vaults/" + vault).status(), "nothing left: the vault can go");
+    }
+
+    @Test
+    void vaultWithSoftDeleteDisabled_purgesDeletedDataAtItsNextMaintenance() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        String vault = cmk.vault("westeurope");
+        Api.Response disabled = admin.put("/api/vaults/" + vault + "/softDelete", "{\"state\":\"Disabled\"}");
+        assertEquals(200, disabled.status(), disabled.toString());
+        String item = cmk.filesItem(vault, "files1", source("no-soft"));
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+
+        JsonObject deleted = admin.post(item + "/stopProtection?deleteData=true", null).json();
+        assertEquals(deleted.getString("deletedTime"), deleted.getString("purgeTime"), "purged at once");
+        maintenance.maintain(VaultName.of(vault));
+        assertEquals(404, admin.get(item).status());
+    }
+
+    @Test
+    void alwaysOnSoftDelete_canNeverBeSwitchedOff_andItsDaysStayWithinTheirBounds() {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        String vault = cmk.vault("westeurope");
+        String softDelete = "/api/vaults/" + vault + "/softDelete";
+        JsonObject defaults = admin.get("/api/vaults/" + vault).json().getJsonObject("softDelete");
+        assertEquals("Enabled", defaults.getString("state"));
+        assertEquals(14, defaults.getInt("retentionDays"));
+
+        assertEquals(200, admin.put(softDelete, "{\"state\":\"AlwaysOn\"}").status());
+        assertTrue(admin.put(softDelete, "{\"state\":\"Disabled\"}").isError(409, "UserErrorSoftDeleteAlwaysOn"));
+        assertTrue(admin.put(softDelete, "{\"state\":\"Enabled\"}").isError(409, "UserErrorSoftDeleteAlwaysOn"));
+        assertEquals(200, admin.put(softDelete, "{\"retentionDays\":30}").status());
+        assertTrue(admin.put(softDelete, "{\"retentionDays\":13}").isError(400, "BadRequest"));
+        assertTrue(admin.put(softDelete, "{\"retentionDays\":181}").isError(400, "BadRequest"));
+        assertTrue(admin.put(softDelete, "{\"state\":\"Sometimes\"}").isError(400, "BadRequest"));
+        assertTrue(admin.put(softDelete, "{}").isError(400, "BadRequest"));
+        JsonObject now = admin.get("/api/vaults/" + vault).json().getJsonObject("softDelete");
+        assertEquals("AlwaysOn", now.getString("state"));
+        assertEquals(30, now.getInt("retentionDays"));
+        assertEquals(List.of("UpdateSoftDelete Failed", "UpdateSoftDelete Failed", "UpdateSoftDelete Failed",
+                "UpdateSoftDelete Succeeded", "UpdateSoftDelete Failed", "UpdateSoftDelete Failed", "UpdateSoftDelete Succeeded"),
+                activity(admin, softDelete), "each change and refusal is on record, newest first (an unknown state is refused "
+                        + "before it reaches the vault)");
+    }
+
+    private static String itemWithRetention(Path source, int retentionDays) {
+        return "{\"workloadType\":\"Files\",\"source\":{\"path\":\"" + source + "\"},\"policy\":{\"retentionDays\":"
+                + retentionDays + "}}";
+    }
+
+    private static String state(String state) {
+        return "{\"state\":\"" + state + "\"}";
+    }
+
+    @Test
+    void immutableVault_refusesShorterRetentionAndDeletingData_andItsLockIsForGood() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        String vault = cmk.vault("westeurope");
+        String item = "/api/vaults/" + vault + "/items/files1";
+        Path source = source("immutable");
+        assertEquals(201, admin.put(item, itemWithRetention(source, 30)).status());
+        String immutability = "/api/vaults/" + vault + "/immutability";
+        assertEquals("Unlocked", admin.put(immutability, state("Unlocked")).json().getString("state"));
+
+        Api.Response shorter = admin.put(item, itemWithRetention(source, 10));
+        assertTrue(shorter.isError(409, "UserErrorVaultImmutable"), shorter.toString());
+        assertEquals("policy.retentionDays", shorter.json().getString("target"));
+        assertEquals(200, admin.put(item, itemWithRetention(source, 60)).status(), "a longer retention is fine");
+        assertTrue(admin.post(item + "/stopProtection?deleteData=true", null).isError(409, "UserErrorVaultImmutable"));
+        assertEquals("ProtectionStopped", admin.post(item + "/stopProtection", null).json().getString("protectionState"),
+                "stopping while retaining the data is fine");
+
+        assertEquals("Disabled", admin.put(immutability, state("Disabled")).json().getString("state"), "Unlocked may be undone");
+        assertEquals("Locked", admin.put(immutability, state("Locked")).json().getString("state"));
+        assertTrue(admin.put(immutability, state("Disabled")).isError(409, "UserErrorImmutabilityLocked"));
+        assertTrue(admin.put(immutability, state("Unlocked")).isError(409, "UserErrorImmutabilityLocked"));
+        assertTrue(admin.put(immutability, state("Frozen")).isError(400, "BadRequest"));
+        assertEquals("Locked", admin.get("/api/vaults/" + vault).json().getJsonObject("immutability").getString("state"));
+    }
+
+    @Test
+    void purgeInAnImmutableVault_takesOnlyThePointsItsRetentionLetGo() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Api admin = cmk.admin();
+        String vault = cmk.vault("westeurope");
+        String item = "/api/vaults/" + vault + "/items/files1";
+        assertEquals(201, admin.put(item, itemWithRetention(source("immutable-purge"), 1)).status());
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        String old = cmk.newestPoint(item);
+        assertEquals("Completed", cmk.backup(item).getString("status"));
+        assertEquals(200, admin.post(item + "/stopProtection?deleteData=true", null).status());
+        assertEquals(200, admin.put("/api/vaults/" + vault + "/immutability", state("Locked")).status());
+        try (Connection c = database.getConnection();
+             PreparedStatement due = c.prepareStatement("UPDATE protected_item SET purge_time = ? WHERE vault = ? AND name = ?");
+             PreparedStatement aged = c.prepareStatement("UPDATE recovery_point SET point_time = ? WHERE id = ?")) {
+            due.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1));
+            due.setString(2, vault);
+            due.setString(3, "files1");
+            assertEquals(1, due.executeUpdate());
+            aged.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(2));
+            aged.setObject(2, java.util.UUID.fromString(old));
+            assertEquals(1, aged.executeUpdate());
+        }
+
+        StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
+
+        assertEquals(1, outcome.expiredPoints(), "only the point past its 1-day retention: " + outcome);
+        List<String> left = admin.get(item + "/recoveryPoints").json().getJsonArray("value").stream()
+                .map(v -> v.asJsonObject().getString("id")).toList();
+        assertEquals(1, left.size());
+        assertFalse(left.contains(old));
+        assertEquals("SoftDeleted", admin.get(item).json().getString("protectionState"), "the item stays while a point does");
     }
 }

@@ -138,11 +138,16 @@ class AuthorizationMatrixIT {
             admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + principal(role), "{\"permissions\":{\"keys\":[\"get\"]}}");
             perRole.put("vault-" + role, cmk.vault("westeurope"));
             perRole.put("del-vault-" + role, cmk.vault("westeurope"));
+            String unusedSet = Names.unique("des-");
+            assertEquals(201, admin.put("/api/diskEncryptionSets/" + unusedSet, "{\"keyUri\":\"" + protectedKid
+                    + "\",\"region\":\"westeurope\"}").status());
+            perRole.put("des-" + role, unusedSet);
             String encrypted = cmk.vault("westeurope");
             cmk.grant(protectedKv, cmk.identity(encrypted), Cmk.ALL_FOUR);
             cmk.filesItem(vault, "b-" + role, source);
             cmk.filesItem(vault, "s-" + role, source);
             cmk.filesItem(vault, "d-" + role, source);
+            assertEquals(200, admin.post(cmk.filesItem(vault, "u-" + role, source) + "/stopProtection?deleteData=true", null).status());
             perRole.put("enc-" + role, encrypted);
             admin.put("/api/users/del-" + role + "-" + vault, "{\"password\":\"pw-" + UUID.randomUUID() + "\",\"roles\":[\"reader\"]}");
             perRole.put("sp-" + role, admin.post("/api/servicePrincipals", "{\"displayName\":\"" + Names.unique("authz-sp")
@@ -213,6 +218,10 @@ class AuthorizationMatrixIT {
                         + perRole.get("enc-" + r) + "/encryption", "{\"keyUri\":\"" + protectedKid + "\",\"keyVaultSubscriptionId\":\"sub-keys\"}")),
                 new Row("DELETE /api/vaults/{vault}", Access.ADMINISTER, r -> new Call("DELETE", "/api/vaults/"
                         + perRole.get("del-vault-" + r), null)),
+                new Row("PUT /api/vaults/{vault}/softDelete", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
+                        + perRole.get("vault-" + r) + "/softDelete", "{\"retentionDays\":20}")),
+                new Row("PUT /api/vaults/{vault}/immutability", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
+                        + perRole.get("vault-" + r) + "/immutability", "{\"state\":\"Disabled\"}")),
                 new Row("POST /api/vaults/{vault}/move", Access.ADMINISTER, r -> new Call("POST", "/api/vaults/"
                         + perRole.get("vault-" + r) + "/move", "{\"resourceGroup\":\"rg-moved\"}")),
                 new Row("PUT /api/vaults/{vault}/items/{item}", Access.OPERATE, r -> new Call("PUT", items + "/" + Names.unique("i-"),
@@ -224,6 +233,8 @@ class AuthorizationMatrixIT {
                         + "/stopProtection", null)),
                 new Row("POST /api/vaults/{vault}/items/{item}/resumeProtection", Access.OPERATE, r -> new Call("POST", items + "/s-" + r
                         + "/resumeProtection", null)),
+                new Row("POST /api/vaults/{vault}/items/{item}/undelete", Access.ADMINISTER, r -> new Call("POST", items + "/u-" + r
+                        + "/undelete", null)),
                 new Row("DELETE /api/vaults/{vault}/items/{item}", Access.ADMINISTER, r -> new Call("DELETE", items + "/d-" + r, null)),
                 new Row("GET /api/vaults/{vault}/items/{item}/recoveryPoints", Access.READ, r -> new Call("GET", items
                         + "/i/recoveryPoints", null)),
@@ -233,6 +244,8 @@ class AuthorizationMatrixIT {
                 new Row("POST .../recoveryPoints/{rp}/verify", Access.OPERATE, r -> new Call("POST", rp + "/verify", null)),
                 new Row("PUT /api/diskEncryptionSets/{des}", Access.ADMINISTER, r -> new Call("PUT", "/api/diskEncryptionSets/"
                         + Names.unique("des-"), "{\"keyUri\":\"" + protectedKid + "\",\"region\":\"westeurope\"}")),
+                new Row("DELETE /api/diskEncryptionSets/{des}", Access.ADMINISTER, r -> new Call("DELETE", "/api/diskEncryptionSets/"
+                        + perRole.get("des-" + r), null)),
                 new Row("GET /api/diskEncryptionSets", Access.READ, r -> new Call("GET", "/api/diskEncryptionSets", null)),
                 new Row("GET /api/diskEncryptionSets/{des}", Access.READ, r -> new Call("GET", "/api/diskEncryptionSets/" + des, null)),
                 new Row("GET /api/jobs", Access.READ, r -> new Call("GET", "/api/jobs?vault=" + vault, null)),

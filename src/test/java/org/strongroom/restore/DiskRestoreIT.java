@@ -228,6 +228,30 @@ class DiskRestoreIT {
     }
 
     @Test
+    void setThatADiskItemNames_isNotDeleted_andOnceUnused_isDeleted_leavingTheDisksItSealedReadable() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des des = des(cmk, "\"get\",\"wrapKey\",\"unwrapKey\"");
+        Backed backed = backedUpDisk(cmk, des.name());
+        Path target = target();
+        assertEquals("Completed", cmk.awaitJob(requestRestore(backed, target, "")).getString("status"));
+
+        Api.Response refused = cmk.admin().delete("/api/diskEncryptionSets/" + des.name());
+        assertTrue(refused.isError(409, "UserErrorDiskEncryptionSetInUse"), refused.toString());
+        assertTrue(refused.json().getString("message").contains("vaults/" + backed.vault() + "/items/disk1"), refused.toString());
+        assertEquals(200, cmk.admin().get("/api/diskEncryptionSets/" + des.name()).status());
+
+        Api.Response withoutSet = cmk.admin().put("/api/vaults/" + backed.vault() + "/items/disk1",
+                "{\"workloadType\":\"Disk\",\"source\":{\"path\":\"" + backed.image() + "\"}}");
+        assertEquals(200, withoutSet.status(), withoutSet.toString());
+        Api.Response deleted = cmk.admin().delete("/api/diskEncryptionSets/" + des.name());
+        assertEquals(204, deleted.status(), deleted.toString());
+        assertEquals(404, cmk.admin().get("/api/diskEncryptionSets/" + des.name()).status());
+        assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header(target))),
+                "a disk the set sealed still opens with its key, which stays in its key vault");
+        assertEquals(404, cmk.admin().delete("/api/diskEncryptionSets/" + des.name()).status());
+    }
+
+    @Test
     void diskWithoutAnySet_isSealedWithThePlatformKey() throws Exception {
         Cmk cmk = new Cmk(base);
         Backed backed = backedUpDisk(cmk, null);

@@ -1,5 +1,6 @@
 package org.strongroom.backup.app;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
+import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.ProtectedItemRepository;
 import org.strongroom.protection.domain.RecoveryPoint;
@@ -29,7 +31,9 @@ import org.strongroom.vault.app.VaultService;
 
 /**
  * Retention and garbage collection for one vault: recovery points older than their item's retention go
- * (each item keeps its newest point whatever its age), then every pack no remaining point uses, with its
+ * (each item keeps its newest point whatever its age); a soft-deleted item keeps all of its points until
+ * its purge time, then it is purged with them — in an immutable vault only the points its retention let go,
+ * the item once none is left; then every pack no remaining point uses goes, with its
  * chunks, then files a crashed backup left behind.
  *
  * <p>Safe beside backups: the decisions are taken under the vault lock and only when no backup of the
@@ -58,6 +62,9 @@ public class StoreMaintenance {
 
     @Inject
     JobQueries jobs;
+
+    @Inject
+    ProtectedItems protectedItems;
 
     @Inject
     StoreMaintenance self;
@@ -101,9 +108,16 @@ public class StoreMaintenance {
         return outcome;
     }
 
+    /** Removes the point from the database and the chunk index; answers its manifest, to delete from the store. */
+    private ManifestName forget(RecoveryPoint point) {
+        points.remove(point);
+        index.forgetPoint(point.id());
+        return new ManifestName(point.item(), point.id().toString());
+    }
+
     @Transactional
     public Plan plan(VaultName vault) {
-        vaults.lock(vault);
+        boolean immutable = vaults.lock(vault).immutability().inForce();
         if (jobs.anyInProgress(ResourcePath.vault(vault), BackupOperations.BACKUP)) {
             return new Plan(true, List.of(), Set.of(), Set.of(), Set.of());
         }
@@ -111,20 +125,38 @@ public class StoreMaintenance {
                 .collect(Collectors.toMap(ProtectedItem::name, item -> item));
         List<ManifestName> expired = new ArrayList<>();
         Set<String> live = new HashSet<>();
+        Set<String> keptBack = new HashSet<>();
         Map<String, List<RecoveryPoint>> byItem = points.inVault(vault).stream()
                 .collect(Collectors.groupingBy(RecoveryPoint::item));
+        Instant now = Timestamps.now();
         for (Map.Entry<String, List<RecoveryPoint>> entry : byItem.entrySet()) {
             ProtectedItem item = byName.get(entry.getKey());
             Integer retention = item == null ? null : item.policy().retentionDays();
+            if (item != null && item.softDeleted()) {
+                // kept whole until purged; while the vault is immutable, a purge takes only what its retention let go
+                for (RecoveryPoint point : entry.getValue()) {
+                    boolean purged = item.purgeDue(now) && (!immutable || retention != null && point.expiredAt(now, retention));
+                    if (purged) {
+                        expired.add(forget(point));
+                    } else {
+                        live.add(point.id().toString());
+                        keptBack.add(item.name());
+                    }
+                }
+                continue;
+            }
             RecoveryPoint newest = entry.getValue().stream().max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
             for (RecoveryPoint point : entry.getValue()) {
-                if (retention != null && point != newest && point.expiredAt(Timestamps.now(), retention)) {
-                    points.remove(point);
-                    index.forgetPoint(point.id());
-                    expired.add(new ManifestName(point.item(), point.id().toString()));
+                if (retention != null && point != newest && point.expiredAt(now, retention)) {
+                    expired.add(forget(point));
                 } else {
                     live.add(point.id().toString());
                 }
+            }
+        }
+        for (ProtectedItem item : byName.values()) {
+            if (item.purgeDue(now) && !keptBack.contains(item.name())) {
+                protectedItems.purged(item, byItem.getOrDefault(item.name(), List.of()).size());
             }
         }
         Set<UUID> unused = index.unusedPacks(vault);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -103,5 +104,18 @@ public class DiskEncryptionSetsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public DiskEncryptionSetDto get(@PathParam("des") String des) {
         return DiskEncryptionSetDto.of(sets.get(des));
+    }
+
+    @DELETE
+    @Path("{des}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a disk encryption set that nothing uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response delete(@PathParam("des") String des) {
+        sets.delete(Callers.of(security), des);
+        return Response.noContent().build();
     }
 }

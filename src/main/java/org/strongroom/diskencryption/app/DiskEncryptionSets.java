@@ -10,10 +10,12 @@ import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.diskencryption.domain.DiskEncryptionSet;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
+import org.strongroom.diskencryption.domain.DiskEncryptionSetUsers;
 import org.strongroom.keyvault.KeyRequirements;
 import org.strongroom.keyvault.KeyVaultClient.ResolvedKey;
 import org.strongroom.keyvault.ManagedIdentityKeys;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
@@ -37,6 +39,9 @@ public class DiskEncryptionSets {
 
     @Inject
     Settings settings;
+
+    @Inject
+    DiskEncryptionSetUsers users;
 
     /** Whether {@link #put} created the set or changed its key. */
     public record PutResult(DiskEncryptionSet set, boolean created) {
@@ -63,6 +68,26 @@ public class DiskEncryptionSets {
             sets.add(created);
             return new PutResult(created, true);
         }, result -> "key " + keyUri + ", principal " + result.set().principalId());
+    }
+
+    /**
+     * Deletes a set that nothing uses ({@code UserErrorDiskEncryptionSetInUse} otherwise, naming the users).
+     * Disks it sealed stay readable: their header names the key version that wrapped their key, which
+     * stays in its key vault; the access policies that granted the set's identity stay there too.
+     */
+    @Transactional
+    public void delete(Caller caller, String name) {
+        activity.record(caller, "DeleteDiskEncryptionSet", ResourcePath.diskEncryptionSet(name), () -> {
+            DiskEncryptionSet set = get(name);
+            List<String> users = this.users.of(name);
+            if (!users.isEmpty()) {
+                throw new StrongroomException(ErrorCode.UserErrorDiskEncryptionSetInUse, "Disk encryption set '" + name
+                        + "' is used by " + String.join(", ", users) + ": a set is deleted only while nothing uses it",
+                        ResourcePath.diskEncryptionSet(name).toString());
+            }
+            sets.remove(set);
+            return set;
+        }, set -> "key " + set.keyUri());
     }
 
     @Transactional

@@ -10,4 +10,6 @@ public interface DiskEncryptionSetRepository {
     List<DiskEncryptionSet> all();
 
     void add(DiskEncryptionSet set);
+
+    void remove(DiskEncryptionSet set);
 }

@@ -30,4 +30,9 @@ public class JpaDiskEncryptionSetRepository implements DiskEncryptionSetReposito
     public void add(DiskEncryptionSet set) {
         em.persist(set);
     }
+
+    @Override
+    public void remove(DiskEncryptionSet set) {
+        em.remove(set);
+    }
 }

@@ -30,16 +30,19 @@ public final class ItemDtos {
         }
     }
 
+    /** An item; {@code deletedTime} and {@code purgeTime} only while it is soft-deleted. */
     @JsonbPropertyOrder({"name", "vault", "workloadType", "source", "policy", "protectionState", "lastBackupTime",
-            "lastBackupStatus", "created"})
+            "lastBackupStatus", "created", "deletedTime", "purgeTime"})
     public record ItemDto(String name, String vault, String workloadType, Source source, Policy policy,
-                          String protectionState, Instant lastBackupTime, String lastBackupStatus, Instant created) {
+                          String protectionState, Instant lastBackupTime, String lastBackupStatus, Instant created,
+                          Instant deletedTime, Instant purgeTime) {
 
         static ItemDto of(ProtectedItem item) {
             return new ItemDto(item.name(), item.vault().value(), item.workloadType().name(),
                     item.sourcePath() == null ? null : new Source(item.sourcePath(), item.sourceDiskEncryptionSet().orElse(null)),
                     Policy.of(item.policy()),
-                    item.protectionState().name(), item.lastBackupTime(), item.lastBackupStatus(), item.created());
+                    item.protectionState().name(), item.lastBackupTime(), item.lastBackupStatus(), item.created(),
+                    item.deletedTime(), item.purgeTime());
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -103,17 +104,37 @@ public class ProtectedItemsResource {
         return ItemDto.of(items.get(ItemRef.requested(vault, item)));
     }
 
-    /** Stops the item's protection, retaining its recovery points: 200 with the item ({@code ProtectionStopped}). */
+    /**
+     * Stops the item's protection: 200 with the item, {@code ProtectionStopped} (its recovery points
+     * retained) or, with {@code deleteData=true}, {@code SoftDeleted}.
+     */
     @POST
     @Path("{item}/stopProtection")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Stop protecting the item, retaining its recovery points; no backups until resumed")
+    @Operation(summary = "Stop protecting the item; its recovery points are retained, or soft-deleted with deleteData=true")
+    @APIResponse(responseCode = "200", description = "The item, ProtectionStopped or SoftDeleted",
+            content = @Content(schema = @Schema(implementation = ItemDto.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ItemDto stopProtection(@PathParam("item") String item, @QueryParam("deleteData") String deleteData) {
+        return ItemDto.of(items.stopProtection(Callers.of(security), ItemRef.requested(vault, item),
+                QueryParameters.flag(deleteData, "deleteData")));
+    }
+
+    /** Brings a soft-deleted item back with its recovery points: 200 with the item, {@code ProtectionStopped}. */
+    @POST
+    @Path("{item}/undelete")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Undelete a soft-deleted item: its recovery points back, its protection stopped")
     @APIResponse(responseCode = "200", description = "The item, ProtectionStopped",
             content = @Content(schema = @Schema(implementation = ItemDto.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ItemDto stopProtection(@PathParam("item") String item) {
-        return ItemDto.of(items.stopProtection(Callers.of(security), ItemRef.requested(vault, item)));
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ItemDto undelete(@PathParam("item") String item) {
+        return ItemDto.of(items.undelete(Callers.of(security), ItemRef.requested(vault, item)));
     }
 
     /** Resumes a stopped item's protection: 200 with the item. */

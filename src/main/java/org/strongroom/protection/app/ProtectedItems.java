@@ -1,5 +1,6 @@
 package org.strongroom.protection.app;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.app.JobSubmission;
@@ -101,6 +103,7 @@ public class ProtectedItems {
             }
             var existing = items.find(ref);
             if (existing.isPresent()) {
+                vault.requireRetentionChange(existing.get().policy().retentionDays(), registration.policy().retentionDays());
                 existing.get().update(workload, source, des, registration.policy(), Timestamps.now());
                 return new PutResult(existing.get(), false);
             }
@@ -111,16 +114,46 @@ public class ProtectedItems {
     }
 
     /**
-     * Stops the item's protection, retaining its recovery points: no backup runs until it is resumed; the
-     * points expire by the item's retention (the newest kept, as for every item).
+     * Stops the item's protection: no backup runs until it is resumed. Its recovery points are retained
+     * (they expire by the item's retention, the newest kept, as for every item), or with {@code deleteData}
+     * soft-deleted: kept, undeletable, for the vault's soft delete days, then purged (at once while the
+     * vault's soft delete is disabled).
      */
     @Transactional
-    public ProtectedItem stopProtection(Caller caller, ItemRef ref) {
+    public ProtectedItem stopProtection(Caller caller, ItemRef ref, boolean deleteData) {
         return activity.record(caller, "StopProtection", ResourcePath.item(ref), () -> {
             ProtectedItem item = forUpdate(ref);
-            item.stopProtection(Timestamps.now());
+            Instant now = Timestamps.now();
+            if (deleteData) {
+                Vault vault = vaults.get(ref.vault());
+                vault.requireDeletable("deleting the data of item '" + ref.item() + "'", ResourcePath.item(ref).toString());
+                item.softDelete(now, vault.softDelete().purgeTime(now));
+            } else {
+                item.stopProtection(now);
+            }
             return item;
-        }, item -> "recovery points retained");
+        }, item -> item.softDeleted() ? "data deleted: soft-deleted, purged at " + item.purgeTime() : "recovery points retained");
+    }
+
+    /** Brings a soft-deleted item back with its recovery points, its protection stopped. */
+    @Transactional
+    public ProtectedItem undelete(Caller caller, ItemRef ref) {
+        return activity.record(caller, "UndeleteProtectedItem", ResourcePath.item(ref), () -> {
+            ProtectedItem item = forUpdate(ref);
+            item.undelete(Timestamps.now());
+            return item;
+        }, item -> "recovery points kept, protection stopped");
+    }
+
+    /**
+     * Purges a soft-deleted item whose time has come, in the caller's transaction (store maintenance, which
+     * removes its recovery points first): the item goes, recorded as done by the system.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void purged(ProtectedItem item, int points) {
+        items.remove(item);
+        activity.append(Caller.SYSTEM, "PurgeProtectedItem", ResourcePath.item(item.ref()), ActivityStatus.Succeeded,
+                points + " recovery point(s) purged, soft-deleted at " + item.deletedTime());
     }
 
     /** Resumes a stopped item's protection: its schedule and requested backups run again. */

@@ -57,6 +57,14 @@ public class ProtectedItem {
     @Column(name = "last_backup_time")
     private Instant lastBackupTime;
 
+    /** When the item's data was deleted (soft-deleted); null otherwise. */
+    @Column(name = "deleted_time")
+    private Instant deletedTime;
+
+    /** When a soft-deleted item's data is purged; null otherwise. */
+    @Column(name = "purge_time")
+    private Instant purgeTime;
+
     @Column(name = "last_backup_status", length = 64)
     private String lastBackupStatus;
 
@@ -106,20 +114,67 @@ public class ProtectedItem {
      * newest kept as always): no backups, scheduled or requested, until it is resumed.
      */
     public void stopProtection(Instant now) {
+        requireNotSoftDeleted();
         protectionState = ProtectionState.ProtectionStopped;
         updated = now;
     }
 
+    /**
+     * Stops protection and deletes the item's data: soft-deleted, its recovery points kept — restorable
+     * only after {@link #undelete}, never expired — until {@code purgeTime}, when they and the item are purged.
+     */
+    public void softDelete(Instant now, Instant purgeTime) {
+        requireNotSoftDeleted();
+        protectionState = ProtectionState.SoftDeleted;
+        deletedTime = now;
+        this.purgeTime = purgeTime;
+        updated = now;
+    }
+
+    /** Brings a soft-deleted item back, its protection stopped and its points as they were. */
+    public void undelete(Instant now) {
+        if (protectionState != ProtectionState.SoftDeleted) {
+            throw StrongroomException.conflict("Item '" + name + "' is not soft-deleted", ResourcePath.item(ref()).toString());
+        }
+        protectionState = ProtectionState.ProtectionStopped;
+        deletedTime = null;
+        purgeTime = null;
+        updated = now;
+    }
+
+    /** Whether the item is soft-deleted and its time to be purged has come. */
+    public boolean purgeDue(Instant now) {
+        return protectionState == ProtectionState.SoftDeleted && !purgeTime.isAfter(now);
+    }
+
+    public boolean softDeleted() {
+        return protectionState == ProtectionState.SoftDeleted;
+    }
+
+    /** Refuses what a soft-deleted item cannot do until undeleted ({@code UserErrorItemSoftDeleted}): restore, back up, resume, stop. */
+    public void requireNotSoftDeleted() {
+        if (protectionState == ProtectionState.SoftDeleted) {
+            throw new StrongroomException(ErrorCode.UserErrorItemSoftDeleted, "Item '" + name + "' is soft-deleted (its "
+                    + "data is purged at " + purgeTime + "): undelete it first (POST .../items/" + name + "/undelete)",
+                    ResourcePath.item(ref()).toString());
+        }
+    }
+
     /** Resumes a stopped item's protection: {@code Protected} when it has recovery points, else {@code IRPending}. */
     public void resumeProtection(boolean hasRecoveryPoints, Instant now) {
+        requireNotSoftDeleted();
         if (protectionState == ProtectionState.ProtectionStopped) {
             protectionState = hasRecoveryPoints ? ProtectionState.Protected : ProtectionState.IRPending;
             updated = now;
         }
     }
 
-    /** Refuses a backup of an item whose protection is stopped ({@code UserErrorProtectionStopped}). */
+    /**
+     * Refuses a backup of an item whose protection is stopped ({@code UserErrorProtectionStopped}) or whose
+     * data is deleted ({@code UserErrorItemSoftDeleted}).
+     */
     public void requireProtectionActive() {
+        requireNotSoftDeleted();
         if (protectionState == ProtectionState.ProtectionStopped) {
             throw new StrongroomException(ErrorCode.UserErrorProtectionStopped, "Protection of item '" + name + "' is "
                     + "stopped: it is not backed up until protection is resumed (POST .../items/" + name
@@ -150,7 +205,7 @@ public class ProtectedItem {
     public void backupEnded(Instant time, boolean succeeded, String status) {
         lastBackupTime = time;
         lastBackupStatus = status;
-        if (protectionState == ProtectionState.ProtectionStopped) {
+        if (protectionState == ProtectionState.ProtectionStopped || protectionState == ProtectionState.SoftDeleted) {
             updated = time;
             return;
         }
@@ -209,5 +264,13 @@ public class ProtectedItem {
 
     public Instant created() {
         return created;
+    }
+
+    public Instant deletedTime() {
+        return deletedTime;
+    }
+
+    public Instant purgeTime() {
+        return purgeTime;
     }
 }

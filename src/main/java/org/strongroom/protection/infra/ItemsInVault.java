@@ -28,6 +28,7 @@ public class ItemsInVault implements VaultContents {
 
     private String describe(ProtectedItem item) {
         int held = points.list(item.ref(), null, null).size();
-        return "item " + item.name() + " (" + held + " recovery point" + (held == 1 ? "" : "s") + ")";
+        return "item " + item.name() + " (" + (item.softDeleted() ? "soft-deleted until " + item.purgeTime() + ", " : "")
+                + held + " recovery point" + (held == 1 ? "" : "s") + ")";
     }
 }

@@ -50,6 +50,7 @@ public class Restores {
     @Transactional
     public Job request(Caller caller, ItemRef item, String recoveryPoint, Request request) {
         PointOfItem found = points.get(item, recoveryPoint);
+        found.item().requireNotSoftDeleted();
         WorkloadType workload = found.item().workloadType();
         RecoveryPoint.Type tier = found.point().restoreTier(request.tier(), Timestamps.now(),
                 found.item().policy().instantRestoreDays());

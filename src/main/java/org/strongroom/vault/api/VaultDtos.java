@@ -76,15 +76,35 @@ public final class VaultDtos {
         }
     }
 
+    /** {@code {"state"?:"Enabled"|"Disabled"|"AlwaysOn","retentionDays"?:14..180}}: what to change. */
+    public record SoftDeleteRequest(String state, Integer retentionDays) {
+    }
+
+    @JsonbPropertyOrder({"state", "retentionDays"})
+    public record SoftDeleteDto(String state, int retentionDays) {
+
+        static SoftDeleteDto of(Vault vault) {
+            return new SoftDeleteDto(vault.softDelete().state().name(), vault.softDelete().retentionDays());
+        }
+    }
+
+    /** {@code {"state":"Disabled"|"Unlocked"|"Locked"}}. */
+    public record ImmutabilityRequest(String state) {
+    }
+
+    public record ImmutabilityDto(String state) {
+    }
+
     @JsonbPropertyOrder({"name", "region", "subscriptionId", "resourceGroup", "tenantId", "identity", "encryption",
-            "created", "updated"})
+            "softDelete", "immutability", "created", "updated"})
     public record VaultDto(String name, String region, String subscriptionId, String resourceGroup, String tenantId,
-                           IdentityDto identity, EncryptionDto encryption, Instant created, Instant updated) {
+                           IdentityDto identity, EncryptionDto encryption, SoftDeleteDto softDelete,
+                           ImmutabilityDto immutability, Instant created, Instant updated) {
 
         static VaultDto of(Vault vault, Optional<KeyHealth> health) {
             return new VaultDto(vault.name().value(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
-                    vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault, health), vault.created(),
-                    vault.updated());
+                    vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault, health),
+                    SoftDeleteDto.of(vault), new ImmutabilityDto(vault.immutability().name()), vault.created(), vault.updated());
         }
     }
 }

@@ -35,14 +35,20 @@ import org.strongroom.vault.api.VaultDtos.EncryptionDto;
 import org.strongroom.vault.api.VaultDtos.EncryptionRequest;
 import org.strongroom.vault.api.VaultDtos.IdentityDto;
 import org.strongroom.vault.api.VaultDtos.IdentityRequest;
+import org.strongroom.vault.api.VaultDtos.ImmutabilityDto;
+import org.strongroom.vault.api.VaultDtos.ImmutabilityRequest;
 import org.strongroom.vault.api.VaultDtos.KeyHealthDto;
 import org.strongroom.vault.api.VaultDtos.MoveRequest;
+import org.strongroom.vault.api.VaultDtos.SoftDeleteDto;
+import org.strongroom.vault.api.VaultDtos.SoftDeleteRequest;
 import org.strongroom.vault.api.VaultDtos.VaultDto;
 import org.strongroom.vault.app.KeyAssignments;
 import org.strongroom.vault.app.KeyHealthProbe;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.IdentityType;
+import org.strongroom.vault.domain.Immutability;
 import org.strongroom.vault.domain.KeyAssignmentInput;
+import org.strongroom.vault.domain.SoftDelete;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
@@ -222,5 +228,44 @@ public class VaultsResource {
     public Response delete(@PathParam("vault") String vault) {
         vaults.delete(Callers.of(security), VaultName.requested(vault));
         return Response.noContent().build();
+    }
+
+    /** Changes the vault's soft delete of backup data: 200 with {@code {"state","retentionDays"}}. */
+    @PUT
+    @Path("{vault}/softDelete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change the vault's soft delete of backup data (AlwaysOn can never be switched off)")
+    @APIResponse(responseCode = "200", description = "The soft delete settings",
+            content = @Content(schema = @Schema(implementation = SoftDeleteDto.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public SoftDeleteDto changeSoftDelete(@PathParam("vault") String vault,
+                                          @NotNull(message = "a JSON body is required") SoftDeleteRequest body) {
+        return SoftDeleteDto.of(vaults.changeSoftDelete(Callers.of(security), VaultName.requested(vault),
+                QueryParameters.oneOf(SoftDelete.State.class, body.state(), "state"), body.retentionDays()));
+    }
+
+    /** Sets the vault's immutability: 200 with {@code {"state"}}. */
+    @PUT
+    @Path("{vault}/immutability")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set the vault's immutability: Disabled, Unlocked (reversible) or Locked (for good)")
+    @APIResponse(responseCode = "200", description = "The immutability", content = @Content(schema = @Schema(implementation = ImmutabilityDto.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ImmutabilityDto changeImmutability(@PathParam("vault") String vault,
+                                              @NotNull(message = "a JSON body is required") ImmutabilityRequest body) {
+        Immutability to = QueryParameters.oneOf(Immutability.class, body.state(), "state");
+        if (to == null) {
+            throw StrongroomException.badRequest("state is required: Disabled, Unlocked or Locked", "state");
+        }
+        return new ImmutabilityDto(vaults.changeImmutability(Callers.of(security), VaultName.requested(vault), to)
+                .immutability().name());
     }
 }

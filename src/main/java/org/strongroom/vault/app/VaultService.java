@@ -20,7 +20,9 @@ import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
 import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.vault.domain.IdentityType;
+import org.strongroom.vault.domain.Immutability;
 import org.strongroom.vault.domain.KeyHealthRepository;
+import org.strongroom.vault.domain.SoftDelete;
 import org.strongroom.vault.domain.Vault;
 import org.strongroom.vault.domain.VaultContents;
 import org.strongroom.vault.domain.VaultRepository;
@@ -108,6 +110,26 @@ public class VaultService {
             vault.move(resourceGroup, subscriptionId, tenantId, Timestamps.now());
             return vault;
         }, vault -> "now " + vault.subscriptionId() + "/" + vault.resourceGroup() + ", tenant " + vault.tenantId());
+    }
+
+    /** Changes the vault's soft delete of backup data: its state and/or retention days. */
+    @Transactional
+    public Vault changeSoftDelete(Caller caller, VaultName name, SoftDelete.State state, Integer retentionDays) {
+        return activity.record(caller, "UpdateSoftDelete", resource(name).child("softDelete"), () -> {
+            Vault vault = locked(name);
+            vault.changeSoftDelete(state, retentionDays, Timestamps.now());
+            return vault;
+        }, vault -> vault.softDelete().state() + ", " + vault.softDelete().retentionDays() + " days");
+    }
+
+    /** Sets the vault's immutability: Disabled, Unlocked (reversible) or Locked (for good). */
+    @Transactional
+    public Vault changeImmutability(Caller caller, VaultName name, Immutability to) {
+        return activity.record(caller, "UpdateImmutability", resource(name).child("immutability"), () -> {
+            Vault vault = locked(name);
+            vault.changeImmutability(to, Timestamps.now());
+            return vault;
+        }, vault -> vault.immutability().name());
     }
 
     /**

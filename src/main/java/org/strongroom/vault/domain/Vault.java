@@ -99,6 +99,13 @@ public class Vault {
     @Column(name = "had_item", nullable = false)
     private boolean hadItem;
 
+    @Embedded
+    private SoftDelete softDelete = new SoftDelete();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "immutability", nullable = false, length = 16)
+    private Immutability immutability = Immutability.Disabled;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -123,6 +130,53 @@ public class Vault {
         this.wrappedDataKey = Objects.requireNonNull(platformWrappedDataKey);
         this.created = now;
         this.updated = now;
+    }
+
+    /** Changes the vault's soft delete of backup data ({@link SoftDelete#change}: AlwaysOn is for good). */
+    public void changeSoftDelete(SoftDelete.State state, Integer retentionDays, Instant now) {
+        softDelete.change(state, retentionDays);
+        updated = now;
+    }
+
+    public SoftDelete softDelete() {
+        return softDelete;
+    }
+
+    /** Sets the vault's immutability; leaving {@code Locked} is refused ({@code UserErrorImmutabilityLocked}). */
+    public void changeImmutability(Immutability to, Instant now) {
+        if (immutability == Immutability.Locked && to != Immutability.Locked) {
+            throw new StrongroomException(ErrorCode.UserErrorImmutabilityLocked, "Vault '" + name + "' is locked immutable: "
+                    + "that is for good, it can never be " + (to == Immutability.Disabled ? "disabled" : "unlocked") + " again",
+                    "state");
+        }
+        immutability = Objects.requireNonNull(to);
+        updated = now;
+    }
+
+    public Immutability immutability() {
+        return immutability;
+    }
+
+    /**
+     * Refuses, while the vault is immutable, to delete backup data before its retention ends
+     * ({@code UserErrorVaultImmutable}): {@code what} says what was asked.
+     */
+    public void requireDeletable(String what, String target) {
+        if (immutability.inForce()) {
+            throw new StrongroomException(ErrorCode.UserErrorVaultImmutable, "Vault '" + name + "' is immutable ("
+                    + immutability + "): " + what + " is refused; backup data goes only when its retention ends", target);
+        }
+    }
+
+    /**
+     * Refuses, while the vault is immutable, a retention shorter than before ({@code null}: kept for ever).
+     */
+    public void requireRetentionChange(Integer from, Integer to) {
+        boolean shorter = to != null && (from == null || to < from);
+        if (shorter) {
+            requireDeletable("shortening retention from " + (from == null ? "for ever" : from + " days") + " to " + to
+                    + " days", "policy.retentionDays");
+        }
     }
 
     /**

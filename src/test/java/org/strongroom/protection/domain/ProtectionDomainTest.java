@@ -153,4 +153,40 @@ class ProtectionDomainTest {
         assertFalse(point.markAvailable(T0.plusSeconds(5)), "already Available: no change to record");
         assertEquals(T0.plusSeconds(5), point.stateTime(), "when it was last verified");
     }
+
+    @Test
+    void stoppedItem_refusesBackups_andResumes_toProtectedOnlyWithPoints() {
+        ProtectedItem item = new ProtectedItem(ItemRef.of(VaultName.of("v1"), "files1"), WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        item.stopProtection(T0);
+        assertEquals(ProtectionState.ProtectionStopped, item.protectionState());
+        assertEquals(ErrorCode.UserErrorProtectionStopped, assertThrows(StrongroomException.class, item::requireProtectionActive).code());
+        item.backupEnded(T0.plusSeconds(1), true, "Completed");
+        assertEquals(ProtectionState.ProtectionStopped, item.protectionState(), "a backup that was running does not resume it");
+        item.resumeProtection(false, T0.plusSeconds(2));
+        assertEquals(ProtectionState.IRPending, item.protectionState());
+        item.stopProtection(T0.plusSeconds(3));
+        item.resumeProtection(true, T0.plusSeconds(4));
+        assertEquals(ProtectionState.Protected, item.protectionState());
+        item.requireProtectionActive();
+    }
+
+    @Test
+    void softDeletedItem_refusesEverythingButUndelete_andIsPurgeDueAtItsPurgeTime() {
+        ProtectedItem item = new ProtectedItem(ItemRef.of(VaultName.of("v1"), "files1"), WorkloadType.Files, "/src", null, BackupPolicy.none(), T0);
+        Instant purge = T0.plus(Duration.ofDays(14));
+        item.softDelete(T0, purge);
+        assertEquals(ProtectionState.SoftDeleted, item.protectionState());
+        assertEquals(List.of(T0, purge), List.of(item.deletedTime(), item.purgeTime()));
+        for (Runnable refused : List.<Runnable>of(item::requireProtectionActive, item::requireNotSoftDeleted,
+                () -> item.resumeProtection(true, T0), () -> item.stopProtection(T0), () -> item.softDelete(T0, purge))) {
+            assertEquals(ErrorCode.UserErrorItemSoftDeleted, assertThrows(StrongroomException.class, refused::run).code());
+        }
+        assertFalse(item.purgeDue(purge.minusMillis(1)));
+        assertTrue(item.purgeDue(purge));
+        item.undelete(T0.plusSeconds(5));
+        assertEquals(ProtectionState.ProtectionStopped, item.protectionState());
+        assertEquals(null, item.purgeTime());
+        assertFalse(item.purgeDue(purge.plus(Duration.ofDays(1))), "an undeleted item is never purged");
+        assertEquals(ErrorCode.Conflict, assertThrows(StrongroomException.class, () -> item.undelete(T0)).code());
+    }
 }
