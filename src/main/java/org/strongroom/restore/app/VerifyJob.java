@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Resource;
@@ -27,6 +26,7 @@ import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.app.RecoveryPoints;
+import org.strongroom.restore.infra.Workers;
 import org.strongroom.protection.domain.RecoveryPoint;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
@@ -119,12 +119,7 @@ public class VerifyJob implements JobHandler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Verify interrupted", e);
         } finally {
-            workers.shutdownNow();
-            try {
-                workers.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Workers.stopAndWait(workers);
         }
     }
 

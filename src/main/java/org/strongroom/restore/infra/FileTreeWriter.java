@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -224,22 +223,9 @@ public final class FileTreeWriter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Restore interrupted", e);
         } finally {
-            stopAndWait(workers);
+            Workers.stopAndWait(workers);
         }
         return staged;
-    }
-
-    /**
-     * Stops the workers and waits until none runs any more, so that a failed restore's cleanup sees every
-     * file they staged (a worker still writing would otherwise leave one behind in the target).
-     */
-    private static void stopAndWait(ExecutorService workers) {
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(1, TimeUnit.MINUTES); // interrupted, a worker stops at its next write
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.strongroom.crypto.KeyMaterial;
@@ -82,12 +81,7 @@ public final class SealedDiskWriter {
             deleteQuietly(temporary);
             throw e;
         } finally {
-            readers.shutdownNow();
-            try {
-                readers.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Workers.stopAndWait(readers);
         }
     }
 
