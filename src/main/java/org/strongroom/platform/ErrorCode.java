@@ -95,7 +95,9 @@ public enum ErrorCode {
     /** An immutable vault deletes no backup data before its retention ends: no shorter retention, no deleting an item's data. */
     UserErrorVaultImmutable(409),
     /** A vault's immutability is locked: it can never be unlocked or disabled again. */
-    UserErrorImmutabilityLocked(409);
+    UserErrorImmutabilityLocked(409),
+    /** A key vault is deleted only once it holds no keys, deleted keys included: its keys may be all that opens backups. */
+    UserErrorKeyVaultNotEmpty(409);
 
     private final int httpStatus;
 

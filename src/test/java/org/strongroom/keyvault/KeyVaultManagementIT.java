@@ -140,4 +140,29 @@ class KeyVaultManagementIT {
                 "{\"permissions\":{\"keys\":[\"get\"]}}").isError(403, "Forbidden"));
         assertEquals(200, operator.get("/api/keyvaults/" + kv).status());
     }
+
+    @Test
+    void keyVaultThatHoldsKeys_evenDeletedOnes_isNotDeleted_andOnceEmpty_isDeleted() {
+        Api admin = Api.admin(base);
+        String kv = Names.unique("kv");
+        String path = "/api/keyvaults/" + kv;
+        assertEquals(201, admin.put(path, KeyVaults.body("")).status());
+        assertEquals(200, admin.post(path + "/keys/k1/create", "{\"kty\":\"RSA\",\"key_size\":2048}").status());
+
+        Api.Response holdsKey = admin.delete(path);
+        assertTrue(holdsKey.isError(409, "UserErrorKeyVaultNotEmpty"), holdsKey.toString());
+        assertTrue(holdsKey.json().getString("message").contains("1 key(s) and 0 deleted key(s)"), holdsKey.toString());
+        assertEquals(200, admin.delete(path + "/keys/k1").status());
+        Api.Response holdsDeletedKey = admin.delete(path);
+        assertTrue(holdsDeletedKey.isError(409, "UserErrorKeyVaultNotEmpty"), "a soft-deleted key may still be recovered: "
+                + holdsDeletedKey);
+        assertEquals(200, admin.get(path).status());
+
+        assertEquals(204, admin.delete(path + "/deletedkeys/k1").status());
+        Api.Response deleted = admin.delete(path);
+        assertEquals(204, deleted.status(), deleted.toString());
+        assertEquals(404, admin.get(path).status());
+        assertEquals(201, admin.put(path, KeyVaults.body("")).status(), "the name is free again");
+        assertEquals(404, admin.delete("/api/keyvaults/" + Names.unique("kv")).status());
+    }
 }

@@ -138,6 +138,9 @@ class AuthorizationMatrixIT {
             admin.put("/api/keyvaults/" + kv + "/accessPolicies/" + principal(role), "{\"permissions\":{\"keys\":[\"get\"]}}");
             perRole.put("vault-" + role, cmk.vault("westeurope"));
             perRole.put("del-vault-" + role, cmk.vault("westeurope"));
+            String emptyKv = Names.unique("kv");
+            assertEquals(201, admin.put("/api/keyvaults/" + emptyKv, KeyVaults.body("")).status());
+            perRole.put("kv-" + role, emptyKv);
             String unusedSet = Names.unique("des-");
             assertEquals(201, admin.put("/api/diskEncryptionSets/" + unusedSet, "{\"keyUri\":\"" + protectedKid
                     + "\",\"region\":\"westeurope\"}").status());
@@ -205,6 +208,8 @@ class AuthorizationMatrixIT {
                         + "/deletedkeys/rec-" + r, null)),
                 new Row("POST {keyVaultUri}/deletedkeys/{name}/recover", Access.KEY_MANAGEMENT, r -> new Call("POST", "/api/keyvaults/" + kv
                         + "/deletedkeys/rec-" + r + "/recover", null)),
+                new Row("DELETE /api/keyvaults/{kv}", Access.ADMINISTER, r -> new Call("DELETE", "/api/keyvaults/"
+                        + perRole.get("kv-" + r), null)),
                 new Row("DELETE {keyVaultUri}/deletedkeys/{name} (purge)", Access.KEY_MANAGEMENT, r -> new Call("DELETE", "/api/keyvaults/" + kv
                         + "/deletedkeys/pur-" + r, null)),
                 new Row("GET /api/vaults", Access.READ, r -> new Call("GET", "/api/vaults", null)),

@@ -111,6 +111,19 @@ public class KeyVaultsResource {
         return KeyVaultDto.of(administration.get(keyVaultName), KeyVaultUris.of(settings));
     }
 
+    @DELETE
+    @Path("{kv}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a key vault that holds no keys, deleted ones included")
+    @APIResponse(responseCode = "204", description = "Deleted, with its access policies")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response delete(@PathParam("kv") String keyVaultName) {
+        administration.delete(Callers.of(security), keyVaultName);
+        return Response.noContent().build();
+    }
+
     @PUT
     @Path("{kv}/accessPolicies/{principalId}")
     @Consumes(MediaType.APPLICATION_JSON)

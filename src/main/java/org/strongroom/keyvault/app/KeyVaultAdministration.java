@@ -11,9 +11,11 @@ import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.keyvault.domain.KeyPermission;
+import org.strongroom.keyvault.domain.KeyRepository;
 import org.strongroom.keyvault.domain.KeyVault;
 import org.strongroom.keyvault.domain.KeyVaultRepository;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
@@ -30,6 +32,9 @@ public class KeyVaultAdministration {
 
     @Inject
     KeyVaultAccess access;
+
+    @Inject
+    KeyRepository keys;
 
     /** A {@code PUT}'s outcome: the key vault, and whether it was created by it. */
     public record PutResult(KeyVault keyVault, boolean created) {
@@ -85,6 +90,27 @@ public class KeyVaultAdministration {
             get(name).removeAccessPolicy(principalId, Timestamps.now());
             return null;
         }, none -> null);
+    }
+
+    /**
+     * Deletes a key vault that holds no keys, deleted ones included ({@code UserErrorKeyVaultNotEmpty}
+     * otherwise): a key is deleted, and purged, by the key rules first — soft delete and purge protection
+     * apply — so that deleting a key vault never destroys a key that a vault or a sealed disk may need.
+     */
+    @Transactional
+    public void delete(Caller caller, String name) {
+        activity.record(caller, "DeleteKeyVault", resource(name), () -> {
+            KeyVault keyVault = get(name);
+            int held = keys.list(keyVault.name(), false).size();
+            int deleted = keys.list(keyVault.name(), true).size();
+            if (held + deleted > 0) {
+                throw new StrongroomException(ErrorCode.UserErrorKeyVaultNotEmpty, "Key vault '" + keyVault.name() + "' holds "
+                        + held + " key(s) and " + deleted + " deleted key(s) not yet purged: a key vault is deleted only once "
+                        + "it holds none", resource(name).toString());
+            }
+            keyVaults.remove(keyVault);
+            return keyVault;
+        }, keyVault -> keyVault.region() + ", " + keyVault.accessPolicies().size() + " access polic(ies) removed with it");
     }
 
     @Transactional

@@ -12,4 +12,6 @@ public interface KeyVaultRepository {
     List<KeyVault> all();
 
     void add(KeyVault keyVault);
+
+    void remove(KeyVault keyVault);
 }

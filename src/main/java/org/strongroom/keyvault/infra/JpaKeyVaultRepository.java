@@ -34,6 +34,11 @@ public class JpaKeyVaultRepository implements KeyVaultRepository {
     }
 
     @Override
+    public void remove(KeyVault keyVault) {
+        em.remove(keyVault);
+    }
+
+    @Override
     public void add(KeyVault keyVault) {
         em.persist(keyVault);
     }
