@@ -39,7 +39,7 @@ import org.strongroom.support.SourceTrees;
 /**
  * An item's protection stopped (its recovery points retained) and resumed; the deletion of an item, allowed
  * only once it holds no recovery points, and of a vault, only once it holds no items: removing either never
- * deletes backup data.
+ * deletes backup data. Soft delete, undelete and purge; immutable vaults.
  */
 @ExtendWith(ArquillianExtension.class)
 class ProtectionLifecycleIT {
