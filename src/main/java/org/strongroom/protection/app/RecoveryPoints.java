@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional.TxType;
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.platform.Caller;
-
 import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
 import org.strongroom.platform.StrongroomException;
