@@ -161,25 +161,26 @@ public class ProtectedItems {
     public ProtectedItem resumeProtection(Caller caller, ItemRef ref) {
         return activity.record(caller, "ResumeProtection", ResourcePath.item(ref), () -> {
             ProtectedItem item = forUpdate(ref);
-            item.resumeProtection(!points.list(ref, null, null).isEmpty(), Timestamps.now());
+            item.resumeProtection(points.count(ref) > 0, Timestamps.now());
             return item;
         }, item -> item.protectionState().name());
     }
 
     /**
      * Deletes an item that holds no recovery points and runs no job; one with points is refused
-     * ({@code UserErrorItemHasRecoveryPoints}): backup data is never deleted by removing its item.
+     * ({@code UserErrorItemHasRecoveryPoints}): backup data is never deleted by removing its item. The item's
+     * row stays locked until the deletion commits, as a backup request locks it to submit its job, so no
+     * backup starts in between.
      */
     @Transactional
     public void delete(Caller caller, ItemRef ref) {
         activity.record(caller, "DeleteProtectedItem", ResourcePath.item(ref), () -> {
-            vaults.lock(ref.vault()); // a backup commits its point under the same lock
             ProtectedItem item = forUpdate(ref);
             if (jobQueries.anyInProgress(ResourcePath.item(ref))) {
                 throw StrongroomException.conflict("A job of item '" + ref.item() + "' is running; delete the item once it "
                         + "has ended", ResourcePath.item(ref).toString());
             }
-            int held = points.list(ref, null, null).size();
+            int held = points.count(ref);
             if (held > 0) {
                 throw new StrongroomException(ErrorCode.UserErrorItemHasRecoveryPoints, "Item '" + ref.item() + "' holds "
                         + held + " recovery point(s); an item is deleted only once it holds none (stop its protection: "

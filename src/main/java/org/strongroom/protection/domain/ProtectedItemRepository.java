@@ -19,6 +19,9 @@ public interface ProtectedItemRepository {
 
     List<ProtectedItem> list(VaultName vault);
 
+    /** The Disk items, across vaults, whose source disk's set is {@code diskEncryptionSet}. */
+    List<ProtectedItem> usingDiskEncryptionSet(String diskEncryptionSet);
+
     void add(ProtectedItem item);
 
     void remove(ProtectedItem item);

@@ -18,6 +18,9 @@ public interface RecoveryPointRepository {
     /** The item's points with {@code from <= time <= to} (either may be null), newest first. */
     List<RecoveryPoint> list(ItemRef item, Instant from, Instant to);
 
+    /** How many points the item holds. */
+    int count(ItemRef item);
+
     /** Every point of the vault. */
     List<RecoveryPoint> inVault(VaultName vault);
 

@@ -27,7 +27,7 @@ public class ItemsInVault implements VaultContents {
     }
 
     private String describe(ProtectedItem item) {
-        int held = points.list(item.ref(), null, null).size();
+        int held = points.count(item.ref());
         return "item " + item.name() + " (" + (item.softDeleted() ? "soft-deleted until " + item.purgeTime() + ", " : "")
                 + held + " recovery point" + (held == 1 ? "" : "s") + ")";
     }

@@ -52,6 +52,14 @@ public class JpaProtectedItemRepository implements ProtectedItemRepository {
     }
 
     @Override
+    public List<ProtectedItem> usingDiskEncryptionSet(String diskEncryptionSet) {
+        return em.createQuery("SELECT i FROM ProtectedItem i WHERE i.sourceDiskEncryptionSet = :set ORDER BY i.vault, i.name",
+                        ProtectedItem.class)
+                .setParameter("set", diskEncryptionSet)
+                .getResultList();
+    }
+
+    @Override
     public void add(ProtectedItem item) {
         em.persist(item);
     }

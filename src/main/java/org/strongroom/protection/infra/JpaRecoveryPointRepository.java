@@ -37,6 +37,14 @@ public class JpaRecoveryPointRepository implements RecoveryPointRepository {
     }
 
     @Override
+    public int count(ItemRef item) {
+        return em.createQuery("SELECT COUNT(p) FROM RecoveryPoint p WHERE p.vault = :vault AND p.item = :item", Long.class)
+                .setParameter("vault", item.vault().value())
+                .setParameter("item", item.item())
+                .getSingleResult().intValue();
+    }
+
+    @Override
     public List<RecoveryPoint> list(ItemRef item, Instant from, Instant to) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<RecoveryPoint> select = cb.createQuery(RecoveryPoint.class);

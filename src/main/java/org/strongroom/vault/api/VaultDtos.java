@@ -93,6 +93,10 @@ public final class VaultDtos {
     }
 
     public record ImmutabilityDto(String state) {
+
+        static ImmutabilityDto of(Vault vault) {
+            return new ImmutabilityDto(vault.immutability().name());
+        }
     }
 
     @JsonbPropertyOrder({"name", "region", "subscriptionId", "resourceGroup", "tenantId", "identity", "encryption",
@@ -104,7 +108,7 @@ public final class VaultDtos {
         static VaultDto of(Vault vault, Optional<KeyHealth> health) {
             return new VaultDto(vault.name().value(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
                     vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault, health),
-                    SoftDeleteDto.of(vault), new ImmutabilityDto(vault.immutability().name()), vault.created(), vault.updated());
+                    SoftDeleteDto.of(vault), ImmutabilityDto.of(vault), vault.created(), vault.updated());
         }
     }
 }

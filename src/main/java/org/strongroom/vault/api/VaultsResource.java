@@ -265,7 +265,6 @@ public class VaultsResource {
         if (to == null) {
             throw StrongroomException.badRequest("state is required: Disabled, Unlocked or Locked", "state");
         }
-        return new ImmutabilityDto(vaults.changeImmutability(Callers.of(security), VaultName.requested(vault), to)
-                .immutability().name());
+        return ImmutabilityDto.of(vaults.changeImmutability(Callers.of(security), VaultName.requested(vault), to));
     }
 }
