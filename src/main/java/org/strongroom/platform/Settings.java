@@ -39,6 +39,7 @@ public class Settings {
     private Duration keyManagerTimeout;
     private int keyManagerRetries;
     private Duration keyPollInterval;
+    private List<Path> postgresqlClientDirectories;
 
     @PostConstruct
     void read() {
@@ -63,6 +64,8 @@ public class Settings {
         keyManagerTimeout = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_MANAGER_TIMEOUT_SECONDS", "10")));
         keyManagerRetries = Integer.parseInt(env("STRONGROOM_KEY_MANAGER_RETRIES", "3"));
         keyPollInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_POLL_SECONDS", "3600")));
+        postgresqlClientDirectories = Arrays.stream(env("STRONGROOM_POSTGRESQL_CLIENTS", "").split(":"))
+                .filter(dir -> !dir.isBlank()).map(Path::of).toList();
     }
 
     /**
@@ -125,6 +128,14 @@ public class Settings {
      * How often the keys of remote key managers that vaults follow are asked for a new version
      * ({@code STRONGROOM_KEY_POLL_SECONDS}, default 3600: Azure Backup checks hourly).
      */
+    /**
+     * Directories holding PostgreSQL client tools ({@code psql}, {@code pg_dump}, {@code pg_restore}) of one
+     * version each ({@code STRONGROOM_POSTGRESQL_CLIENTS}, colon-separated); empty: look in the usual places.
+     */
+    public List<Path> postgresqlClientDirectories() {
+        return postgresqlClientDirectories;
+    }
+
     public Duration keyPollInterval() {
         return keyPollInterval;
     }

@@ -27,6 +27,10 @@ import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Meters;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.postgresql.PostgresConnection;
+import org.strongroom.postgresql.PostgresException;
+import org.strongroom.postgresql.PostgresSource;
+import org.strongroom.protection.app.DatabaseSources;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.app.SourceLocations;
 import org.strongroom.protection.domain.ProtectedItem;
@@ -66,6 +70,9 @@ public class BackupJob implements JobHandler {
     SourceLocations sources;
 
     @Inject
+    DatabaseSources databases;
+
+    @Inject
     VaultDataKeys dataKeys;
 
     @Inject
@@ -99,10 +106,23 @@ public class BackupJob implements JobHandler {
     private void backup(JobExecution job) {
         ProtectedItem item = items.get(job.subject().itemRef());
         Vault vault = vaults.get(item.vault());
-        Path source = Path.of(item.sourcePath());
         item.requireServerBackup();
         item.requireProtectionActive();
-        sources.recheck(item.workloadType(), item.sourcePath());
+        if (item.workloadType() == WorkloadType.PostgreSQL) {
+            try (PostgresConnection database = databases.connect(item)) {
+                backup(job, item, vault, database);
+            } catch (PostgresException e) {
+                throw DatabaseSources.unreadable(PostgresSource.ofJdbcUrl(item.sourcePath()), e);
+            }
+        } else {
+            sources.recheck(item.workloadType(), item.sourcePath());
+            backup(job, item, vault, null);
+        }
+    }
+
+    /** Backs up the item's files, disk, or — when {@code database} is given — database. */
+    private void backup(JobExecution job, ProtectedItem item, Vault vault, PostgresConnection database) {
+        Path source = database == null ? Path.of(item.sourcePath()) : null;
         UUID pointId = UUID.randomUUID();
         List<String> warnings = new ArrayList<>();
         dataKeys.syncStore(vault);
@@ -111,9 +131,11 @@ public class BackupJob implements JobHandler {
             long[] total = {0};
             try (ChunkPipeline pipeline = new ChunkPipeline(vault.name(), keys, store, steps.storedChunks(vault.name()),
                     threads, dataKeys.recheck(vault.name()), done -> job.progress(done, total[0]))) {
-                Cut cut = item.workloadType() == WorkloadType.Files
-                        ? cutFiles(vault, item, pointId, keys, source, pipeline, previous, total, warnings)
-                        : cutDisk(vault, item, pointId, source, pipeline, previous, total);
+                Cut cut = switch (item.workloadType()) {
+                    case Files -> cutFiles(vault, item, pointId, keys, source, pipeline, previous, total, warnings);
+                    case PostgreSQL -> cutDatabase(vault, item, pointId, keys, database, pipeline, total);
+                    default -> cutDisk(vault, item, pointId, source, pipeline, previous, total);
+                };
                 pipeline.finish();
                 RecoveryPointReader.writeManifest(store, keys, cut.manifest());
                 RecoveryPoint.Statistics statistics = new RecoveryPoint.Statistics(total[0], pipeline.newBytes(),
@@ -143,6 +165,16 @@ public class BackupJob implements JobHandler {
         previous.filter(m -> m.kind() == Manifest.Kind.FILES).ifPresent(m -> m.entries().forEach(e -> earlier.put(e.path(), e)));
         List<Manifest.Entry> entries = new FileTreeBackup(new FastCdc(keys.chunkBoundaryTable()))
                 .run(source, pipeline, earlier, t -> total[0] = t, warnings);
+        return new Cut(Manifest.files(vault.name().value(), item.name(), pointId.toString(), System.currentTimeMillis(), entries),
+                (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count());
+    }
+
+    private static Cut cutDatabase(Vault vault, ProtectedItem item, UUID pointId, VaultDataKey keys,
+                                   PostgresConnection database, ChunkPipeline pipeline, long[] total)
+            throws IOException {
+        List<Manifest.Entry> entries = new DatabaseBackup(new FastCdc(keys.chunkBoundaryTable()))
+                .run(database, pipeline, read -> total[0] = read);
+        total[0] = entries.stream().mapToLong(Manifest.Entry::size).sum();
         return new Cut(Manifest.files(vault.name().value(), item.name(), pointId.toString(), System.currentTimeMillis(), entries),
                 (int) entries.stream().filter(e -> e.type() == Manifest.EntryType.FILE).count());
     }

@@ -26,8 +26,10 @@ import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.Roles;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.VaultName;
+import org.strongroom.postgresql.PostgresSource;
 import org.strongroom.protection.api.ItemDtos.ItemDto;
 import org.strongroom.protection.api.ItemDtos.ItemRequest;
+import org.strongroom.protection.app.DatabaseSources;
 import org.strongroom.protection.app.ProtectedItems;
 import org.strongroom.protection.domain.BackupPolicy;
 import org.strongroom.protection.domain.WorkloadType;
@@ -80,9 +82,14 @@ public class ProtectedItemsResource {
         ItemDtos.Policy policy = body.policy();
         BackupPolicy backupPolicy = policy == null ? BackupPolicy.none()
                 : BackupPolicy.of(policy.schedule(), policy.retentionDays(), policy.instantRestoreDays());
+        ItemDtos.Source source = body.source();
+        PostgresSource database = source == null ? null : source.databaseNamed();
         ProtectedItems.PutResult result = items.register(Callers.of(security), ItemRef.of(VaultName.requested(vault), item),
-                new ProtectedItems.Registration(workload, body.source() == null ? null : body.source().path(),
-                        body.source() == null ? null : body.source().diskEncryptionSetId(), backupPolicy));
+                new ProtectedItems.Registration(workload, source == null ? null : source.path(),
+                        source == null ? null : source.diskEncryptionSetId(),
+                        database == null ? null : new DatabaseSources.Login(database, source.user(),
+                                source.password() == null ? null : source.password().toCharArray()),
+                        backupPolicy));
         ItemDto dto = ItemDto.of(result.item());
         return locations.putAnswer(result.created(), dto, "vaults", vault, "items", item);
     }

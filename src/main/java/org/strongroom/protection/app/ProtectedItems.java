@@ -64,9 +64,12 @@ public class ProtectedItems {
     @Inject
     DiskEncryptionSetRepository diskEncryptionSets;
 
-    /** What a registration asks for. */
+    @Inject
+    DatabaseSources databases;
+
+    /** What a registration asks for: a path for files and disks, a database login for a database. */
     public record Registration(WorkloadType workloadType, String sourcePath, String sourceDiskEncryptionSet,
-                               BackupPolicy policy) {
+                               DatabaseSources.Login database, BackupPolicy policy) {
     }
 
     /** The outcome of a {@code PUT}: the item, and whether it was created by it. */
@@ -92,10 +95,19 @@ public class ProtectedItems {
             WorkloadType workload = registration.workloadType();
             vault.requireWorkloadAllowed(workload.name(), workload.passphraseOrClassic());
             String source = registration.sourcePath();
-            if (workload.backedUpByServer()) {
+            DatabaseSources.Login login = registration.database();
+            if (workload == WorkloadType.PostgreSQL) {
+                if (login == null || source != null) {
+                    throw new StrongroomException(ErrorCode.UserErrorInvalidSource, "A PostgreSQL item names its database: "
+                            + "\"source\": {\"jdbcUrl\": \"jdbc:postgresql://host:5432/db\", \"user\": ..., \"password\": ...} "
+                            + "(or host, port and database instead of jdbcUrl); source.path is for Files and Disk items", "source");
+                }
+                source = login.source().jdbcUrl();
+            } else if (login != null) {
+                throw StrongroomException.badRequest("source.jdbcUrl, host, port and database name a PostgreSQL item's "
+                        + "database; a " + workload + " item has source.path", "source");
+            } else if (workload.backedUpByServer()) {
                 source = sources.check(workload, source).toString();
-            } else if (workload == WorkloadType.PostgreSQL) {
-                throw StrongroomException.badRequest("PostgreSQL items cannot be protected yet", "workloadType");
             }
             String des = registration.sourceDiskEncryptionSet();
             if (des != null && diskEncryptionSets.find(des).isEmpty()) {
@@ -105,9 +117,16 @@ public class ProtectedItems {
             if (existing.isPresent()) {
                 vault.requireRetentionChange(existing.get().policy().retentionDays(), registration.policy().retentionDays());
                 existing.get().update(workload, source, des, registration.policy(), Timestamps.now());
+                if (login != null) {
+                    existing.get().useDatabaseLogin(login.user(),
+                            databases.check(ref, login, existing.get().sealedSourcePassword()), Timestamps.now());
+                }
                 return new PutResult(existing.get(), false);
             }
             ProtectedItem item = new ProtectedItem(ref, workload, source, des, registration.policy(), Timestamps.now());
+            if (login != null) {
+                item.useDatabaseLogin(login.user(), databases.check(ref, login, null), Timestamps.now());
+            }
             items.add(item);
             return new PutResult(item, true);
         }, result -> result.item().workloadType() + " " + result.item().sourcePath());

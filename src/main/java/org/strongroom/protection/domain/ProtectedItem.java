@@ -47,6 +47,14 @@ public class ProtectedItem {
     @Column(name = "source_disk_encryption_set", length = 50)
     private String sourceDiskEncryptionSet;
 
+    /** The user a {@code PostgreSQL} item's database is dumped as. */
+    @Column(name = "source_user", length = 63)
+    private String sourceUser;
+
+    /** That user's password, sealed by the platform key; null when the database asks for none. */
+    @Column(name = "sealed_source_password")
+    private byte[] sealedSourcePassword;
+
     @Embedded
     private BackupPolicy policy;
 
@@ -106,6 +114,16 @@ public class ProtectedItem {
         }
         this.sourceDiskEncryptionSet = requireDisk(workloadType, sourceDiskEncryptionSet);
         this.policy = policy;
+        this.updated = now;
+    }
+
+    /** The login a {@code PostgreSQL} item's database is dumped with: its user and the password sealed for the item. */
+    public void useDatabaseLogin(String user, byte[] sealedPassword, Instant now) {
+        if (workloadType != WorkloadType.PostgreSQL) {
+            throw new IllegalStateException("Only a PostgreSQL item has a database login");
+        }
+        this.sourceUser = Objects.requireNonNull(user);
+        this.sealedSourcePassword = sealedPassword;
         this.updated = now;
     }
 
@@ -240,6 +258,18 @@ public class ProtectedItem {
 
     public String sourcePath() {
         return sourcePath;
+    }
+
+    public String sourceUser() {
+        return sourceUser;
+    }
+
+    public byte[] sealedSourcePassword() {
+        return sealedSourcePassword;
+    }
+
+    public boolean sourcePasswordSet() {
+        return sealedSourcePassword != null;
     }
 
     public Optional<String> sourceDiskEncryptionSet() {

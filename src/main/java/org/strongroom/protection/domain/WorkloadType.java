@@ -6,16 +6,16 @@ public enum WorkloadType {
     Files,
     /** A block device or disk image file. */
     Disk,
-    /** A database, through the server's dump tool (not available yet). */
+    /** A PostgreSQL database, dumped by the server with the client tools that fit its version. */
     PostgreSQL,
     /** A passphrase-based agent (the seed's MARS agent): not allowed in key-protected vaults. */
     Agent,
     /** A classic workload: not allowed in key-protected vaults. */
     Classic;
 
-    /** Whether the server itself reads this kind of source (files and disks); the others have their agent. */
+    /** Whether the server itself reads this kind of source (files, disks, databases); the others have their agent. */
     public boolean backedUpByServer() {
-        return this == Files || this == Disk;
+        return this == Files || this == Disk || this == PostgreSQL;
     }
 
     /** Whether key-protected vaults refuse it (SPEC 19). */

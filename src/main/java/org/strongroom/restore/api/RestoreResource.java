@@ -40,14 +40,15 @@ import org.strongroom.web.Locations;
 public class RestoreResource {
 
     /**
-     * {@code {"target":{"path"} or {"originalLocation":true},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?,
+     * {@code {"target":{"path"} or {"database"} or {"originalLocation":true},"paths"?:[...],"overwrite"?:false,"diskEncryptionSetId"?,
      * "recoveryPointTier"?:"Snapshot"|"Vault"}}.
      */
     public record RestoreBody(Target target, List<String> paths, Boolean overwrite, String diskEncryptionSetId,
                               String recoveryPointTier) {
     }
 
-    public record Target(String path, Boolean originalLocation) {
+    /** {@code {"path"}}, {@code {"database"}} (a database item's) or {@code {"originalLocation":true}}. */
+    public record Target(String path, String database, Boolean originalLocation) {
     }
 
     @Inject
@@ -73,10 +74,13 @@ public class RestoreResource {
                                     @ExampleObject(name = "elsewhere", summary = "Selected paths to another directory",
                                             value = "{\"target\":{\"path\":\"/srv/restore/monday\"},\"paths\":[\"docs\"]}"),
                                     @ExampleObject(name = "original", summary = "Back to the item's own source, replacing files",
-                                            value = "{\"target\":{\"originalLocation\":true},\"overwrite\":true}")}))
+                                            value = "{\"target\":{\"originalLocation\":true},\"overwrite\":true}"),
+                                    @ExampleObject(name = "database", summary = "A database item's point into a new database",
+                                            value = "{\"target\":{\"database\":\"shop_monday\"}}")}))
                             @NotNull(message = "a JSON body is required") RestoreBody body) {
         Job job = restores.request(Callers.of(security), ItemRef.requested(vault, item), rp, new Restores.Request(
-                body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().originalLocation()),
+                body.target() == null ? null : RestoreTarget.of(body.target().path(), body.target().database(),
+                        body.target().originalLocation()),
                 body.paths(),
                 Boolean.TRUE.equals(body.overwrite()), body.diskEncryptionSetId(), body.recoveryPointTier()));
         return Response.accepted(JobDto.of(job, Timestamps.now())).location(locations.of("jobs", job.id().toString())).build();

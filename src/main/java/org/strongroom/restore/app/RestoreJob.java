@@ -21,10 +21,16 @@ import org.strongroom.jobs.app.JobHandler;
 import org.strongroom.jobs.domain.JobOperation;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
+import org.strongroom.postgresql.PostgresConnection;
+import org.strongroom.postgresql.PostgresException;
+import org.strongroom.postgresql.PostgresSource;
+import org.strongroom.protection.app.DatabaseSources;
 import org.strongroom.protection.app.RecoveryPoints;
+import org.strongroom.protection.domain.ProtectedItem;
 import org.strongroom.protection.domain.WorkloadType;
 import org.strongroom.restore.domain.RestoreRequest;
 import org.strongroom.restore.domain.RestoreTarget;
+import org.strongroom.restore.infra.DatabaseWriter;
 import org.strongroom.restore.infra.FileTreeWriter;
 import org.strongroom.restore.infra.SealedDiskWriter;
 import org.strongroom.storage.app.RecoveryPointReader;
@@ -59,6 +65,9 @@ public class RestoreJob implements JobHandler {
     @Inject
     PlatformKey platformKey;
 
+    @Inject
+    DatabaseSources databases;
+
     @Override
     public Set<JobOperation> operations() {
         return Set.of(RestoreOperations.RESTORE);
@@ -70,6 +79,10 @@ public class RestoreJob implements JobHandler {
         try (RecoveryPointAccess.Opened opened = access.open(job.subject().itemRef(), request.recoveryPoint())) {
             RecoveryPointReader reader = opened.reader();
             Manifest manifest = reader.manifest();
+            if (opened.point().workloadType() == WorkloadType.PostgreSQL) {
+                restoreDatabase(manifest, request, opened, job);
+                return;
+            }
             targets.recheck(manifest.kind() == Manifest.Kind.FILES ? WorkloadType.Files : WorkloadType.Disk, request);
             if (manifest.kind() == Manifest.Kind.FILES) {
                 List<Manifest.Entry> entries = FileTreeWriter.select(manifest, request.paths());
@@ -85,6 +98,21 @@ public class RestoreJob implements JobHandler {
         } catch (UncheckedIOException e) {
             throw new StrongroomException(ErrorCode.UserErrorInvalidRestoreTarget, "Writing the target failed: "
                     + e.getMessage(), "target.path");
+        }
+    }
+
+    /** Restores a database point into the database the request settled on, on the item's server. */
+    private void restoreDatabase(Manifest manifest, RestoreRequest request, RecoveryPointAccess.Opened opened, JobExecution job) {
+        ProtectedItem item = points.get(job.subject().itemRef(), request.recoveryPoint()).item();
+        PostgresSource source = PostgresSource.ofJdbcUrl(item.sourcePath());
+        DatabaseWriter.Point point = DatabaseWriter.point(manifest, source.dumpFile(), source.rolesFile());
+        try (PostgresConnection server = databases.connect(item)) {
+            DatabaseWriter.write(point, server, request.targetPath(), request.overwrite(), job.jobId(), opened::chunk,
+                    job::progress).forEach(job::warn);
+        } catch (PostgresException e) {
+            throw new StrongroomException(ErrorCode.UserErrorInvalidRestoreTarget, "Restoring into database "
+                    + source.withDatabase(request.targetPath()) + " failed, the target left as it was: " + e.getMessage(),
+                    "target.database", e);
         }
     }
 

@@ -39,6 +39,9 @@ public class Restores {
     @Inject
     DiskEncryptionSets diskEncryptionSets;
 
+    @Inject
+    DatabaseTargets databaseTargets;
+
     /**
      * A restore as asked for; {@code target} null when the request named none (refused); {@code tier} the
      * recovery point tier to read ({@code Snapshot}/{@code Vault}), null for the point's own type.
@@ -65,14 +68,22 @@ public class Restores {
         }
         if (request.overwrite() && !caller.admin()) {
             throw new StrongroomException(ErrorCode.Forbidden, "Only an admin may restore with \"overwrite\": true (it "
-                    + "replaces existing files); restore to a new target.path instead", "overwrite");
+                    + "replaces existing files or databases); restore to a new target instead", "overwrite");
+        }
+        if (workload == WorkloadType.PostgreSQL) {
+            String database = databaseTargets.check(found.item(), request.target(), request.overwrite());
+            return submit(caller, item, new RestoreRequest(found.point().id().toString(), database,
+                    request.target() != null && request.target().originalLocation(), paths, request.overwrite(), null));
         }
         RestoreTarget named = RestoreTarget.required(request.target());
         String target = path(named, found, workload);
         String checked = targets.check(workload, target, named.originalLocation(), request.overwrite()).toString();
         String sealWith = workload == WorkloadType.Disk ? diskEncryptionSet(found, tier, request.diskEncryptionSetId()) : null;
-        RestoreRequest restore = new RestoreRequest(found.point().id().toString(), checked, named.originalLocation(), paths,
-                request.overwrite(), sealWith);
+        return submit(caller, item, new RestoreRequest(found.point().id().toString(), checked, named.originalLocation(),
+                paths, request.overwrite(), sealWith));
+    }
+
+    private Job submit(Caller caller, ItemRef item, RestoreRequest restore) {
         String parameters = restore.toJson();
         if (parameters.length() > Job.MAX_PARAMETERS) {
             throw StrongroomException.badRequest("The paths are too many or too long for one restore (" + parameters.length()

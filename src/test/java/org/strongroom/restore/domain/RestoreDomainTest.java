@@ -51,14 +51,17 @@ class RestoreDomainTest {
     }
 
     @Test
-    void target_namesAPathOrTheOriginalLocation_neverBothOrNeither() {
-        assertEquals(new RestoreTarget("/r", false), RestoreTarget.of("/r", null));
-        assertEquals(new RestoreTarget(null, true), RestoreTarget.of(null, true));
-        Refusals.assertBadRequest("target", () -> RestoreTarget.of("/r", true));
-        Refusals.assertBadRequest("target.path", () -> RestoreTarget.of(null, false));
-        Refusals.assertBadRequest("target.path", () -> RestoreTarget.of(" ", null));
+    void target_namesAPathADatabaseOrTheOriginalLocation_oneOfThem() {
+        assertEquals(new RestoreTarget("/r", null, false), RestoreTarget.of("/r", null, null));
+        assertEquals(new RestoreTarget(null, "shop_2", false), RestoreTarget.of(null, "shop_2", null));
+        assertEquals(new RestoreTarget(null, null, true), RestoreTarget.of(null, null, true));
+        Refusals.assertBadRequest("target", () -> RestoreTarget.of("/r", null, true));
+        Refusals.assertBadRequest("target", () -> RestoreTarget.of("/r", "shop_2", null));
+        Refusals.assertBadRequest("target", () -> RestoreTarget.of(null, "shop_2", true));
+        Refusals.assertBadRequest("target.path", () -> RestoreTarget.of(null, null, false));
+        Refusals.assertBadRequest("target.path", () -> RestoreTarget.of(" ", null, null));
         Refusals.assertBadRequest("target", () -> RestoreTarget.required(null));
-        RestoreTarget target = RestoreTarget.of("/r", false);
+        RestoreTarget target = RestoreTarget.of("/r", null, false);
         assertSame(target, RestoreTarget.required(target));
     }
 
