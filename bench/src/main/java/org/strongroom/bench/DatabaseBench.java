@@ -19,7 +19,8 @@ import jakarta.json.JsonObject;
  * A PostgreSQL database backed up by Strongroom next to {@code pg_dump} alone (docs/benchmarks.md,
  * "Databases"): a pgbench database on the machine's PostgreSQL server (127.0.0.1:5432, user postgres), dumped
  * by {@code pg_dump} to a file (its default compression) and to nothing (uncompressed, what Strongroom runs),
- * and backed up by Strongroom — a first point, one of the unchanged database, one after pgbench ran — with each
+ * and backed up by Strongroom — a first point, points of the unchanged database, one after 1 % rows were appended,
+ * one after pgbench's transactions updated rows all over the table — with each
  * point's size and what it stored new; then restored by Strongroom and by {@code pg_restore} from the file.
  * Rounds alternate the tools. Writes bench/results/database.json and database.md. Run it with
  * {@code bash bench/postgresql.sh}.
@@ -27,7 +28,7 @@ import jakarta.json.JsonObject;
 public final class DatabaseBench {
 
     private static final String DB = "strongroom_bench";
-    private static final int SCALE = Integer.getInteger("bench.pgbench.scale", 20);
+    private static final int SCALE = Integer.getInteger("bench.pgbench.scale", 50);
     private static final int ROUNDS = 3;
     private static final double MIB = 1024 * 1024;
 
@@ -67,7 +68,7 @@ public final class DatabaseBench {
                     + "\"jdbc:postgresql://127.0.0.1:5432/" + DB + "\",\"user\":\"postgres\",\"password\":\"postgres\"}}");
             for (int round = 0; round < ROUNDS; round++) {
                 dumpToFile.add(seconds(() -> tool("pg_dump", "--format=custom", "-f", file.toString(), DB)));
-                dumpUncompressed.add(seconds(() -> tool("pg_dump", "--format=custom", "--compress=0", "-f", "/dev/null", DB)));
+                dumpUncompressed.add(seconds(() -> tool("pg_dump", "--format=custom", "--compress=0", "--no-sync", "-f", "/dev/null", DB)));
                 strongroomBackups.add(seconds(() -> server.awaitJob(server.call("POST", "/api/vaults/db/items/bench/backup", "{}")
                         .getString("id"))));
                 points.add(point(server, round == 0 ? "first" : "unchanged"));
@@ -75,6 +76,11 @@ public final class DatabaseBench {
                         + dumpUncompressed.get(round) + " s, Strongroom " + strongroomBackups.get(round) + " s");
             }
             results.put("dumpFileBytes", Files.size(file));
+            // Rows appended (an append-mostly table), then rows updated all over the table (pgbench's transactions).
+            tool("psql", "-X", "-q", "-d", DB, "-c", "INSERT INTO pgbench_accounts SELECT aid + " + SCALE * 100_000
+                    + ", bid, abalance, filler FROM pgbench_accounts WHERE aid <= " + SCALE * 1_000);
+            server.awaitJob(server.call("POST", "/api/vaults/db/items/bench/backup", "{}").getString("id"));
+            points.add(point(server, "after appending 1 % rows"));
             tool("pgbench", "-T", "15", "-c", "2", "-n", DB);
             double afterChanges = seconds(() -> server.awaitJob(server.call("POST", "/api/vaults/db/items/bench/backup", "{}")
                     .getString("id")));
