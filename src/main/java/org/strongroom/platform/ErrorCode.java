@@ -97,7 +97,11 @@ public enum ErrorCode {
     /** A vault's immutability is locked: it can never be unlocked or disabled again. */
     UserErrorImmutabilityLocked(409),
     /** A key vault is deleted only once it holds no keys, deleted keys included: its keys may be all that opens backups. */
-    UserErrorKeyVaultNotEmpty(409);
+    UserErrorKeyVaultNotEmpty(409),
+    /** A vault bound to a resource guard: the critical operation needs an approval of the guard's owner. */
+    UserErrorResourceGuardApprovalRequired(403),
+    /** An account that owns a resource guard is changed by anyone but its user, or an account that cannot own one. */
+    UserErrorResourceGuardOwner(409);
 
     private final int httpStatus;
 

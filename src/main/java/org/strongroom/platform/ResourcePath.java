@@ -50,6 +50,10 @@ public record ResourcePath(String path) {
         return new ResourcePath("keyManagers/" + name);
     }
 
+    public static ResourcePath resourceGuard(String name) {
+        return new ResourcePath("resourceGuards/" + name);
+    }
+
     /** A resource below this one, e.g. {@code vault(v).child("encryption")}. */
     public ResourcePath child(String... segments) {
         return new ResourcePath(path + "/" + String.join("/", segments));

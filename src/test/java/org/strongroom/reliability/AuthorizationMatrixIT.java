@@ -212,6 +212,7 @@ class AuthorizationMatrixIT {
                         + perRole.get("kv-" + r), null)),
                 new Row("DELETE {keyVaultUri}/deletedkeys/{name} (purge)", Access.KEY_MANAGEMENT, r -> new Call("DELETE", "/api/keyvaults/" + kv
                         + "/deletedkeys/pur-" + r, null)),
+                new Row("GET /api/resourceGuards", Access.READ, r -> new Call("GET", "/api/resourceGuards", null)),
                 new Row("GET /api/vaults", Access.READ, r -> new Call("GET", "/api/vaults", null)),
                 new Row("GET /api/vaults/{vault}", Access.READ, r -> new Call("GET", "/api/vaults/" + vault, null)),
                 new Row("PUT /api/vaults/{vault}", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/" + Names.unique("v-"),

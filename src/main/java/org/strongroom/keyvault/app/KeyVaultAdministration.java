@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.keyvault.AccessPolicyGuards;
 import org.strongroom.keyvault.domain.KeyPermission;
 import org.strongroom.keyvault.domain.KeyRepository;
 import org.strongroom.keyvault.domain.KeyVault;
@@ -23,6 +25,9 @@ import org.strongroom.platform.Timestamps;
 /** The management plane: key vaults, their protection settings and access policies. */
 @ApplicationScoped
 public class KeyVaultAdministration {
+
+    @Inject
+    Instance<AccessPolicyGuards> policyGuards;
 
     @Inject
     KeyVaultRepository keyVaults;
@@ -79,6 +84,7 @@ public class KeyVaultAdministration {
     public KeyVault setAccessPolicy(Caller caller, String name, String principalId, Set<KeyPermission> permissions) {
         return activity.record(caller, "SetAccessPolicy", resource(name).child("accessPolicies", principalId), () -> {
             KeyVault keyVault = get(name);
+            policyGuards.forEach(g -> g.beforeChange(caller, name, principalId, permissions));
             keyVault.setAccessPolicy(principalId, permissions, Timestamps.now());
             return keyVault;
         }, keyVault -> "keys: " + keyVault.permissionsOf(principalId).stream().map(KeyPermission::wireName).sorted().toList());
@@ -87,7 +93,9 @@ public class KeyVaultAdministration {
     @Transactional
     public void removeAccessPolicy(Caller caller, String name, String principalId) {
         activity.record(caller, "RemoveAccessPolicy", resource(name).child("accessPolicies", principalId), () -> {
-            get(name).removeAccessPolicy(principalId, Timestamps.now());
+            KeyVault keyVault = get(name);
+            policyGuards.forEach(g -> g.beforeChange(caller, name, principalId, Set.of()));
+            keyVault.removeAccessPolicy(principalId, Timestamps.now());
             return null;
         }, none -> null);
     }

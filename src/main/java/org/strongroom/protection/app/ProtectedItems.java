@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import org.strongroom.activitylog.app.ActivityLog;
 import org.strongroom.activitylog.domain.ActivityStatus;
 import org.strongroom.diskencryption.domain.DiskEncryptionSetRepository;
+import org.strongroom.guard.app.CriticalOperations;
+import org.strongroom.guard.domain.CriticalOperation;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.platform.Caller;
@@ -67,6 +69,9 @@ public class ProtectedItems {
     @Inject
     DatabaseSources databases;
 
+    @Inject
+    CriticalOperations guard;
+
     /** What a registration asks for: a path for files and disks, a database login for a database. */
     public record Registration(WorkloadType workloadType, String sourcePath, String sourceDiskEncryptionSet,
                                DatabaseSources.Login database, BackupPolicy policy) {
@@ -115,7 +120,9 @@ public class ProtectedItems {
             }
             var existing = items.find(ref);
             if (existing.isPresent()) {
-                vault.requireRetentionChange(existing.get().policy().retentionDays(), registration.policy().retentionDays());
+                if (vault.requireRetentionChange(existing.get().policy().retentionDays(), registration.policy().retentionDays())) {
+                    guard.authorize(caller, ref.vault().value(), CriticalOperation.ReduceRetention);
+                }
                 existing.get().update(workload, source, des, registration.policy(), Timestamps.now());
                 if (login != null) {
                     existing.get().useDatabaseLogin(login.user(),
@@ -146,6 +153,7 @@ public class ProtectedItems {
             if (deleteData) {
                 Vault vault = vaults.get(ref.vault());
                 vault.requireDeletable("deleting the data of item '" + ref.item() + "'", ResourcePath.item(ref).toString());
+                guard.authorize(caller, ref.vault().value(), CriticalOperation.DeleteBackupData);
                 item.softDelete(now, vault.softDelete().purgeTime(now));
             } else {
                 item.stopProtection(now);

@@ -11,12 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.platform.Timestamps;
 import org.strongroom.crypto.CredentialFingerprints;
 import org.strongroom.crypto.Passwords;
+import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.security.domain.Role;
 import org.strongroom.security.domain.UserAccount;
@@ -53,6 +55,9 @@ public class UserAccounts {
     @Inject
     UserRepository users;
 
+    @Inject
+    Instance<ProtectedAccounts> protectedAccounts;
+
     /** Creates the user or replaces its password and roles; true when created. */
     @Transactional
     public boolean put(String name, char[] password, Set<Role> roles) {
@@ -63,6 +68,7 @@ public class UserAccounts {
             return true;
         }
         UserAccount user = existing.get();
+        requireNotProtected(name);
         if (user.isAdmin() && !roles.contains(Role.admin) && users.countAdmins() == 1) {
             throw StrongroomException.conflict("'" + name + "' is the last admin and must keep the admin role", "roles");
         }
@@ -96,6 +102,7 @@ public class UserAccounts {
     @Transactional
     public void delete(String name) {
         UserAccount user = users.find(name).orElseThrow(() -> noSuchUser(name));
+        requireNotProtected(name);
         if (user.isAdmin() && users.countAdmins() == 1) {
             throw StrongroomException.conflict("'" + name + "' is the last admin and cannot be deleted", "users/" + name);
         }
@@ -148,6 +155,23 @@ public class UserAccounts {
         }
         LOG.info("Created user 'admin' with the password from STRONGROOM_ADMIN_PASSWORD");
         return Optional.empty();
+    }
+
+    /** The signed-in user changes their own password (then no admin knows it). */
+    @Transactional
+    public void changeOwnPassword(String name, char[] current, char[] password) {
+        users.find(name).orElseThrow(() -> noSuchUser(name)).changeOwnPassword(current, password);
+        forgetVerified();
+    }
+
+    /** Refuses to change or delete an account another component keeps out of other users' reach. */
+    private void requireNotProtected(String name) {
+        for (ProtectedAccounts holder : protectedAccounts) {
+            holder.reasonToProtect(name).ifPresent(reason -> {
+                throw new StrongroomException(ErrorCode.UserErrorResourceGuardOwner, "User '" + name + "' " + reason
+                        + ": only they can change their account (PUT /api/me/password)", "users/" + name);
+            });
+        }
     }
 
     private void forgetVerified() {

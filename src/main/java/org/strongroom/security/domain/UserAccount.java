@@ -52,6 +52,10 @@ public class UserAccount {
     @Column(nullable = false)
     private Instant created;
 
+    /** Whether the user set the password themselves ({@code PUT /api/me/password}): then no one else knows it. */
+    @Column(name = "password_set_by_self", nullable = false)
+    private boolean passwordSetBySelf;
+
     @Version
     private long version;
 
@@ -71,12 +75,27 @@ public class UserAccount {
         changeRoles(roles);
     }
 
+    /** Another user (an admin) sets the password: they know it. */
     public final void changePassword(char[] password) {
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
             throw StrongroomException.badRequest("The password " + weakness, "password");
         }
         passwordHash = Passwords.hash(password);
+        passwordSetBySelf = false;
+    }
+
+    /** The user changes their own password, proving the current one: from then on only they know it. */
+    public void changeOwnPassword(char[] current, char[] password) {
+        if (!passwordMatches(current)) {
+            throw StrongroomException.badRequest("The current password is not the user's", "currentPassword");
+        }
+        changePassword(password);
+        passwordSetBySelf = true;
+    }
+
+    public boolean passwordSetBySelf() {
+        return passwordSetBySelf;
     }
 
     public final void changeRoles(Set<Role> roles) {

@@ -1,8 +1,11 @@
 package org.strongroom.vault.api;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.strongroom.guard.domain.GuardBinding;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Roles;
@@ -227,6 +231,55 @@ public class VaultsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("vault") String vault) {
         vaults.delete(Callers.of(security), VaultName.requested(vault));
+        return Response.noContent().build();
+    }
+
+    /** {@code {"resourceGuard"}}. */
+    public record ResourceGuardRequest(String resourceGuard) {
+    }
+
+    /** The vault's binding: {@code {"resourceGuard","bound","boundBy"}}. */
+    @JsonbPropertyOrder({"resourceGuard", "bound", "boundBy"})
+    public record ResourceGuardDto(String resourceGuard, Instant bound, String boundBy) {
+        static ResourceGuardDto of(GuardBinding binding) {
+            return new ResourceGuardDto(binding.guard(), binding.bound(), binding.boundBy());
+        }
+    }
+
+    @PUT
+    @Path("{vault}/resourceGuard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Bind the vault to a resource guard: its critical operations then need the guard owner's approval")
+    @APIResponse(responseCode = "200", description = "The binding")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ResourceGuardDto bindResourceGuard(@PathParam("vault") String vault,
+                                              @NotNull(message = "a JSON body is required") ResourceGuardRequest body) {
+        if (body.resourceGuard() == null) {
+            throw StrongroomException.badRequest("resourceGuard is required", "resourceGuard");
+        }
+        return ResourceGuardDto.of(vaults.bindResourceGuard(Callers.of(security), VaultName.requested(vault), body.resourceGuard()));
+    }
+
+    @GET
+    @Path("{vault}/resourceGuard")
+    @Operation(summary = "Read the resource guard the vault is bound to")
+    @APIResponse(responseCode = "200", description = "The binding")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ResourceGuardDto resourceGuard(@PathParam("vault") String vault) {
+        return ResourceGuardDto.of(vaults.resourceGuard(VaultName.requested(vault)));
+    }
+
+    @DELETE
+    @Path("{vault}/resourceGuard")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Unbind the vault from its resource guard (RemoveResourceGuard: needs the guard owner's approval)")
+    @APIResponse(responseCode = "204", description = "Unbound")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response unbindResourceGuard(@PathParam("vault") String vault) {
+        vaults.unbindResourceGuard(Callers.of(security), VaultName.requested(vault));
         return Response.noContent().build();
     }
 

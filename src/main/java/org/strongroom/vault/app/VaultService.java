@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.strongroom.activitylog.app.ActivityLog;
+import org.strongroom.guard.app.CriticalOperations;
+import org.strongroom.guard.domain.CriticalOperation;
+import org.strongroom.guard.domain.GuardBinding;
 import org.strongroom.jobs.app.JobQueries;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.ErrorCode;
@@ -30,6 +33,9 @@ import org.strongroom.vault.domain.VaultRepository;
 /** Creates, updates, moves and reads vaults, and manages their identity. Changes are logged. */
 @ApplicationScoped
 public class VaultService {
+
+    @Inject
+    CriticalOperations guard;
 
     @Inject
     VaultRepository vaults;
@@ -117,9 +123,45 @@ public class VaultService {
     public Vault changeSoftDelete(Caller caller, VaultName name, SoftDelete.State state, Integer retentionDays) {
         return activity.record(caller, "UpdateSoftDelete", resource(name).child("softDelete"), () -> {
             Vault vault = locked(name);
+            SoftDelete before = vault.softDelete();
+            SoftDelete.State wasState = before.state();
+            int wasDays = before.retentionDays();
             vault.changeSoftDelete(state, retentionDays, Timestamps.now());
+            if (vault.softDelete().weakerThan(wasState, wasDays)) {
+                guard.authorize(caller, name.value(), CriticalOperation.DisableSoftDelete);
+            }
             return vault;
         }, vault -> vault.softDelete().state() + ", " + vault.softDelete().retentionDays() + " days");
+    }
+
+    /**
+     * Binds the vault to a resource guard: from then on its critical operations need the guard owner's
+     * approval. Moving it to another guard needs that approval of the guard it has.
+     */
+    @Transactional
+    public GuardBinding bindResourceGuard(Caller caller, VaultName name, String resourceGuard) {
+        return activity.record(caller, "BindResourceGuard", resource(name).child("resourceGuard"), () -> {
+            locked(name);
+            return guard.bind(caller, name.value(), resourceGuard);
+        }, binding -> "resource guard " + binding.guard());
+    }
+
+    /** Unbinds the vault from its resource guard, with the approval of the guard's owner. */
+    @Transactional
+    public void unbindResourceGuard(Caller caller, VaultName name) {
+        activity.record(caller, "UnbindResourceGuard", resource(name).child("resourceGuard"), () -> {
+            locked(name);
+            guard.unbind(caller, name.value());
+            return name;
+        }, unbound -> null);
+    }
+
+    /** The resource guard the vault is bound to. */
+    @Transactional
+    public GuardBinding resourceGuard(VaultName name) {
+        get(name);
+        return guard.binding(name.value()).orElseThrow(() -> StrongroomException.notFound("Vault '" + name
+                + "' is bound to no resource guard", resource(name).child("resourceGuard").toString()));
     }
 
     /** Sets the vault's immutability: Disabled, Unlocked (reversible) or Locked (for good). */
@@ -157,6 +199,8 @@ public class VaultService {
                 throw StrongroomException.conflict("A job of vault '" + name + "' is running; delete the vault once it has "
                         + "ended", resource(name).toString());
             }
+            guard.authorize(caller, name.value(), CriticalOperation.DeleteVault);
+            guard.vaultDeleted(name.value());
             keyHealth.remove(name);
             vaults.remove(vault);
             return vault;

@@ -65,6 +65,11 @@ public class SoftDelete {
         return state == State.Disabled ? now : now.plus(Duration.ofDays(retentionDays));
     }
 
+    /** Whether this protects less than {@code state} with {@code retentionDays} did: switched off, or fewer days. */
+    public boolean weakerThan(State state, int retentionDays) {
+        return (this.state == State.Disabled && state != State.Disabled) || this.retentionDays < retentionDays;
+    }
+
     public State state() {
         return state;
     }

@@ -169,14 +169,16 @@ public class Vault {
     }
 
     /**
-     * Refuses, while the vault is immutable, a retention shorter than before ({@code null}: kept for ever).
+     * Refuses, while the vault is immutable, a retention shorter than before ({@code null}: kept for ever);
+     * answers whether the change shortens it.
      */
-    public void requireRetentionChange(Integer from, Integer to) {
+    public boolean requireRetentionChange(Integer from, Integer to) {
         boolean shorter = to != null && (from == null || to < from);
         if (shorter) {
             requireDeletable("shortening retention from " + (from == null ? "for ever" : from + " days") + " to " + to
                     + " days", "policy.retentionDays");
         }
+        return shorter;
     }
 
     /**

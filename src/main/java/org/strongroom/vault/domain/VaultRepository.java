@@ -21,6 +21,9 @@ public interface VaultRepository {
     /** The vaults with a customer-managed key that follow it (auto-rotation), whatever the key. */
     List<Vault> followingKeys();
 
+    /** The vaults whose identity is {@code principalId}. */
+    List<Vault> withIdentity(String principalId);
+
     void add(Vault vault);
 
     void remove(Vault vault);

@@ -44,6 +44,12 @@ public class JpaVaultRepository implements VaultRepository {
     }
 
     @Override
+    public List<Vault> withIdentity(String principalId) {
+        return em.createQuery("SELECT v FROM Vault v WHERE v.identity.principalId = :principal", Vault.class)
+                .setParameter("principal", principalId).getResultList();
+    }
+
+    @Override
     public List<Vault> followingKeys() {
         return em.createQuery("SELECT v FROM Vault v WHERE v.encryptionType = :cmk AND v.autoRotation = true", Vault.class)
                 .setParameter("cmk", EncryptionAtRestType.CustomerManaged)

@@ -1,6 +1,8 @@
 package org.strongroom.vault.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -22,6 +24,18 @@ class SoftDeleteTest {
         assertEquals(SoftDelete.State.Enabled, softDelete.state());
         assertEquals(14, softDelete.retentionDays());
         assertEquals(T0.plus(Duration.ofDays(14)), softDelete.purgeTime(T0));
+    }
+
+    @Test
+    void switchingOffOrFewerDays_isWeaker_moreDaysOrOnIsNot() {
+        SoftDelete softDelete = new SoftDelete();
+        softDelete.change(SoftDelete.State.Enabled, 30);
+        assertTrue(softDelete.weakerThan(SoftDelete.State.Enabled, 60));
+        assertFalse(softDelete.weakerThan(SoftDelete.State.Enabled, 30));
+        assertFalse(softDelete.weakerThan(SoftDelete.State.Disabled, 30));
+        softDelete.change(SoftDelete.State.Disabled, null);
+        assertTrue(softDelete.weakerThan(SoftDelete.State.Enabled, 30));
+        assertFalse(softDelete.weakerThan(SoftDelete.State.Disabled, 30));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Resource guards: api. */
+package org.strongroom.guard.api;

@@ -1,0 +1,2 @@
+/** Resource guards: app. */
+package org.strongroom.guard.app;

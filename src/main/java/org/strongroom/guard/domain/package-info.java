@@ -1,0 +1,2 @@
+/** Resource guards: domain. */
+package org.strongroom.guard.domain;

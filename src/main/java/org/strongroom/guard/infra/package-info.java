@@ -1,0 +1,2 @@
+/** Resource guards: infra. */
+package org.strongroom.guard.infra;
