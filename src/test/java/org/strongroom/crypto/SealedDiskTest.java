@@ -140,6 +140,49 @@ class SealedDiskTest {
     }
 
     @Test
+    void wrappedAnew_intoTheOtherSlot_theBlocksOpenUnchanged_andTheNewWrappingIsInForce() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] image = image(2 * BLOCK + 7);
+        byte[] sealed = seal(image, key, "https://kv/keys/old/1");
+        SealedDisk.Header first = SealedDisk.Header.read(new ByteArrayInputStream(sealed));
+        assertEquals(0, first.slot());
+        SealedDisk.Header next = first.rewrapped(SealedDisk.Wrapping.PLATFORM, "platform-1", new byte[] {7, 7});
+        assertEquals(1, next.slot());
+        assertEquals(2, next.generation());
+
+        byte[] written = sealed.clone();
+        System.arraycopy(next.slotBytes(), 0, written, next.slotOffset(), SealedDisk.SLOT);
+        SealedDisk.Header bothIntact = SealedDisk.Header.read(new ByteArrayInputStream(written));
+        assertEquals("platform-1", bothIntact.keyId(), "the higher generation is in force, even before the old slot is wiped");
+        java.util.Arrays.fill(written, first.slotOffset(), first.slotOffset() + SealedDisk.SLOT, (byte) 0);
+        assertArrayEquals(image, open(written, key));
+        assertArrayEquals(java.util.Arrays.copyOfRange(sealed, SealedDisk.HEADER_2, sealed.length),
+                java.util.Arrays.copyOfRange(written, SealedDisk.HEADER_2, written.length), "no block was touched");
+        assertFalse(new String(written, java.nio.charset.StandardCharsets.ISO_8859_1).contains("keys/old"), "the old wrapping is gone");
+    }
+
+    @Test
+    void newSlotTornByACrash_leavesTheOldOneInForce() throws IOException {
+        KeyMaterial key = DataKeys.generate();
+        byte[] sealed = seal(image(BLOCK), key, "old-kid");
+        SealedDisk.Header first = SealedDisk.Header.read(new ByteArrayInputStream(sealed));
+        SealedDisk.Header next = first.rewrapped(SealedDisk.Wrapping.KEY_VAULT, "new-kid", new byte[] {1});
+        byte[] torn = sealed.clone();
+        System.arraycopy(next.slotBytes(), 0, torn, next.slotOffset(), SealedDisk.SLOT / 2);
+        assertEquals("old-kid", SealedDisk.Header.read(new ByteArrayInputStream(torn)).keyId());
+        byte[] noSlot = sealed.clone();
+        noSlot[first.slotOffset() + 20] ^= 1;
+        assertThrows(IntegrityException.class, () -> SealedDisk.Header.read(new ByteArrayInputStream(noSlot)));
+    }
+
+    @Test
+    void formatOneDisk_cannotBeWrappedAnew() {
+        SealedDisk.Header formatOne = new SealedDisk.Header(1, SealedDisk.Wrapping.PLATFORM, "k", new byte[] {1}, 0, BLOCK,
+                SealedDisk.Header.newFileId(), 0, 0);
+        assertThrows(IllegalStateException.class, () -> formatOne.rewrapped(SealedDisk.Wrapping.PLATFORM, "k", new byte[] {2}));
+    }
+
+    @Test
     void finish_flushesTheLastBlock() throws IOException {
         KeyMaterial key = DataKeys.generate();
         byte[] image = image(BLOCK / 2);

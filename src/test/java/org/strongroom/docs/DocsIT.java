@@ -75,7 +75,8 @@ class DocsIT {
         // The key id: the IT server has a key vault domain, so it names the key vault's own host, not /api/keyvaults/byok-kv.
         for (String expected : List.of("-----BEGIN PRIVATE KEY-----", "byok-kv.vault.strongroom.test:" + (8443 + Integer.getInteger("it.port.offset", 100)) + "/keys/my-kek/",
                 "{\"operation\":\"ConfigureEncryption\",\"status\":\"Completed\"}", "Files, 2 files, 2000014 bytes", "\nidentical",
-                "Board minutes", "disk identical", "sealed disk identical", "exit status 2")) {
+                "Board minutes", "disk identical", "sealed disk identical", "exit status 2",
+                "{\"operation\":\"ResealDisk\",\"status\":\"Completed\"}")) {
             assertTrue(run.output().contains(expected), "the guides show " + expected + ":\n" + run.output());
         }
     }

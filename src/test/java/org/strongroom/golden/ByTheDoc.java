@@ -327,30 +327,65 @@ public final class ByTheDoc {
                 .putLong(size).putInt(blockSize).put(fileId).array();
     }
 
-    public static byte[] sealedDiskBlockAad(byte[] header, long index) {
-        return concat(ascii("strongroom-sealed-disk-v1"), new byte[1], sha256(header), ByteBuffer.allocate(8).putLong(index).array());
+    public static byte[] sealedDiskBlockAad(int format, byte[] authenticated, long index) {
+        return concat(ascii("strongroom-sealed-disk-v" + format), new byte[1], sha256(authenticated),
+                ByteBuffer.allocate(8).putLong(index).array());
     }
 
-    /** A sealed disk read by the doc: its header fields and the opened image. */
+    /** A sealed disk read by the doc: its header fields (format 2: of the key slot in force) and the opened image. */
     public record OpenedDisk(int wrapping, String keyId, byte[] wrappedKey, long size, int blockSize, byte[] fileId, byte[] image) {
     }
 
-    /** Reads the header, asks {@code unwrap} for the disk key, opens every block. */
     public static OpenedDisk openSealedDisk(byte[] file, java.util.function.Function<byte[], byte[]> unwrap) {
         ByteBuffer in = ByteBuffer.wrap(file);
         byte[] magic = new byte[4];
         in.get(magic);
-        require(java.util.Arrays.equals(magic, ascii("SRSD")) && in.get() == 1, "SRSD format 1");
-        int wrapping = in.get();
-        byte[] keyId = new byte[in.getShort() & 0xffff];
-        in.get(keyId);
-        byte[] wrapped = new byte[in.getShort() & 0xffff];
-        in.get(wrapped);
-        long size = in.getLong();
-        int blockSize = in.getInt();
+        require(java.util.Arrays.equals(magic, ascii("SRSD")), "SRSD");
+        int format = in.get();
+        require(format == 1 || format == 2, "format 1 or 2");
+        int wrapping;
+        byte[] keyId;
+        byte[] wrapped;
+        long size;
+        int blockSize;
         byte[] fileId = new byte[16];
-        in.get(fileId);
-        byte[] header = java.util.Arrays.copyOf(file, in.position());
+        byte[] authenticated;
+        if (format == 1) {
+            wrapping = in.get();
+            keyId = new byte[in.getShort() & 0xffff];
+            in.get(keyId);
+            wrapped = new byte[in.getShort() & 0xffff];
+            in.get(wrapped);
+            size = in.getLong();
+            blockSize = in.getInt();
+            in.get(fileId);
+            authenticated = java.util.Arrays.copyOf(file, in.position());
+        } else {
+            in.position(8);
+            size = in.getLong();
+            blockSize = in.getInt();
+            in.get(fileId);
+            authenticated = java.util.Arrays.copyOf(file, 64);
+            ByteBuffer inForce = null;
+            long generation = 0;
+            for (int slot = 0; slot < 2; slot++) {
+                byte[] bytes = java.util.Arrays.copyOfRange(file, 64 + slot * 2016, 64 + (slot + 1) * 2016);
+                boolean intact = java.util.Arrays.equals(sha256(java.util.Arrays.copyOf(bytes, 2016 - 32)),
+                        java.util.Arrays.copyOfRange(bytes, 2016 - 32, 2016));
+                long g = ByteBuffer.wrap(bytes).getLong();
+                if (intact && g > generation) {
+                    generation = g;
+                    inForce = ByteBuffer.wrap(bytes, 8, 2016 - 8);
+                }
+            }
+            require(inForce != null, "an intact key slot");
+            wrapping = inForce.get();
+            keyId = new byte[inForce.getShort() & 0xffff];
+            inForce.get(keyId);
+            wrapped = new byte[inForce.getShort() & 0xffff];
+            inForce.get(wrapped);
+            in.position(4096);
+        }
         byte[] diskKey = unwrap.apply(wrapped);
         ByteArrayOutputStream image = new ByteArrayOutputStream();
         for (long index = 0; image.size() < size; index++) {
@@ -359,7 +394,7 @@ public final class ByTheDoc {
             in.get(nonce);
             byte[] sealed = new byte[length + TAG];
             in.get(sealed);
-            image.writeBytes(gcmOpen(diskKey, nonce, sealedDiskBlockAad(header, index), sealed));
+            image.writeBytes(gcmOpen(diskKey, nonce, sealedDiskBlockAad(format, authenticated, index), sealed));
         }
         require(!in.hasRemaining(), "nothing after the last block");
         return new OpenedDisk(wrapping, new String(keyId, StandardCharsets.UTF_8), wrapped, size, blockSize, fileId, image.toByteArray());

@@ -381,6 +381,17 @@ class GoldenVectorsTest {
         // And Strongroom reads what it wrote through its own header reader, too.
         SealedDisk.Header read = SealedDisk.Header.read(new ByteArrayInputStream(file.toByteArray()));
         assertEquals(header.keyId(), read.keyId());
+        assertEquals(2, read.format());
+
+        // Wrapped anew into the other key slot, the old one zeroed: the doc's reader takes the new wrapping.
+        byte[] rewrappedFile = file.toByteArray();
+        SealedDisk.Header next = read.rewrapped(SealedDisk.Wrapping.PLATFORM, "platform-key-1", new byte[] {9, 9, 9});
+        System.arraycopy(next.slotBytes(), 0, rewrappedFile, next.slotOffset(), SealedDisk.SLOT);
+        Arrays.fill(rewrappedFile, read.slotOffset(), read.slotOffset() + SealedDisk.SLOT, (byte) 0);
+        ByTheDoc.OpenedDisk again = ByTheDoc.openSealedDisk(rewrappedFile, wrapped -> diskKey);
+        assertEquals("platform-key-1", again.keyId());
+        assertArrayEquals(new byte[] {9, 9, 9}, again.wrappedKey());
+        assertArrayEquals(image, again.image(), "the blocks are the same bytes, under the same disk key");
     }
 
     @Test

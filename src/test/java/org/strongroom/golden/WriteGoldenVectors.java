@@ -58,7 +58,7 @@ public final class WriteGoldenVectors {
             byte[] nonce = nonce(10 + index);
             byte[] block = java.util.Arrays.copyOfRange(image, at, Math.min(image.length, at + DISK_BLOCK));
             sealed.add(nonce);
-            sealed.add(ByTheDoc.gcmSeal(diskKey, nonce, ByTheDoc.sealedDiskBlockAad(header, index), block));
+            sealed.add(ByTheDoc.gcmSeal(diskKey, nonce, ByTheDoc.sealedDiskBlockAad(1, header, index), block));
         }
         write(out.resolve("disk.sealed"), ByTheDoc.concat(sealed.toArray(byte[][]::new)));
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -163,6 +165,59 @@ class DiskRestoreIT {
         assertEquals(SealedDisk.Wrapping.KEY_VAULT, header.wrapping());
         assertEquals(des.kid(), header.keyId());
         assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header)));
+    }
+
+    @Test
+    void restoredDisk_isSealedAnewUnderASet_andThenAnother_rewrappingOnlyItsKey() throws Exception {
+        Cmk cmk = new Cmk(base);
+        Des first = des(cmk, "\"get\",\"wrapKey\",\"unwrapKey\"");
+        Des second = des(cmk, "\"get\",\"wrapKey\"");
+        Backed backed = backedUpDisk(cmk, null);
+        Path target = target();
+        assertEquals("Completed", cmk.awaitJob(requestRestore(backed, target, "")).getString("status"));
+        SealedDisk.Header platform = header(target);
+        assertEquals(SealedDisk.Wrapping.PLATFORM, platform.wrapping());
+        byte[] before = Files.readAllBytes(target);
+
+        JsonObject resealed = cmk.awaitJob(cmk.admin().post("/api/diskEncryptionSets/" + first.name() + "/reseal",
+                "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Completed", resealed.getString("status"), resealed.toString());
+        assertEquals("ResealDisk", resealed.getString("operation"));
+        byte[] after = Files.readAllBytes(target);
+        SealedDisk.Header header = header(target);
+        assertEquals(SealedDisk.Wrapping.KEY_VAULT, header.wrapping());
+        assertEquals(first.kid(), header.keyId());
+        assertEquals(before.length, after.length);
+        assertArrayEquals(Arrays.copyOfRange(before, SealedDisk.HEADER_2, before.length),
+                Arrays.copyOfRange(after, SealedDisk.HEADER_2, after.length), "no block rewritten: only the key is wrapped anew");
+        assertFalse(Collections.indexOfSubList(toList(after), toList(platform.wrappedKey())) >= 0,
+                "the platform-sealed key is gone from the file");
+        assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header)));
+
+        // From one set to another: unwrapped as the first set's identity, wrapped as the second's.
+        JsonObject moved = cmk.awaitJob(cmk.admin().post("/api/diskEncryptionSets/" + second.name() + "/reseal",
+                "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Completed", moved.getString("status"), moved.toString());
+        assertEquals(second.kid(), header(target).keyId());
+        assertArrayEquals(Files.readAllBytes(backed.image()), open(target, unwrapThroughTheKeyVault(cmk, header(target))));
+
+        // The second set's identity may wrap but not unwrap: its disks stay where they are, as its permissions say.
+        JsonObject refused = cmk.awaitJob(cmk.admin().post("/api/diskEncryptionSets/" + first.name() + "/reseal",
+                "{\"target\":{\"path\":\"" + target + "\"}}"));
+        assertEquals("Failed", refused.getString("status"));
+        assertEquals("UserErrorKeyVaultPermissionsNotConfigured", refused.getJsonObject("error").getString("code"), refused.toString());
+        assertEquals(second.kid(), header(target).keyId(), "the disk is as it was");
+        Api.Response outside = cmk.admin().post("/api/diskEncryptionSets/" + first.name() + "/reseal",
+                "{\"target\":{\"path\":\"/etc/passwd\"}}");
+        assertTrue(outside.isError(400, "UserErrorInvalidRestoreTarget"), outside.toString());
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> list = new java.util.ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
     }
 
     @Test

@@ -117,6 +117,34 @@ public class DiskEncryptionSets {
         return new WrappedKey(key.kid(), keys.wrap(key.kid(), diskKey.bytes(), identity));
     }
 
+    /**
+     * Unwraps a disk key that a set's key version {@code kid} wrapped, as the identity of a set whose key it is
+     * (so the sets' permissions decide, as when one wrapped it): each such set in turn, until one may; 404 when
+     * no set has that key any more.
+     */
+    public KeyMaterial unwrap(String kid, byte[] wrapped) {
+        List<DiskEncryptionSet> holding = sets.all().stream().filter(set -> sealsWith(set.keyUri(), kid)).toList();
+        if (holding.isEmpty()) {
+            throw StrongroomException.notFound("No disk encryption set uses the key " + kid + " that seals this disk",
+                    "diskEncryptionSetId");
+        }
+        StrongroomException refused = null;
+        for (DiskEncryptionSet set : holding) {
+            try {
+                return keys.unwrap(kid, wrapped, Caller.identity(set.principalId()));
+            } catch (StrongroomException e) {
+                refused = e;
+            }
+        }
+        throw refused;
+    }
+
+    /** Whether a set's key URI (pinned to a version, or following the key) names the key version {@code kid}. */
+    static boolean sealsWith(String keyUri, String kid) {
+        String uri = keyUri.replaceAll("/+$", "");
+        return kid.equalsIgnoreCase(uri) || kid.toLowerCase(java.util.Locale.ROOT).startsWith(uri.toLowerCase(java.util.Locale.ROOT) + "/");
+    }
+
     private KeyRequirements requirements() {
         return new KeyRequirements(settings.largeRsaKeysAllowed());
     }

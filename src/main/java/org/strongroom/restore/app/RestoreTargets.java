@@ -95,6 +95,18 @@ public class RestoreTargets {
     }
 
     /**
+     * A sealed disk a restore wrote, to be sealed anew: an existing regular file (not a link) under the restore
+     * roots, as a Disk restore's target.
+     */
+    public Path sealedDisk(String path) {
+        Path disk = check(WorkloadType.Disk, path, false, true);
+        if (!Files.isRegularFile(disk, LinkOption.NOFOLLOW_LINKS)) {
+            throw invalid("target.path is not a sealed disk file that a restore wrote: " + disk);
+        }
+        return disk;
+    }
+
+    /**
      * Checks the target again when the job runs: the roots may have changed, and the path must still lead
      * where it led when the restore was requested (no link planted on the way since).
      */

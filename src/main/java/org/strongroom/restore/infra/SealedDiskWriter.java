@@ -2,9 +2,15 @@ package org.strongroom.restore.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,6 +24,7 @@ import java.util.function.Function;
 
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.SealedDisk;
+import org.strongroom.platform.StrongroomException;
 import org.strongroom.storage.domain.BlobReader;
 import org.strongroom.storage.domain.ChunkRef;
 import org.strongroom.storage.domain.Manifest;
@@ -38,6 +45,36 @@ public final class SealedDiskWriter {
     private static final int AHEAD = 4;
 
     private SealedDiskWriter() {
+    }
+
+    /**
+     * Puts {@code next} — the disk key wrapped anew — in force in the sealed disk at {@code file}, in place and
+     * without touching a block: writes its key slot (the free one) and forces it to disk, then zeroes the slot of
+     * {@code current} and forces that. A crash in between leaves one intact slot in force (the higher generation
+     * wins). Refused when the file's header is no longer {@code current} (sealed anew meanwhile).
+     */
+    public static void rewrap(Path file, SealedDisk.Header current, SealedDisk.Header next) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+             FileLock lock = channel.lock()) {
+            SealedDisk.Header now = SealedDisk.Header.read(Channels.newInputStream(channel.position(0)));
+            if (now.slot() != current.slot() || now.generation() != current.generation()) {
+                throw StrongroomException.conflict("The sealed disk " + file + " was sealed anew meanwhile", "target.path");
+            }
+            write(channel, next.slotBytes(), next.slotOffset());
+            channel.force(true);
+            write(channel, new byte[SealedDisk.SLOT], current.slotOffset());
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(FileChannel channel, byte[] bytes, long offset) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, offset + buffer.position());
+        }
     }
 
     public static void write(Manifest.Disk disk, Path target, boolean overwrite, Function<ChunkRef, byte[]> chunks,
