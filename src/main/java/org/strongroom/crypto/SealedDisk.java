@@ -311,16 +311,8 @@ public final class SealedDisk {
             } catch (EOFException e) {
                 throw new IntegrityException("The sealed disk is truncated in block " + i);
             }
-            try {
-                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, sealed, 0, NONCE));
-                cipher.updateAAD(aad(header.format(), headerHash, i));
-                out.write(cipher.doFinal(sealed, NONCE, sealed.length - NONCE));
-            } catch (AEADBadTagException e) {
-                throw new IntegrityException("Block " + i + " of the sealed disk failed authentication "
-                        + "(altered, moved, or another key)");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Opening a sealed disk failed", e);
-            }
+            out.write(openBlock(cipher, key, header.format(), headerHash, i, sealed, "Block " + i + " of the sealed disk "
+                    + "failed authentication (altered, moved, or another key)"));
             remaining -= length;
         }
         if (in.read() != -1) {
@@ -343,14 +335,19 @@ public final class SealedDisk {
         } catch (EOFException e) {
             throw new IntegrityException("The sealed disk is truncated in block 0");
         }
+        openBlock(gcm(), dataKey.asAesKey(), header.format(), sha256(header.authenticated()), 0, sealed,
+                "The sealed disk's key does not open its first block (a wrapped key that was altered or belongs to another disk)");
+    }
+
+    /** Block {@code index} decrypted and authenticated; {@link IntegrityException} with {@code refusal} otherwise. */
+    private static byte[] openBlock(Cipher cipher, SecretKey key, int format, byte[] headerHash, long index, byte[] sealed,
+                                    String refusal) {
         try {
-            Cipher cipher = gcm();
-            cipher.init(Cipher.DECRYPT_MODE, dataKey.asAesKey(), new GCMParameterSpec(TAG * 8, sealed, 0, NONCE));
-            cipher.updateAAD(aad(header.format(), sha256(header.authenticated()), 0));
-            cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, sealed, 0, NONCE));
+            cipher.updateAAD(aad(format, headerHash, index));
+            return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
         } catch (AEADBadTagException e) {
-            throw new IntegrityException("The sealed disk's key does not open its first block (a wrapped key that was "
-                    + "altered or belongs to another disk)");
+            throw new IntegrityException(refusal);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Opening a sealed disk failed", e);
         }

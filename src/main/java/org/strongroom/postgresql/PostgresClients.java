@@ -50,14 +50,14 @@ public class PostgresClients {
                     + "in STRONGROOM_POSTGRESQL_CLIENTS");
         }
         Map.Entry<Integer, Path> newest = clients.lastEntry();
-        PostgresConnection probe = new PostgresConnection(source, user, password, newest.getValue(), newest.getKey());
+        PostgresConnection probe = new PostgresConnection(source, user, password, newest.getValue());
         int serverMajor;
         try {
-            String versionNum = probe.query(PostgresConnection.MAINTENANCE_DATABASE, "SHOW server_version_num").get(0).trim();
-            serverMajor = Integer.parseInt(versionNum) / 10000;
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            probe.close();
-            throw new PostgresException("The database server did not tell its version");
+            List<String> versionNum = probe.query(PostgresConnection.MAINTENANCE_DATABASE, "SHOW server_version_num");
+            if (versionNum.isEmpty() || !versionNum.get(0).trim().matches("\\d{5,6}")) {
+                throw new PostgresException("The database server did not tell its version");
+            }
+            serverMajor = Integer.parseInt(versionNum.get(0).trim()) / 10000;
         } catch (PostgresException e) {
             probe.close();
             throw e;
@@ -73,7 +73,7 @@ public class PostgresClients {
             return probe.forServer(serverMajor);
         }
         probe.close();
-        return new PostgresConnection(source, user, password, fitting.getValue(), fitting.getKey()).forServer(serverMajor);
+        return new PostgresConnection(source, user, password, fitting.getValue()).forServer(serverMajor);
     }
 
     /** The installed clients by major version, found once. */

@@ -27,15 +27,13 @@ public final class PostgresConnection implements Closeable {
     private final String user;
     private final char[] password;
     private final Path bin;
-    private final int clientMajor;
     private int serverMajor;
 
-    PostgresConnection(PostgresSource source, String user, char[] password, Path bin, int clientMajor) {
+    PostgresConnection(PostgresSource source, String user, char[] password, Path bin) {
         this.source = source;
         this.user = user;
         this.password = password == null ? null : password.clone();
         this.bin = bin;
-        this.clientMajor = clientMajor;
     }
 
     PostgresConnection forServer(int major) {
@@ -45,14 +43,6 @@ public final class PostgresConnection implements Closeable {
 
     public PostgresSource source() {
         return source;
-    }
-
-    public int serverMajor() {
-        return serverMajor;
-    }
-
-    public int clientMajor() {
-        return clientMajor;
     }
 
     /** Runs {@code sql} in the source database; answers its rows, one line each, columns separated by '|'. */

@@ -127,7 +127,8 @@ public class BackupJob implements JobHandler {
         List<String> warnings = new ArrayList<>();
         dataKeys.syncStore(vault);
         try (VaultDataKey keys = dataKeys.open(vault)) {
-            Optional<Manifest> previous = previousManifest(item.ref(), keys);
+            // A database is dumped whole each time; only files and disks take over what did not change.
+            Optional<Manifest> previous = database == null ? previousManifest(item.ref(), keys) : Optional.empty();
             long[] total = {0};
             try (ChunkPipeline pipeline = new ChunkPipeline(vault.name(), keys, store, steps.storedChunks(vault.name()),
                     threads, dataKeys.recheck(vault.name()), done -> job.progress(done, total[0]))) {

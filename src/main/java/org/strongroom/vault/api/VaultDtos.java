@@ -9,6 +9,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.strongroom.guard.domain.GuardBinding;
 import org.strongroom.vault.domain.KeyHealth;
 import org.strongroom.vault.domain.ManagedIdentity;
 import org.strongroom.vault.domain.Vault;
@@ -77,6 +78,18 @@ public final class VaultDtos {
     }
 
     /** {@code {"state"?:"Enabled"|"Disabled"|"AlwaysOn","retentionDays"?:14..180}}: what to change. */
+    /** {@code {"resourceGuard"}}. */
+    public record ResourceGuardRequest(String resourceGuard) {
+    }
+
+    /** The vault's binding: {@code {"resourceGuard","bound","boundBy"}}. */
+    @JsonbPropertyOrder({"resourceGuard", "bound", "boundBy"})
+    public record ResourceGuardDto(String resourceGuard, Instant bound, String boundBy) {
+        static ResourceGuardDto of(GuardBinding binding) {
+            return new ResourceGuardDto(binding.guard(), binding.bound(), binding.boundBy());
+        }
+    }
+
     public record SoftDeleteRequest(String state, Integer retentionDays) {
     }
 

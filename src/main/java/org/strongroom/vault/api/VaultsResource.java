@@ -1,11 +1,8 @@
 package org.strongroom.vault.api;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.strongroom.guard.domain.GuardBinding;
 import org.strongroom.jobs.api.JobDto;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.platform.Roles;
@@ -43,6 +39,8 @@ import org.strongroom.vault.api.VaultDtos.ImmutabilityDto;
 import org.strongroom.vault.api.VaultDtos.ImmutabilityRequest;
 import org.strongroom.vault.api.VaultDtos.KeyHealthDto;
 import org.strongroom.vault.api.VaultDtos.MoveRequest;
+import org.strongroom.vault.api.VaultDtos.ResourceGuardDto;
+import org.strongroom.vault.api.VaultDtos.ResourceGuardRequest;
 import org.strongroom.vault.api.VaultDtos.SoftDeleteDto;
 import org.strongroom.vault.api.VaultDtos.SoftDeleteRequest;
 import org.strongroom.vault.api.VaultDtos.VaultDto;
@@ -232,18 +230,6 @@ public class VaultsResource {
     public Response delete(@PathParam("vault") String vault) {
         vaults.delete(Callers.of(security), VaultName.requested(vault));
         return Response.noContent().build();
-    }
-
-    /** {@code {"resourceGuard"}}. */
-    public record ResourceGuardRequest(String resourceGuard) {
-    }
-
-    /** The vault's binding: {@code {"resourceGuard","bound","boundBy"}}. */
-    @JsonbPropertyOrder({"resourceGuard", "bound", "boundBy"})
-    public record ResourceGuardDto(String resourceGuard, Instant bound, String boundBy) {
-        static ResourceGuardDto of(GuardBinding binding) {
-            return new ResourceGuardDto(binding.guard(), binding.bound(), binding.boundBy());
-        }
     }
 
     @PUT

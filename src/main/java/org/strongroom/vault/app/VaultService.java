@@ -123,9 +123,8 @@ public class VaultService {
     public Vault changeSoftDelete(Caller caller, VaultName name, SoftDelete.State state, Integer retentionDays) {
         return activity.record(caller, "UpdateSoftDelete", resource(name).child("softDelete"), () -> {
             Vault vault = locked(name);
-            SoftDelete before = vault.softDelete();
-            SoftDelete.State wasState = before.state();
-            int wasDays = before.retentionDays();
+            SoftDelete.State wasState = vault.softDelete().state();
+            int wasDays = vault.softDelete().retentionDays();
             vault.changeSoftDelete(state, retentionDays, Timestamps.now());
             if (vault.softDelete().weakerThan(wasState, wasDays)) {
                 guard.authorize(caller, name.value(), CriticalOperation.DisableSoftDelete);
