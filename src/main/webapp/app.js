@@ -1,13 +1,19 @@
-// Strongroom's pages: the backup-jobs view, job details, vaults with their encryption properties, and a
-// vault's activity log with its hash-chain verdict. Plain JavaScript, no build step. It calls only the
-// public REST API, with the same HTTP Basic credentials (kept for this browser tab in sessionStorage).
+// Strongroom's console: the backup-jobs view and job details, vaults with their encryption set-up, protected
+// items with their recovery points and restores, key vaults with their keys and access policies, and a vault's
+// activity log with its hash-chain verdict. Plain JavaScript, no build step, in three files (this one: calls,
+// routing, roles, jobs and the activity log; vaults.js; keyvaults.js). It calls only the public REST API, with
+// the same HTTP Basic credentials (kept for this browser tab in sessionStorage, gone on sign-out); every change
+// is a JSON request with X-Requested-With, which no page of another site can make the browser send.
 'use strict';
 
 const AUTH_KEY = 'strongroom.auth';
 const USER_KEY = 'strongroom.user';
-const VIEWS = ['login-view', 'jobs-view', 'job-view', 'vaults-view', 'vault-view', 'activity-view'];
+const ME_KEY = 'strongroom.me';
+const VIEWS = ['login-view', 'jobs-view', 'job-view', 'vaults-view', 'vault-view', 'item-view', 'activity-view',
+    'keyvaults-view', 'keyvault-view'];
 const FAST_REFRESH_MS = 2000;
 const SLOW_REFRESH_MS = 5000;
+const JOB_WATCH_MS = 1000;
 
 let refreshTimer = null;
 // Bumped on every route change: an answer that arrives for an earlier route (its filters, its job) is dropped
@@ -34,26 +40,205 @@ function show(view) {
         $(id).hidden = id !== view;
     }
     $('nav').hidden = view === 'login-view';
-    $('who').textContent = sessionStorage.getItem(USER_KEY) || '';
+    const me = signedIn();
+    $('who').textContent = me ? me.name + ' (' + me.roles.join(', ') + ')' : '';
 }
 
 class Unauthorized extends Error {
 }
 
-async function api(path) {
-    const response = await fetch(path, {
-        // X-Requested-With: a refusal then comes without the Basic challenge, so no browser login dialog.
-        headers: {'Authorization': 'Basic ' + sessionStorage.getItem(AUTH_KEY), 'Accept': 'application/json',
-            'X-Requested-With': 'XMLHttpRequest'}
-    });
+/** A refusal of the API: its code, message and target, as the error body (or a key vault's {"error":{...}}) says. */
+class ApiError extends Error {
+    constructor(status, body) {
+        const error = body.error || body;
+        super(error.message || 'HTTP ' + status);
+        this.code = error.code || String(status);
+        this.target = body.target || null;
+        this.status = status;
+    }
+
+    toString() {
+        return this.code + ': ' + this.message;
+    }
+}
+
+/**
+ * Calls the API: {@code body} (when given) goes as JSON. Answers the parsed body (null for 204). A POST
+ * always says Content-Type: application/json, as Strongroom asks of every POST.
+ */
+async function api(path, method = 'GET', body = undefined) {
+    // X-Requested-With: a refusal then comes without the Basic challenge, so no browser login dialog.
+    const headers = {'Authorization': 'Basic ' + sessionStorage.getItem(AUTH_KEY), 'Accept': 'application/json',
+        'X-Requested-With': 'XMLHttpRequest'};
+    if (body !== undefined || method === 'POST') {
+        headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
     if (response.status === 401) {
         throw new Unauthorized('Wrong user or password');
     }
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-        throw new Error((body.code || response.status) + ': ' + (body.message || response.statusText));
+    if (response.status === 204) {
+        return null;
     }
-    return body;
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+        throw new ApiError(response.status, answer);
+    }
+    return answer;
+}
+
+// ---- roles ---------------------------------------------------------------------------------------
+
+/** The signed-in user as GET /api/me answered at sign-in: name, roles, principal id; null when signed out. */
+function signedIn() {
+    return sessionStorage.getItem(AUTH_KEY) ? JSON.parse(sessionStorage.getItem(ME_KEY) || 'null') : null;
+}
+
+const NEEDS = {
+    admin: {roles: ['admin'], reason: 'Only an admin may do this.'},
+    operate: {roles: ['admin', 'operator'], reason: 'Only an admin or an operator may do this.'}
+};
+
+function may(need) {
+    const me = signedIn();
+    return !!me && NEEDS[need].roles.some(role => me.roles.includes(role));
+}
+
+/**
+ * Disables every control under {@code root} marked {@code data-need} (admin, operate) that the signed-in user's
+ * roles do not allow, with the reason beside it; the server refuses such calls anyway.
+ */
+function applyRoles(root) {
+    for (const control of root.querySelectorAll('[data-need]')) {
+        deny(control, may(control.dataset.need) ? null : NEEDS[control.dataset.need].reason);
+    }
+}
+
+/** Disables {@code control} with {@code reason} shown beside it (null: enables it again). */
+function deny(control, reason) {
+    const id = (control.id || 'control-' + Math.random().toString(36).slice(2)) + '-reason';
+    let note = document.getElementById(id);
+    control.disabled = !!reason;
+    if (!reason) {
+        note?.remove();
+        control.removeAttribute('aria-describedby');
+        return;
+    }
+    if (!note) {
+        note = el('span', null, {id, class: 'reason'});
+        if (control.tagName === 'FIELDSET') {
+            control.prepend(note);
+        } else {
+            (control.parentElement.tagName === 'LABEL' ? control.parentElement : control).after(note);
+        }
+    }
+    note.textContent = reason;
+    control.setAttribute('aria-describedby', id);
+}
+
+// ---- refusals and jobs ---------------------------------------------------------------------------
+
+/** What to do about the refusals a user meets most in these pages. */
+const WHAT_TO_DO = {
+    Forbidden: 'Your role, or the key vault\'s access policy for your principal, does not allow this: ask an admin.',
+    UserErrorKeyVaultPermissionsNotConfigured: 'Grant the vault\'s identity get, list, wrapKey and unwrapKey on the key vault (the grant button in step 2, or an access policy on the key vault\'s page), then assign the key again.',
+    UserErrorManagedIdentityNotEnabled: 'Switch the vault\'s identity on (step 1) first.',
+    UserErrorKeyVaultRegionMismatch: 'Pick a key vault in the vault\'s region.',
+    UserErrorKeyVaultSoftDeleteNotEnabled: 'Turn soft delete on, on the key vault\'s page.',
+    UserErrorKeyVaultPurgeProtectionNotEnabled: 'Turn purge protection on, on the key vault\'s page.',
+    UserErrorKeyVaultSubscriptionMismatch: 'Give the subscription the key vault is in.',
+    UserErrorUnsupportedKeyType: 'Pick an RSA 2048 key.',
+    UserErrorKeyDisabled: 'Enable the key version on the key vault\'s page, or pick another.',
+    UserErrorKeyExpired: 'Pick a version that has not expired, or rotate the key.',
+    UserErrorKeyNotFound: 'Check the key URI: it names no key this server knows.',
+    UserErrorVaultHasProtectedItems: 'A customer-managed key is set up before a vault\'s first item: use a new vault.',
+    UserErrorIdentityInUse: 'The key in use needs the identity: it stays on.',
+    UserErrorCmkCannotBeReverted: 'A vault never goes back to platform keys; change to another key instead.',
+    UserErrorInvalidSource: 'Check the source: it must be readable by the server, under its source roots.',
+    UserErrorInvalidRestoreTarget: 'Pick a target under the server\'s restore roots.',
+    UserErrorRestoreTargetExists: 'Pick a target that does not exist yet.'
+};
+
+/** A refusal as the pages show it: its code, its message, and what to do where known; {@code live}: announced at once. */
+function refusal(error, live = true) {
+    const box = el('p', null, live ? {class: 'refusal', role: 'alert'} : {class: 'refusal'});
+    const code = error.code || (error instanceof Unauthorized ? 'Unauthorized' : 'Error');
+    box.append(el('span', code, {class: 'error-code'}), el('span', ' ' + error.message, {class: 'error-message'}));
+    if (WHAT_TO_DO[code]) {
+        box.append(el('span', ' ' + WHAT_TO_DO[code], {class: 'what-to-do'}));
+    }
+    return box;
+}
+
+/** Shows {@code error} in {@code container} (a refusal), or signs out when the credentials are gone. */
+function refuseIn(container, error) {
+    if (error instanceof Unauthorized) {
+        signOut(error.message);
+        return;
+    }
+    container.replaceChildren(refusal(error));
+}
+
+/**
+ * Watches a job in {@code container} until it ends: its operation, status, progress and — when it fails — its
+ * error code with what to do. {@code onEnd(job)} runs once it has ended.
+ */
+function watchJob(container, job, onEnd) {
+    const routeId = currentRoute;
+    const box = el('div', null, {class: 'job-watch', 'data-job-id': job.id});
+    container.replaceChildren(box);
+    const render = current => {
+        box.dataset.status = current.status;
+        box.className = 'job-watch status-' + current.status;
+        box.replaceChildren(el('strong', current.operation + ': '), el('span', current.status, {class: 'status'}), ' ',
+            el('a', 'job details', {href: '#/jobs/' + current.id}));
+        if (current.status === 'InProgress') {
+            box.append(el('progress', null, {max: '100', value: String(current.progress.percent),
+                'aria-label': current.operation + ' progress'}), el('span', ' ' + current.progress.percent + ' %'));
+        } else if (current.error) {
+            box.append(refusal(current.error));
+        } else if (current.warning) {
+            box.append(el('p', current.warning, {class: 'warning'}));
+        }
+    };
+    const poll = async current => {
+        render(current);
+        if (current.status !== 'InProgress') {
+            onEnd?.(current);
+            return;
+        }
+        await new Promise(resolve => setTimeout(resolve, JOB_WATCH_MS));
+        if (routeId !== currentRoute) {
+            return;
+        }
+        try {
+            await poll(await api('/api/jobs/' + encodeURIComponent(current.id)));
+        } catch (error) {
+            refuseIn(container, error);
+        }
+    };
+    return poll(job);
+}
+
+/** Runs {@code action} for a button or form, showing a refusal in {@code result}; the control waits meanwhile. */
+async function act(control, result, action) {
+    control.setAttribute('aria-busy', 'true');
+    const wasDisabled = control.disabled;
+    control.disabled = true;
+    result.replaceChildren();
+    try {
+        await action();
+    } catch (error) {
+        refuseIn(result, error);
+    } finally {
+        control.disabled = wasDisabled;
+        control.removeAttribute('aria-busy');
+    }
+}
+
+/** An unsafe action's confirmation, in words that say what cannot be undone. */
+function confirmed(question) {
+    return window.confirm(question);
 }
 
 // ---- routing -------------------------------------------------------------------------------------
@@ -62,7 +247,7 @@ function route() {
     currentRoute++;
     stopRefresh();
     $('page-error').textContent = '';
-    if (!sessionStorage.getItem(AUTH_KEY)) {
+    if (!signedIn()) {
         show('login-view');
         $('login-user').focus();
         return;
@@ -70,9 +255,16 @@ function route() {
     const [path, query] = (location.hash.replace(/^#/, '') || '/jobs').split('?');
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const params = new URLSearchParams(query || '');
-    const run = parts[0] === 'vaults'
-        ? (parts.length === 1 ? showVaults() : parts[2] === 'activity' ? showActivity(parts[1]) : showVault(parts[1]))
-        : (parts.length > 1 ? showJob(parts[1]) : showJobs(params));
+    let run;
+    if (parts[0] === 'vaults') {
+        run = parts.length === 1 ? showVaults()
+            : parts[2] === 'activity' ? showActivity(parts[1])
+                : parts[2] === 'items' && parts[3] ? showItem(parts[1], parts[3], params) : showVault(parts[1]);
+    } else if (parts[0] === 'keyvaults') {
+        run = parts.length === 1 ? showKeyVaults() : showKeyVault(parts[1], params);
+    } else {
+        run = parts.length > 1 ? showJob(parts[1]) : showJobs(params);
+    }
     run.catch(failed);
 }
 
@@ -81,7 +273,7 @@ function failed(error) {
         signOut(error.message);
         return;
     }
-    $('page-error').textContent = error.message;
+    $('page-error').textContent = error.code ? error.code + ': ' + error.message : error.message;
     console.error(error);
 }
 
@@ -100,7 +292,8 @@ async function signIn(event) {
     sessionStorage.setItem(AUTH_KEY, btoa(unescape(encodeURIComponent(user + ':' + $('login-password').value))));
     sessionStorage.setItem(USER_KEY, user);
     try {
-        await api('/api/vaults');
+        const me = await api('/api/me');
+        sessionStorage.setItem(ME_KEY, JSON.stringify({name: me.name, roles: me.roles, principalId: me.principalId}));
         $('login-error').textContent = '';
         $('login-password').value = '';
         if (location.pathname === '/jobs' && !location.hash) {
@@ -113,9 +306,11 @@ async function signIn(event) {
     }
 }
 
+/** Forgets the credentials of this tab: nothing of the session stays in the browser. */
 function signOut(message) {
     sessionStorage.removeItem(AUTH_KEY);
     sessionStorage.removeItem(USER_KEY);
+    sessionStorage.removeItem(ME_KEY);
     $('login-error').textContent = message || '';
     route();
 }
@@ -232,51 +427,6 @@ async function showJob(id, routeId = currentRoute) {
     }
 }
 
-// ---- vaults --------------------------------------------------------------------------------------
-
-async function showVaults() {
-    show('vaults-view');
-    const vaults = (await api('/api/vaults')).value;
-    const body = $('vaults-body');
-    body.replaceChildren();
-    for (const vault of vaults) {
-        const row = el('tr', null, {'data-vault': vault.name});
-        const name = el('td');
-        name.append(el('a', vault.name, {href: '#/vaults/' + encodeURIComponent(vault.name)}));
-        row.append(name, el('td', vault.region), el('td', vault.encryption.encryptionAtRestType),
-            el('td', vault.encryption.lastUpdateStatus));
-        body.append(row);
-    }
-}
-
-/** The last probe of the key in force, as one line: its status, what it found, when. */
-function keyHealth(health) {
-    if (!health) {
-        return 'Not probed yet';
-    }
-    const found = health.warnings.length ? ': ' + health.warnings.join('; ') : '';
-    return health.status + found + ' (checked ' + health.checkedAt + ')';
-}
-
-async function showVault(name) {
-    show('vault-view');
-    const vault = await api('/api/vaults/' + encodeURIComponent(name));
-    const encryption = vault.encryption;
-    $('vault-title').textContent = 'Vault ' + vault.name;
-    details($('vault-encryption'), [
-        ['Encryption at rest', encryption.encryptionAtRestType], ['Key URI', encryption.keyUri],
-        ['Key vault subscription', encryption.subscriptionId], ['Last update status', encryption.lastUpdateStatus],
-        ['Infrastructure encryption', encryption.infrastructureEncryptionState],
-        ['Active key version', encryption.activeKeyVersion],
-        ['Automatic rotation', encryption.autoRotation ? 'On (follows the newest key version)' : 'Off'],
-        ['Key health', keyHealth(encryption.keyHealth)]]);
-    details($('vault-identity'), [['Type', vault.identity.type], ['Principal id', vault.identity.principalId],
-        ['Tenant', vault.identity.tenantId], ['Region', vault.region], ['Subscription', vault.subscriptionId],
-        ['Resource group', vault.resourceGroup]]);
-    $('vault-jobs-link').href = '#/jobs?vault=' + encodeURIComponent(vault.name);
-    $('vault-activity-link').href = '#/vaults/' + encodeURIComponent(vault.name) + '/activity';
-}
-
 // ---- activity log --------------------------------------------------------------------------------
 
 async function showActivity(name) {
@@ -352,6 +502,8 @@ document.addEventListener('DOMContentLoaded', () => {
     $('filter-clear').addEventListener('click', () => {
         location.hash = '#/jobs';
     });
+    startVaultPages();
+    startKeyVaultPages();
     window.addEventListener('hashchange', route);
     route();
 });

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ErrorCode;
 
 /**
  * The port through which Strongroom's own services use customer keys, acting as a principal (a vault's
@@ -64,6 +65,21 @@ public interface KeyVaultClient {
 
     /** The versions of the key {@code keyUri} names (versioned or not), as {@code caller}, who needs {@code list}. */
     List<KeyVersionState> versions(String keyUri, Caller caller);
+
+    /**
+     * The built-in key vaults of this server, each with the versions of its keys when {@code caller} may list
+     * them (its access policy grants {@code list}; each listing, and each refusal, is in the activity log):
+     * what a key picker offers. Keys of registered key managers are not browsed; their URIs are typed.
+     */
+    List<BrowsedKeyVault> browse(Caller caller);
+
+    /**
+     * A key vault as a key picker sees it: its properties and its keys' versions (by key name, oldest first),
+     * or — when the caller may not list them — no versions and the refusal's code and message.
+     */
+    record BrowsedKeyVault(KeyVaultProperties properties, List<ResolvedKey> versions, ErrorCode listRefusalCode,
+                           String listRefusal) {
+    }
 
     /** A key version in a list of versions. */
     record KeyVersionState(String kid, String version, boolean enabled, Instant created) {

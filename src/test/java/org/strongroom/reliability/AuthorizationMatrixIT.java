@@ -220,6 +220,7 @@ class AuthorizationMatrixIT {
                 new Row("PUT /api/vaults/{vault}/identity", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
                         + perRole.get("vault-" + r) + "/identity", "{\"type\":\"SystemAssigned\"}")),
                 new Row("GET /api/vaults/{vault}/encryption", Access.READ, r -> new Call("GET", "/api/vaults/" + vault + "/encryption", null)),
+                new Row("GET /api/vaults/{vault}/keyCandidates", Access.READ, r -> new Call("GET", "/api/vaults/" + vault + "/keyCandidates", null)),
                 new Row("PUT /api/vaults/{vault}/encryption", Access.ADMINISTER, r -> new Call("PUT", "/api/vaults/"
                         + perRole.get("enc-" + r) + "/encryption", "{\"keyUri\":\"" + protectedKid + "\",\"keyVaultSubscriptionId\":\"sub-keys\"}")),
                 new Row("DELETE /api/vaults/{vault}", Access.ADMINISTER, r -> new Call("DELETE", "/api/vaults/"

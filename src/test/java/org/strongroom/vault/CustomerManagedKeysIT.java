@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -61,6 +62,70 @@ class CustomerManagedKeysIT {
     private void assertChangeRefused(Cmk cmk, Cmk.Setup setup, String keyUri, String subscription, String code) {
         assertFailedWith(code, cmk.awaitJob(cmk.assign(setup.vault(), keyUri, subscription, null)));
         assertStillOn(cmk, setup);
+    }
+
+    /** The candidate key vault named {@code kv} in a {@code GET .../keyCandidates} answer. */
+    private static JsonObject candidate(JsonObject candidates, String kv) {
+        return candidates.getJsonArray("keyVaults").stream().map(JsonValue::asJsonObject)
+                .filter(keyVault -> keyVault.getString("name").equals(kv)).findFirst().orElseThrow(() -> new AssertionError(kv + " in " + candidates));
+    }
+
+    /** The newest version of key {@code name} in a candidate key vault. */
+    private static JsonObject newestVersion(JsonObject keyVault, String name) {
+        return keyVault.getJsonArray("keys").stream().map(JsonValue::asJsonObject).filter(key -> key.getString("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " in " + keyVault)).getJsonArray("versions").getJsonObject(0);
+    }
+
+    private static String refusalCode(JsonObject judged, String field) {
+        return !judged.containsKey(field) || judged.isNull(field) ? null : judged.getJsonObject(field).getString("code");
+    }
+
+    @Test
+    void keyCandidates_listWhatTheUserMayList_judgedAsTheJobWould_andAnEligibleOneIsAccepted() {
+        Cmk cmk = cmk();
+        Api operator = cmk.admin().newUser("operator");
+        String user = operator.get("/api/me").json().getString("principalId");
+        String listed = cmk.keyVault();
+        String good = Cmk.versionless(cmk.rsa2048(listed, "good"));
+        cmk.key(listed, "off", "{\"kty\":\"RSA\",\"key_size\":2048,\"attributes\":{\"enabled\":false}}");
+        cmk.key(listed, "big", "{\"kty\":\"RSA\",\"key_size\":3072}");
+        String elsewhere = cmk.keyVault("northeurope", ",\"softDeleteEnabled\":true,\"purgeProtectionEnabled\":true");
+        cmk.rsa2048(elsewhere, "far");
+        String unlisted = cmk.keyVault();
+        cmk.rsa2048(unlisted, "hidden");
+        cmk.grant(listed, user, "\"list\"");
+        cmk.grant(elsewhere, user, "\"list\"");
+        String vault = cmk.vault("westeurope");
+        String principal = cmk.identity(vault);
+        cmk.grant(listed, principal, Cmk.ALL_FOUR);
+
+        Api.Response answer = operator.get("/api/vaults/" + vault + "/keyCandidates");
+        assertEquals(200, answer.status(), answer.toString());
+        JsonObject candidates = answer.json();
+        assertEquals(principal, candidates.getString("principalId"));
+
+        JsonObject inRegion = candidate(candidates, listed);
+        assertEquals(null, refusalCode(inRegion, "refusal"), inRegion.toString());
+        assertEquals(null, refusalCode(inRegion, "permissionsRefusal"), inRegion.toString());
+        assertEquals(0, inRegion.getJsonArray("missingPermissions").size(), inRegion.toString());
+        assertEquals(null, refusalCode(newestVersion(inRegion, "good"), "refusal"));
+        assertEquals("UserErrorKeyDisabled", refusalCode(newestVersion(inRegion, "off"), "refusal"));
+        assertEquals("UserErrorUnsupportedKeyType", refusalCode(newestVersion(inRegion, "big"), "refusal"));
+
+        JsonObject far = candidate(candidates, elsewhere);
+        assertEquals("UserErrorKeyVaultRegionMismatch", refusalCode(far, "refusal"), far.toString());
+        assertEquals(4, far.getJsonArray("missingPermissions").size(), "its identity has no grant there: " + far);
+
+        JsonObject hidden = candidate(candidates, unlisted);
+        assertEquals("Forbidden", refusalCode(hidden, "listRefusal"), "no policy grants the user list: " + hidden);
+        assertEquals(0, hidden.getJsonArray("keys").size(), "nothing of a key vault the user may not list: " + hidden);
+        assertTrue(cmk.admin().get("/api/activitylog?resource=keyvaults/" + unlisted + "/keys").json().getJsonArray("value").stream()
+                .map(JsonValue::asJsonObject).anyMatch(r -> r.getString("operation").equals("ListKeys") && r.getString("status").equals("Failed")),
+                "the refused listing is in the activity log");
+
+        JsonObject job = cmk.awaitJob(cmk.assign(vault, good, inRegion.getString("subscriptionId"), null));
+        assertEquals("Completed", job.getString("status"), "the eligible candidate is accepted: " + job);
+        assertEquals(good, cmk.encryption(vault).getString("keyUri"));
     }
 
     @Test

@@ -3,13 +3,9 @@ package org.strongroom.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,24 +23,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.strongroom.support.Api;
+import org.strongroom.support.Browser;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Names;
 import org.strongroom.support.SourceTrees;
 
 /**
- * The backup-jobs page in a real browser (headless Chromium from Debian, which .ci/run installs; on a
+ * The backup-jobs page in a real browser ({@link Browser}: headless Chromium from Debian, which .ci/run installs; on a
  * machine without it this test is skipped): sign in, watch a backup appear and complete, filter failed
  * jobs and read a key update's error code, see a vault's encryption properties and its activity log's
  * verdict. Screenshots go to target/screenshots (docs/images holds copies).
@@ -52,10 +45,6 @@ import org.strongroom.support.SourceTrees;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -65,32 +54,26 @@ class BrowserIT {
     @ArquillianResource
     URL base;
 
+    private Browser session;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "headless Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-        wait = new WebDriverWait(browser, PATIENCE);
+        session = Browser.open(base);
+        browser = session.driver();
+        wait = session.await();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
-    private void screenshot(String name) throws IOException {
-        Path directory = Path.of("target", "screenshots");
-        Files.createDirectories(directory);
-        Path taken = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(taken, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        session.screenshot(name);
     }
 
     private String newOperator() {
@@ -101,11 +84,7 @@ class BrowserIT {
     }
 
     private void signIn(String user, String password) {
-        browser.get(base + "jobs");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-table")));
+        session.signIn(user, password);
     }
 
     private WebElement jobRow(String id, String status) {
@@ -121,7 +100,7 @@ class BrowserIT {
      * re-rendered while it is watched).
      */
     private <T> T fresh(Function<WebDriver, T> read) {
-        return wait.ignoring(StaleElementReferenceException.class).until(read::apply);
+        return session.fresh(read);
     }
 
     @Test
@@ -137,7 +116,7 @@ class BrowserIT {
         String user = newOperator();
 
         signIn(user, "watch-Secret-42");
-        assertEquals(user, browser.findElement(By.id("who")).getText());
+        assertEquals(user + " (operator)", browser.findElement(By.id("who")).getText());
 
         String backup = cmk.admin().post("/api/vaults/" + setup.vault() + "/items/files1/backup", "").json().getString("id");
         WebElement done = jobRow(backup, "Completed");
@@ -190,7 +169,7 @@ class BrowserIT {
     }
 
     private void assertOnlySignInShows() {
-        for (String id : List.of("nav", "nav-jobs", "nav-vaults", "logout", "jobs-view", "job-view", "vaults-view", "vault-view",
+        for (String id : List.of("nav", "nav-jobs", "nav-vaults", "nav-keyvaults", "logout", "jobs-view", "job-view", "vaults-view", "vault-view", "item-view", "keyvaults-view", "keyvault-view",
                 "activity-view")) {
             assertFalse(browser.findElement(By.id(id)).isDisplayed(), id + " shows before sign-in");
         }

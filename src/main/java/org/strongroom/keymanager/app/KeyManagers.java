@@ -145,6 +145,12 @@ public class KeyManagers implements KeyVaultClient {
                 granted -> "granted " + granted + " at key manager '" + target.registration().name() + "'");
     }
 
+    /** The built-in key vaults only: a registered key manager's keys are named by URI. Not one transaction: each listing is its own. */
+    @Override
+    public List<BrowsedKeyVault> browse(Caller caller) {
+        return builtIn.browse(caller);
+    }
+
     @Override
     @Transactional
     public List<KeyVersionState> versions(String keyUri, Caller caller) {

@@ -41,19 +41,38 @@ public class BuiltInKeyVaultClient implements KeyVaultClient {
     @Override
     public ResolvedKey resolve(String keyUri, Caller caller) {
         KeyId id = parse(keyUri);
-        KeyVersion version = keys.get(caller, id.keyVault(), id.name(), id.version().orElse(null)).version();
+        return resolved(id.keyVault(), id.name(), keys.get(caller, id.keyVault(), id.name(), id.version().orElse(null)).version());
+    }
+
+    private ResolvedKey resolved(String keyVaultName, String name, KeyVersion version) {
         KeyVaultUris uris = KeyVaultUris.of(settings);
-        return new ResolvedKey(KeyId.versioned(id.keyVault(), id.name(), version.versionId()).uri(uris),
-                id.versionless().uri(uris), version.versionId(), version.kty(), version.keySize(), version.enabled(),
-                version.notBefore(), version.expires());
+        return new ResolvedKey(KeyId.versioned(keyVaultName, name, version.versionId()).uri(uris),
+                KeyId.versioned(keyVaultName, name, version.versionId()).versionless().uri(uris), version.versionId(),
+                version.kty(), version.keySize(), version.enabled(), version.notBefore(), version.expires());
     }
 
     @Override
     public KeyVaultProperties keyVaultOf(String keyUri) {
-        KeyVault keyVault = administration.get(parse(keyUri).keyVault());
+        return properties(administration.get(parse(keyUri).keyVault()));
+    }
+
+    private KeyVaultProperties properties(KeyVault keyVault) {
         return new KeyVaultProperties(keyVault.name(), KeyVaultUris.of(settings).keyVault(keyVault.name()),
                 keyVault.region(), keyVault.subscriptionId(), keyVault.softDeleteEnabled(),
                 keyVault.purgeProtectionEnabled(), "the built-in key vault's properties");
+    }
+
+    /** Each key vault's listing is a use of its own: a refusal in one leaves the others listed. */
+    @Override
+    public List<BrowsedKeyVault> browse(Caller caller) {
+        return administration.list().stream().map(keyVault -> {
+            try {
+                return new BrowsedKeyVault(properties(keyVault), keys.listVersions(caller, keyVault.name()).stream()
+                        .map(view -> resolved(keyVault.name(), view.key().name(), view.version())).toList(), null, null);
+            } catch (StrongroomException refused) {
+                return new BrowsedKeyVault(properties(keyVault), List.of(), refused.code(), refused.getMessage());
+            }
+        }).toList();
     }
 
     /** What the key vault's access policy for the caller's principal grants (nothing without one). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -192,14 +193,29 @@ public class KeyOperations {
     /** The keys that are not deleted, each with its current version, by name. */
     @Transactional
     public List<KeyView> list(Caller caller, String keyVaultName) {
+        return listKeys(caller, keyVaultName, key -> Stream.of(key.current()));
+    }
+
+    /**
+     * Every version of every key that is not deleted, by key name, oldest version first: what a key picker
+     * shows. One listing, which needs {@code list} as {@link #list} does.
+     */
+    @Transactional
+    public List<KeyView> listVersions(Caller caller, String keyVaultName) {
+        return listKeys(caller, keyVaultName, key -> key.versions().stream());
+    }
+
+    /** A listing of the keys that are not deleted, by name, each with the versions {@code shown} picks. */
+    private List<KeyView> listKeys(Caller caller, String keyVaultName, Function<KeyVaultKey, Stream<KeyVersion>> shown) {
         return activity.recordUse(caller, "ListKeys", ResourcePath.keyVault(keyVaultName).child("keys"), () -> {
             KeyVault keyVault = keyVault(keyVaultName);
             access.require(caller, keyVault, KeyPermission.LIST);
             return keys.list(keyVaultName, false).stream()
                     .sorted(Comparator.comparing(KeyVaultKey::name))
-                    .map(key -> new KeyView(keyVault, key, key.current()))
+                    .flatMap(key -> shown.apply(key).map(version -> new KeyView(keyVault, key, version)))
                     .toList();
-        }, views -> views.size() + " key(s)" + by(caller));
+        }, views -> views.stream().map(view -> view.key().name()).distinct().count() + " key(s), " + views.size()
+                + " version(s) shown" + by(caller));
     }
 
     /** All versions of a key, oldest first. */

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.strongroom.guard.domain.GuardBinding;
+import org.strongroom.vault.app.KeyCandidates;
 import org.strongroom.vault.domain.KeyHealth;
 import org.strongroom.vault.domain.ManagedIdentity;
 import org.strongroom.vault.domain.Vault;
@@ -122,6 +123,63 @@ public final class VaultDtos {
             return new VaultDto(vault.name().value(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
                     vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault, health),
                     SoftDeleteDto.of(vault), ImmutabilityDto.of(vault), vault.created(), vault.updated());
+        }
+    }
+
+    /** A refusal as the API shows it: the code the key assignment job would fail with, and its message. */
+    public record RefusalDto(String code, String message) {
+
+        static RefusalDto of(KeyCandidates.Refusal refusal) {
+            return refusal == null ? null : new RefusalDto(refusal.code().name(), refusal.message());
+        }
+    }
+
+    /**
+     * The keys a signed-in user may pick for a vault, each key vault and version judged as the key assignment
+     * job would: {@code refusal} null means eligible.
+     */
+    @JsonbPropertyOrder({"vault", "region", "principalId", "keyVaults"})
+    public record KeyCandidatesDto(String vault, String region, String principalId, List<KeyVaultCandidateDto> keyVaults) {
+
+        static KeyCandidatesDto of(Vault vault, List<KeyCandidates.KeyVaultCandidate> candidates) {
+            return new KeyCandidatesDto(vault.name().value(), vault.region(), vault.identityValid() ? vault.identity().principalId() : null,
+                    candidates.stream().map(KeyVaultCandidateDto::of).toList());
+        }
+    }
+
+    @JsonbPropertyOrder({"name", "uri", "region", "subscriptionId", "softDeleteEnabled", "purgeProtectionEnabled", "refusal",
+            "listRefusal", "identityPermissions", "missingPermissions", "permissionsRefusal", "keys"})
+    public record KeyVaultCandidateDto(String name, String uri, String region, String subscriptionId, boolean softDeleteEnabled,
+                                       boolean purgeProtectionEnabled, RefusalDto refusal, RefusalDto listRefusal,
+                                       List<String> identityPermissions, List<String> missingPermissions,
+                                       RefusalDto permissionsRefusal, List<KeyCandidateDto> keys) {
+
+        static KeyVaultCandidateDto of(KeyCandidates.KeyVaultCandidate candidate) {
+            var keyVault = candidate.keyVault();
+            return new KeyVaultCandidateDto(keyVault.name(), keyVault.uri(), keyVault.region(), keyVault.subscriptionId(),
+                    keyVault.softDeleteEnabled(), keyVault.purgeProtectionEnabled(), RefusalDto.of(candidate.placement()),
+                    RefusalDto.of(candidate.listing()), candidate.identityPermissions().stream().sorted().toList(),
+                    List.copyOf(candidate.missingPermissions()), RefusalDto.of(candidate.permissions()),
+                    candidate.keys().stream().map(KeyCandidateDto::of).toList());
+        }
+    }
+
+    /** A key: {@code keyUri} is versionless (assigning it follows rotation); versions newest first. */
+    public record KeyCandidateDto(String name, String keyUri, List<KeyVersionCandidateDto> versions) {
+
+        static KeyCandidateDto of(KeyCandidates.KeyCandidate key) {
+            return new KeyCandidateDto(key.name(), key.keyUri(), key.versions().stream().map(KeyVersionCandidateDto::of).toList());
+        }
+    }
+
+    @JsonbPropertyOrder({"kid", "version", "kty", "keySize", "enabled", "notBefore", "expires", "refusal"})
+    public record KeyVersionCandidateDto(String kid, String version, String kty, int keySize, boolean enabled,
+                                         Instant notBefore, Instant expires, RefusalDto refusal) {
+
+        static KeyVersionCandidateDto of(KeyCandidates.VersionCandidate candidate) {
+            var key = candidate.version();
+            return new KeyVersionCandidateDto(key.kid(), key.version(), key.kty(), key.keySize(), key.enabled(),
+                    key.notBefore(), key.expires(), RefusalDto.of(candidate.refusal()));
         }
     }
 }

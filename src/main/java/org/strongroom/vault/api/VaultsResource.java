@@ -37,6 +37,7 @@ import org.strongroom.vault.api.VaultDtos.IdentityDto;
 import org.strongroom.vault.api.VaultDtos.IdentityRequest;
 import org.strongroom.vault.api.VaultDtos.ImmutabilityDto;
 import org.strongroom.vault.api.VaultDtos.ImmutabilityRequest;
+import org.strongroom.vault.api.VaultDtos.KeyCandidatesDto;
 import org.strongroom.vault.api.VaultDtos.KeyHealthDto;
 import org.strongroom.vault.api.VaultDtos.MoveRequest;
 import org.strongroom.vault.api.VaultDtos.ResourceGuardDto;
@@ -45,6 +46,7 @@ import org.strongroom.vault.api.VaultDtos.SoftDeleteDto;
 import org.strongroom.vault.api.VaultDtos.SoftDeleteRequest;
 import org.strongroom.vault.api.VaultDtos.VaultDto;
 import org.strongroom.vault.app.KeyAssignments;
+import org.strongroom.vault.app.KeyCandidates;
 import org.strongroom.vault.app.KeyHealthProbe;
 import org.strongroom.vault.app.VaultService;
 import org.strongroom.vault.domain.IdentityType;
@@ -72,6 +74,9 @@ public class VaultsResource {
 
     @Inject
     KeyAssignments keyAssignments;
+
+    @Inject
+    KeyCandidates keyCandidates;
 
     @Inject
     KeyHealthProbe health;
@@ -142,6 +147,17 @@ public class VaultsResource {
     public EncryptionDto encryption(@PathParam("vault") String vault) {
         VaultName name = VaultName.requested(vault);
         return EncryptionDto.of(vaults.get(name), health.report(name));
+    }
+
+    @GET
+    @Path("{vault}/keyCandidates")
+    @Operation(summary = "List the key vaults, keys and versions the signed-in user may list, each judged for this vault"
+            + " as the key assignment job would (refusal: its code and message; none: eligible)")
+    @APIResponse(responseCode = "200", description = "The candidates")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public KeyCandidatesDto keyCandidates(@PathParam("vault") String vault) {
+        VaultName name = VaultName.requested(vault);
+        return KeyCandidatesDto.of(vaults.get(name), keyCandidates.of(name, Callers.of(security)));
     }
 
     @POST
