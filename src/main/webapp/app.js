@@ -35,10 +35,14 @@ function el(tag, text, attributes) {
     return node;
 }
 
+const TITLES = {'login-view': 'Sign in', 'jobs-view': 'Backup jobs', 'job-view': 'Job', 'vaults-view': 'Vaults', 'vault-view': 'Vault',
+    'item-view': 'Protected item', 'activity-view': 'Activity log', 'keyvaults-view': 'Key vaults', 'keyvault-view': 'Key vault'};
+
 function show(view) {
     for (const id of VIEWS) {
         $(id).hidden = id !== view;
     }
+    document.title = 'Strongroom — ' + TITLES[view];
     $('nav').hidden = view === 'login-view';
     const me = signedIn();
     $('who').textContent = me ? me.name + ' (' + me.roles.join(', ') + ')' : '';

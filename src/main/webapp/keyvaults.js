@@ -104,7 +104,7 @@ async function reloadKeyVault(name) {
     $('keyvault-you').textContent = 'You are principal ' + me.principalId + ': '
         + (myKeyPermissions().length ? 'this key vault grants you ' + myKeyPermissions().join(', ') + '.'
             : 'this key vault grants you no key permissions.');
-    showPolicies(keyVault);
+    showPolicies(keyVault, await principalNames());
     applyRoles($('keyvault-view'));
     applyKeyPermissions($('keyvault-view'));
     await Promise.all([showKeys(), showDeletedKeys()]);
@@ -123,7 +123,33 @@ async function turnOn(property, question) {
 
 // ---- access policies -----------------------------------------------------------------------------
 
-function showPolicies(keyVault) {
+/**
+ * Who each principal id is, as far as the signed-in user may read it: you, a vault's or a disk encryption set's
+ * identity, and — for admins — users and service principals. Unknown ones stay ids.
+ */
+async function principalNames() {
+    const names = new Map();
+    const me = signedIn();
+    const readable = path => api(path).then(answer => answer.value).catch(() => []);
+    const [vaults, sets, users, applications] = await Promise.all([readable('/api/vaults'), readable('/api/diskEncryptionSets'),
+        may('admin') ? readable('/api/users') : [], may('admin') ? readable('/api/servicePrincipals') : []]);
+    for (const user of users) {
+        names.set(user.principalId, 'user ' + user.name);
+    }
+    for (const application of applications) {
+        names.set(application.principalId, 'service principal ' + application.displayName);
+    }
+    for (const vault of vaults.filter(v => v.identity.principalId)) {
+        names.set(vault.identity.principalId, 'identity of vault ' + vault.name);
+    }
+    for (const set of sets.filter(s => s.identity?.principalId)) {
+        names.set(set.identity.principalId, 'identity of disk encryption set ' + set.name);
+    }
+    names.set(me.principalId, 'you (' + me.name + ')');
+    return names;
+}
+
+function showPolicies(keyVault, names) {
     const body = $('policies-body');
     body.replaceChildren();
     if (keyVault.accessPolicies.length === 0) {
@@ -134,7 +160,12 @@ function showPolicies(keyVault) {
         const actions = el('td', null, {class: 'actions'});
         actions.append(button('Edit', {'data-need': 'admin', id: 'edit-' + policy.principalId}, () => editPolicy(policy)), ' ',
             button('Remove', {'data-need': 'admin', id: 'remove-' + policy.principalId}, control => removePolicy(control, policy)));
-        row.append(el('td', policy.principalId, {class: 'principal'}), el('td', policy.permissions.keys.join(', ')), actions);
+        const who = el('td');
+        who.append(el('span', policy.principalId, {class: 'principal'}));
+        if (names.has(policy.principalId)) {
+            who.append(el('span', ' — ' + names.get(policy.principalId), {class: 'who-is'}));
+        }
+        row.append(who, el('td', policy.permissions.keys.join(', ')), actions);
         body.append(row);
     }
 }

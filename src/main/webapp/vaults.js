@@ -86,12 +86,17 @@ async function showVault(name) {
         $(id).replaceChildren();
     }
     applyRoles($('vault-view'));
-    await reloadVault(name);
+    delete $('key-picker').dataset.vault;
+    await reloadVault(name, true);
     await Promise.all([showItems(name), loadDiskEncryptionSets($('item-des'))]);
 }
 
-/** Reads the vault again and shows it, with its key candidates; results of earlier actions stay. */
-async function reloadVault(name) {
+/**
+ * Reads the vault again and shows it; results of earlier actions stay. The key set-up opens by itself for a
+ * vault on platform keys ({@code first}: when the page opens); its key candidates are read only while it is
+ * open — each listing of a key vault is a key use, in the activity log.
+ */
+async function reloadVault(name, first = false) {
     const routeId = currentRoute;
     const vault = await api(vaultPath(name));
     if (routeId !== currentRoute) {
@@ -125,7 +130,20 @@ async function reloadVault(name) {
     deny(infrastructure, firstSetUp ? null : 'Chosen at the first set-up (' + encryption.infrastructureEncryptionState + '): it cannot change.');
     $('infrastructure-hint').textContent = firstSetUp ? 'Chosen once: it cannot be changed after this first key assignment.' : '';
     $('setup-submit').textContent = firstSetUp ? 'Assign the key' : 'Change the key';
-    await showKeyCandidates(vault);
+    $('setup-summary').textContent = firstSetUp ? 'Set up the customer-managed key' : 'Change the key';
+    if (first) {
+        $('setup').open = firstSetUp;
+    }
+    if ($('setup').open) {
+        await showKeyCandidates(vault);
+    }
+}
+
+/** The set-up opened by the user: its key candidates, unless they were read already. */
+function setupToggled() {
+    if ($('setup').open && shownVault && $('key-picker').dataset.vault !== shownVault.name) {
+        showKeyCandidates(shownVault).catch(failed);
+    }
 }
 
 async function setIdentity(type) {
@@ -144,6 +162,7 @@ async function setIdentity(type) {
 /** The key picker: every key vault, its keys and versions as the signed-in user may list them, judged for this vault. */
 async function showKeyCandidates(vault) {
     const picker = $('key-picker');
+    picker.dataset.vault = vault.name;
     let candidates;
     try {
         candidates = await api(vaultPath(vault.name) + '/keyCandidates');
@@ -361,6 +380,16 @@ async function showItem(vaultName, itemName, params) {
     for (const id of ['item-result', 'point-result']) {
         $(id).replaceChildren();
     }
+    await reloadItem(vaultName, itemName);
+    $('points-from').value = (params.get('from') || '').slice(0, 10);
+    $('points-to').value = (params.get('to') || '').slice(0, 10);
+    showWorkloadFields($('restore-form'), shownItem.workloadType);
+    applyRoles($('item-view'));
+    await Promise.all([showPoints(params), loadDiskEncryptionSets($('restore-des'))]);
+}
+
+/** Reads the item again and shows its properties (after a backup: its protection state and last backup). */
+async function reloadItem(vaultName, itemName) {
     const item = await api(vaultPath(vaultName) + '/items/' + enc(itemName));
     shownItem = item;
     $('item-title').textContent = 'Item ' + item.name + ' in vault ' + item.vault;
@@ -373,11 +402,6 @@ async function showItem(vaultName, itemName, params) {
         ['Schedule (UTC)', item.policy?.schedule], ['Retention days', item.policy?.retentionDays],
         ['Instant-restore days', item.policy?.instantRestoreDays], ['Protection', item.protectionState],
         ['Last backup (UTC)', formatTime(item.lastBackupTime)], ['Last backup status', item.lastBackupStatus]]);
-    $('points-from').value = (params.get('from') || '').slice(0, 10);
-    $('points-to').value = (params.get('to') || '').slice(0, 10);
-    showWorkloadFields($('restore-form'), item.workloadType);
-    applyRoles($('item-view'));
-    await Promise.all([showPoints(params), loadDiskEncryptionSets($('restore-des'))]);
 }
 
 async function showPoints(params) {
@@ -425,18 +449,23 @@ function filterPoints(event) {
     location.hash = '#/vaults/' + enc(shownItem.vault) + '/items/' + enc(shownItem.name) + (params.toString() ? '?' + params : '');
 }
 
+/** The query of the address: the dates the recovery points are shown for. */
+function shownParams() {
+    return new URLSearchParams(location.hash.split('?')[1] || '');
+}
+
 async function backUpNow() {
     const item = shownItem;
     await act($('item-backup'), $('item-result'), async () => {
         const job = await api(itemPath(item) + '/backup', 'POST');
-        watchJob($('item-result'), job, () => showPoints(new URLSearchParams(location.hash.split('?')[1] || '')).catch(failed));
+        watchJob($('item-result'), job, () => Promise.all([reloadItem(item.vault, item.name), showPoints(shownParams())]).catch(failed));
     });
 }
 
 async function verifyPoint(button, point) {
     await act(button, $('point-result'), async () => {
         const job = await api(itemPath(shownItem) + '/recoveryPoints/' + enc(point.id) + '/verify', 'POST');
-        watchJob($('point-result'), job, () => showPoints(new URLSearchParams(location.hash.split('?')[1] || '')).catch(failed));
+        watchJob($('point-result'), job, () => showPoints(shownParams()).catch(failed));
     });
 }
 
@@ -491,6 +520,7 @@ function startVaultPages() {
     $('key-source-picker').addEventListener('change', keySourceChanged);
     $('key-source-uri').addEventListener('change', keySourceChanged);
     $('setup-form').addEventListener('submit', assignKey);
+    $('setup').addEventListener('toggle', setupToggled);
     $('item-form').addEventListener('submit', registerItem);
     $('item-workload').addEventListener('change', () => showWorkloadFields($('item-form'), $('item-workload').value));
     showWorkloadFields($('item-form'), $('item-workload').value);

@@ -76,6 +76,8 @@ class ConsoleIT {
 
             // The key vault and its key, on the key vault pages.
             browser.go("#/keyvaults");
+            browser.visible("keyvaults-table");
+            browser.screenshot("console-keyvaults");
             browser.type("keyvault-name", kv);
             browser.type("keyvault-subscription", Cmk.KEY_VAULT_SUBSCRIPTION);
             browser.type("keyvault-resource-group", "rg-keys");
@@ -138,6 +140,13 @@ class ConsoleIT {
             assertEquals("Completed", cmk.admin().get("/api/jobs/" + completed.id()).json().getString("status"));
             assertFalse(browser.driver().findElement(By.id("infrastructure-encryption")).isEnabled(),
                     "infrastructure encryption is chosen once");
+            browser.click(By.cssSelector("#setup-result .job-watch a"));
+            browser.awaitText("job-title", "ConfigureEncryption — Completed");
+            browser.screenshot("console-job");
+            browser.driver().navigate().back();
+            browser.awaitText("vault-title", vault);
+            browser.awaitText("setup-summary", "Change the key");
+            browser.click("setup-summary");
             browser.assertAccessible("the vault page");
 
             // The identity cannot go while the key needs it: the refusal shows with its code.
@@ -170,6 +179,7 @@ class ConsoleIT {
             browser.click("item-backup");
             Browser.Watched backup = browser.awaitJob("item-result");
             assertEquals("Completed", backup.status(), backup.text());
+            browser.awaitText("item-details", "Protected");
             String point = cmk.newestPoint("/api/vaults/" + vault + "/items/disk1");
             browser.visible(By.cssSelector("tr[data-point='" + point + "']"));
 
@@ -189,7 +199,7 @@ class ConsoleIT {
                 String keyId = SealedDisk.Header.read(in).keyId();
                 assertTrue(keyId.startsWith(Cmk.versionless(desKid)), "sealed under the chosen set's key: " + keyId);
             }
-            browser.screenshot("console-item");
+            browser.screenshot("console-item", "item-title");
 
             // And a verification of the point.
             browser.click("verify-" + point);
@@ -211,6 +221,8 @@ class ConsoleIT {
             browser.signIn("admin", Api.ADMIN_PASSWORD);
             browser.go("#/keyvaults/" + kv);
             browser.awaitText("keyvault-title", kv);
+            browser.awaitText("policies-body", "you (admin)");
+            assertEquals("Strongroom — Key vault", browser.driver().getTitle());
 
             browser.click("versions-k1");
             browser.visible(By.cssSelector("#versions-body tr[data-version='" + first + "']"));
@@ -280,6 +292,9 @@ class ConsoleIT {
 
             browser.go("#/vaults/" + setup.vault());
             browser.awaitText("vault-encryption", "CustomerManaged");
+            assertFalse(browser.driver().findElement(By.id("setup-form")).isDisplayed(),
+                    "the key set-up is closed on a vault whose customer-managed key is in force");
+            browser.click("setup-summary");
             assertDisabledWithReason(browser, "setup-submit", "Only an admin");
             assertDisabledWithReason(browser, "identity-off", "Only an admin");
             assertDisabledWithReason(browser, "item-form-fields", "Only an admin or an operator");
