@@ -44,6 +44,7 @@ import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
 import org.strongroom.storage.domain.WrappedDataKeyFile;
+import org.strongroom.storage.infra.AzureBlobChunkStore;
 import org.strongroom.storage.infra.FileSystemChunkStore;
 
 /**
@@ -53,6 +54,8 @@ import org.strongroom.storage.infra.FileSystemChunkStore;
  *
  * <pre>
  *   java -jar strongroom-recover.jar list --store DIR [--vault NAME] [--key FILE] [--platform-keystore FILE [--platform-password PW]]
+ *        (instead of --store DIR, a vault's Azure Blob container:
+ *         --azure-blob ENDPOINT --account NAME --container NAME --account-key-file FILE)
  *   java -jar strongroom-recover.jar recover --store DIR --vault NAME --point ID --out PATH
  *        [--key private.pem|key.jwk|pkcs11:token=T;object=K --pkcs11-module SO --pkcs11-pin-file FILE [--pkcs11-slot N]]
  *        [--platform-keystore FILE [--platform-password PW]] [--paths a,b] [--overwrite]
@@ -139,9 +142,10 @@ public final class RecoveryTool {
     }
 
     /** What the store holds: vaults, items, recovery points; times and sizes where the given keys open a vault. */
-    private static void list(Map<String, String> options, PrintStream out) {
-        Path storeDir = existing(required(options, "store"));
-        ChunkStore store = new FileSystemChunkStore(storeDir);
+    private static void list(Map<String, String> options, PrintStream out) throws IOException {
+        Located located = storeOf(options);
+        ChunkStore store = located.store();
+        String storeDir = located.name();
         List<VaultName> vaults = options.containsKey("vault") ? List.of(VaultName.of(options.get("vault"))) : store.vaults();
         if (vaults.isEmpty()) {
             out.println("The store " + storeDir + " holds no vault (no vaults/*/data-key.properties)");
@@ -224,13 +228,14 @@ public final class RecoveryTool {
     }
 
     private static void recover(Map<String, String> options, PrintStream out) throws IOException {
-        Path storeDir = existing(required(options, "store"));
+        Located located = storeOf(options);
+        String storeDir = located.name();
         VaultName vault = VaultName.of(required(options, "vault"));
         String point = required(options, "point");
         Path given = Path.of(required(options, "out")).toAbsolutePath().normalize();
         Path target = Files.exists(given) ? given.toRealPath() : given; // the directory you named, even through a link
         boolean overwrite = options.containsKey("overwrite");
-        ChunkStore store = new FileSystemChunkStore(storeDir);
+        ChunkStore store = located.store();
         WrappedDataKeyFile dataKeyFile = store.readDataKey(vault).orElseThrow(() -> new IllegalArgumentException(
                 "The store " + storeDir + " holds no vault '" + vault + "' (no vaults/" + vault + "/data-key.properties)"));
         String item = store.manifests(vault).stream().filter(m -> m.recoveryPointId().equals(point))
@@ -410,6 +415,27 @@ public final class RecoveryTool {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
             throw new IllegalArgumentException(target + " exists; choose another --out or add --overwrite");
         }
+    }
+
+    /** A chunk store the tool reads, and how its messages name it. */
+    private record Located(ChunkStore store, String name) {
+    }
+
+    /**
+     * {@code --store DIR}, or a container of Azure Blob Storage: {@code --azure-blob ENDPOINT --account NAME
+     * --container NAME --account-key-file FILE} (the key in a file, never on the command line). The container is
+     * only read.
+     */
+    private static Located storeOf(Map<String, String> options) throws IOException {
+        if (!options.containsKey("azure-blob")) {
+            Path directory = existing(required(options, "store"));
+            return new Located(new FileSystemChunkStore(directory), directory.toString());
+        }
+        String endpoint = options.get("azure-blob");
+        String container = required(options, "container");
+        String key = Files.readString(existing(required(options, "account-key-file"))).strip();
+        return new Located(AzureBlobChunkStore.open(endpoint, required(options, "account"), key, container),
+                "container " + container + " at " + endpoint);
     }
 
     private static Path existing(String path) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.strongroom.guard.domain.GuardBinding;
+import org.strongroom.storage.domain.VaultStore;
 import org.strongroom.vault.app.KeyCandidates;
 import org.strongroom.vault.domain.KeyHealth;
 import org.strongroom.vault.domain.ManagedIdentity;
@@ -114,15 +115,25 @@ public final class VaultDtos {
     }
 
     @JsonbPropertyOrder({"name", "region", "subscriptionId", "resourceGroup", "tenantId", "identity", "encryption",
-            "softDelete", "immutability", "created", "updated"})
+            "softDelete", "immutability", "storage", "created", "updated"})
     public record VaultDto(String name, String region, String subscriptionId, String resourceGroup, String tenantId,
                            IdentityDto identity, EncryptionDto encryption, SoftDeleteDto softDelete,
-                           ImmutabilityDto immutability, Instant created, Instant updated) {
+                           ImmutabilityDto immutability, StorageDto storage, Instant created, Instant updated) {
 
-        static VaultDto of(Vault vault, Optional<KeyHealth> health) {
+        static VaultDto of(Vault vault, Optional<KeyHealth> health, Optional<VaultStore> store) {
             return new VaultDto(vault.name().value(), vault.region(), vault.subscriptionId(), vault.resourceGroup(),
                     vault.tenantId(), IdentityDto.of(vault.identity()), EncryptionDto.of(vault, health),
-                    SoftDeleteDto.of(vault), ImmutabilityDto.of(vault), vault.created(), vault.updated());
+                    SoftDeleteDto.of(vault), ImmutabilityDto.of(vault), StorageDto.of(store), vault.created(), vault.updated());
+        }
+    }
+
+    /** Where the vault's backup data lives: {@code FileSystem} (the server's store directory) or its object store; never its key. */
+    @JsonbPropertyOrder({"type", "endpoint", "accountName", "container"})
+    public record StorageDto(String type, String endpoint, String accountName, String container) {
+
+        static StorageDto of(Optional<VaultStore> store) {
+            return store.map(s -> new StorageDto(s.type().name(), s.endpoint(), s.accountName(), s.container()))
+                    .orElse(new StorageDto(VaultStore.Type.FileSystem.name(), null, null, null));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.strongroom.vault.api;
 
+import org.strongroom.storage.app.VaultStores;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,5 +13,7 @@ public record VaultRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9-]*", message = "must contain only letters, digits and hyphens")
         String subscriptionId,
         @NotBlank @Size(max = 90) @Pattern(regexp = "[a-zA-Z0-9._()-]*", message = "must contain only letters, digits and . _ ( ) -")
-        String resourceGroup) {
+        String resourceGroup,
+        /** Where the vault's backup data lives, chosen at creation: absent or {@code FileSystem}, or {@code AzureBlob} with its settings. */
+        VaultStores.StoreRequest storage) {
 }

@@ -54,6 +54,7 @@ import org.strongroom.vault.domain.Immutability;
 import org.strongroom.vault.domain.KeyAssignmentInput;
 import org.strongroom.vault.domain.SoftDelete;
 import org.strongroom.vault.domain.Vault;
+import org.strongroom.storage.app.VaultStores;
 import org.strongroom.web.Callers;
 import org.strongroom.web.ListDto;
 import org.strongroom.web.Locations;
@@ -79,6 +80,9 @@ public class VaultsResource {
     KeyCandidates keyCandidates;
 
     @Inject
+    VaultStores stores;
+
+    @Inject
     KeyHealthProbe health;
 
     @Context
@@ -99,8 +103,8 @@ public class VaultsResource {
                                 message = "must be 2 to 50 letters, digits or hyphens") String vault,
                         @NotNull(message = "a JSON body is required") @Valid VaultRequest body) {
         VaultService.PutResult result = vaults.put(Callers.of(security), VaultName.of(vault), body.region(), body.subscriptionId(),
-                body.resourceGroup());
-        VaultDto dto = VaultDto.of(result.vault(), health.report(result.vault().name()));
+                body.resourceGroup(), body.storage());
+        VaultDto dto = dto(result.vault());
         return locations.putAnswer(result.created(), dto, "vaults", vault);
     }
 
@@ -108,7 +112,7 @@ public class VaultsResource {
     @Operation(summary = "List the vaults")
     @APIResponse(responseCode = "200", description = "The vaults")
     public ListDto<VaultDto> list() {
-        return ListDto.of(vaults.list().stream().map(v -> VaultDto.of(v, health.report(v.name()))).toList());
+        return ListDto.of(vaults.list().stream().map(this::dto).toList());
     }
 
     @GET
@@ -117,8 +121,7 @@ public class VaultsResource {
     @APIResponse(responseCode = "200", description = "The vault")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VaultDto get(@PathParam("vault") String vault) {
-        VaultName name = VaultName.requested(vault);
-        return VaultDto.of(vaults.get(name), health.report(name));
+        return dto(vaults.get(VaultName.requested(vault)));
     }
 
     @PUT
@@ -147,6 +150,10 @@ public class VaultsResource {
     public EncryptionDto encryption(@PathParam("vault") String vault) {
         VaultName name = VaultName.requested(vault);
         return EncryptionDto.of(vaults.get(name), health.report(name));
+    }
+
+    private VaultDto dto(Vault vault) {
+        return VaultDto.of(vault, health.report(vault.name()), stores.of(vault.name()));
     }
 
     @GET
@@ -230,8 +237,7 @@ public class VaultsResource {
             throw StrongroomException.badRequest("Say where to: resourceGroup, subscriptionId and/or tenantId", "body");
         }
         VaultName name = VaultName.requested(vault);
-        return VaultDto.of(vaults.move(Callers.of(security), name, body.resourceGroup(), body.subscriptionId(),
-                body.tenantId()), health.report(name));
+        return dto(vaults.move(Callers.of(security), name, body.resourceGroup(), body.subscriptionId(), body.tenantId()));
     }
 
     /** Deletes a vault that holds no protected items and runs no job: 204. */

@@ -21,7 +21,9 @@ import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
+import org.strongroom.storage.app.VaultStores;
 import org.strongroom.storage.domain.ChunkStore;
+import org.strongroom.storage.domain.VaultStore;
 import org.strongroom.vault.domain.IdentityType;
 import org.strongroom.vault.domain.Immutability;
 import org.strongroom.vault.domain.KeyHealthRepository;
@@ -62,6 +64,9 @@ public class VaultService {
     ChunkStore store;
 
     @Inject
+    VaultStores stores;
+
+    @Inject
     VaultService self;
 
     /** The outcome of a {@code PUT}: the vault, and whether it was created by it. */
@@ -69,18 +74,25 @@ public class VaultService {
     }
 
     @Transactional
-    public PutResult put(Caller caller, VaultName name, String region, String subscriptionId, String resourceGroup) {
+    public PutResult put(Caller caller, VaultName name, String region, String subscriptionId, String resourceGroup,
+                         VaultStores.StoreRequest storage) {
         Optional<Vault> existing = vaults.findForUpdate(name); // a key update or a move may be changing it right now
         return activity.record(caller, existing.isPresent() ? "UpdateVault" : "CreateVault", resource(name), () -> {
             if (existing.isPresent()) {
+                if (storage != null && !stores.sameAs(name, storage)) {
+                    throw StrongroomException.conflict("Vault '" + name + "' keeps its backup data where it was chosen when the vault "
+                            + "was created (" + stores.of(name).map(VaultStore::describe).orElse("FileSystem") + ")", "storage");
+                }
                 existing.get().update(region, subscriptionId, resourceGroup, Timestamps.now());
                 return new PutResult(existing.get(), false);
             }
             Vault vault = new Vault(name, region, subscriptionId, resourceGroup, settings.tenantId(),
                     dataKeys.newPlatformWrappedKey(name), Timestamps.now());
+            stores.assign(name, storage);
             vaults.add(vault);
             return new PutResult(vault, true);
-        }, result -> result.vault().region() + ", " + result.vault().subscriptionId() + "/" + result.vault().resourceGroup());
+        }, result -> result.vault().region() + ", " + result.vault().subscriptionId() + "/" + result.vault().resourceGroup()
+                + stores.of(name).map(store -> ", data in " + store.describe()).orElse(""));
     }
 
     @Transactional
@@ -182,6 +194,7 @@ public class VaultService {
     public void delete(Caller caller, VaultName name) {
         self.deleteRecord(caller, name);
         store.deleteVault(name);
+        stores.forget(name);
     }
 
     @Transactional

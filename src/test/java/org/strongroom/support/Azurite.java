@@ -1,0 +1,125 @@
+package org.strongroom.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.StorageSharedKeyCredential;
+
+/**
+ * Azurite, Microsoft's official Azure Storage emulator (npm package {@code azurite}), started for a test on a
+ * free loopback port with its data in a temporary directory, and stopped after it. It is looked for on the
+ * PATH and in {@code ~/.cache/strongroom/azurite} (where .ci/run installs it); where it is missing the test is
+ * skipped, naming how to install it.
+ */
+public final class Azurite implements AutoCloseable {
+
+    /** Azurite's well-known development account and key (public, documented by Microsoft). */
+    public static final String ACCOUNT = "devstoreaccount1";
+    public static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final Path CACHED = Path.of(System.getProperty("user.home"), ".cache", "strongroom", "azurite", "node_modules", ".bin",
+            "azurite-blob");
+
+    private final Process process;
+    private final int port;
+    private final Path data;
+
+    private Azurite(Process process, int port, Path data) {
+        this.process = process;
+        this.port = port;
+        this.data = data;
+    }
+
+    private static Optional<Path> executable() {
+        if (Files.isExecutable(CACHED)) {
+            return Optional.of(CACHED);
+        }
+        return Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "azurite-blob")).filter(Files::isExecutable).findFirst();
+    }
+
+    public static Azurite start() {
+        Optional<Path> azurite = executable();
+        assumeTrue(azurite.isPresent(), "Azurite is not installed (npm install --prefix ~/.cache/strongroom/azurite azurite, "
+                + "or npm install -g azurite; .ci/run installs it)");
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path data = Files.createTempDirectory("azurite");
+            Process process = new ProcessBuilder(List.of(azurite.get().toString(), "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
+                    "--location", data.toString(), "--silent", "--skipApiVersionCheck", "--loose"))
+                    .redirectErrorStream(true).redirectOutput(data.resolve("azurite.log").toFile()).start();
+            Azurite started = new Azurite(process, port, data);
+            started.awaitListening(Duration.ofSeconds(60));
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitListening(Duration patience) throws IOException {
+        long until = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Azurite ended at start: " + Files.readString(data.resolve("azurite.log")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("Azurite did not listen on port " + port + " within " + patience);
+    }
+
+    /** The blob endpoint of the development account, as a client names it. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+    }
+
+    /** A client of {@code container}, as the test sees the stored data. */
+    public BlobContainerClient container(String container) {
+        return new BlobServiceClientBuilder().endpoint(endpoint()).credential(new StorageSharedKeyCredential(ACCOUNT, KEY)).buildClient()
+                .getBlobContainerClient(container);
+    }
+
+    /** The JSON of a vault's {@code storage} in this emulator's {@code container}. */
+    public String storage(String container) {
+        return "{\"type\":\"AzureBlob\",\"endpoint\":\"" + endpoint() + "\",\"accountName\":\"" + ACCOUNT + "\",\"container\":\""
+                + container + "\",\"accountKey\":\"" + KEY + "\"}";
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            SourceTrees.deleteTree(data);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+}
