@@ -32,10 +32,9 @@ public record VaultStore(VaultName vault, Type type, String endpoint, String acc
      * (under {@code storage.}).
      */
     public static void check(String endpoint, String accountName, String container, String accountKey) {
-        if (endpoint == null || !endpoint.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+        if (endpoint == null || !endpoint.matches("https?://[^\\s/]+(/[^\\s]*)?") || !isUri(endpoint)) {
             throw invalid("storage.endpoint", "an absolute http(s) URL of the account's blob service, e.g. https://{account}.blob.core.windows.net");
         }
-        URI.create(endpoint);
         if (accountName == null || !ACCOUNT.matcher(accountName).matches()) {
             throw invalid("storage.accountName", "3 to 24 lower-case letters and digits");
         }
@@ -44,6 +43,14 @@ public record VaultStore(VaultName vault, Type type, String endpoint, String acc
         }
         if (accountKey == null || accountKey.isBlank()) {
             throw invalid("storage.accountKey", "the account's shared key (base64)");
+        }
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            return URI.create(value).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
