@@ -230,11 +230,7 @@ async function showKeys() {
     try {
         keys = await allPages(dataPlane('/keys'));
     } catch (error) {
-        const cell = el('td', null, {colspan: '5'});
-        cell.append(refusal(error, false));
-        const row = el('tr');
-        row.append(cell);
-        body.append(row);
+        body.append(emptyRow(5, refusal(error, false)));
         return;
     }
     if (keys.length === 0) {
@@ -372,11 +368,7 @@ async function showDeletedKeys() {
     try {
         deleted = await allPages(dataPlane('/deletedkeys'));
     } catch (error) {
-        const cell = el('td', null, {colspan: '4'});
-        cell.append(refusal(error, false));
-        const row = el('tr');
-        row.append(cell);
-        body.append(row);
+        body.append(emptyRow(4, refusal(error, false)));
         return;
     }
     if (deleted.length === 0) {

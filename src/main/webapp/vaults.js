@@ -51,9 +51,12 @@ async function showVaults() {
     }
 }
 
-function emptyRow(columns, text) {
+/** A table row of one cell across {@code columns}: what an empty or refused list says (a text or a node). */
+function emptyRow(columns, content) {
+    const cell = el('td', null, {colspan: String(columns), class: 'empty'});
+    cell.append(content);
     const row = el('tr');
-    row.append(el('td', text, {colspan: String(columns), class: 'empty'}));
+    row.append(cell);
     return row;
 }
 

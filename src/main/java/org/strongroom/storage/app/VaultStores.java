@@ -41,7 +41,7 @@ public class VaultStores {
             return Optional.empty();
         }
         VaultStore.check(request.endpoint(), request.accountName(), request.container(), request.accountKey());
-        VaultStore store = new VaultStore(vault, type, request.endpoint().replaceAll("/+$", ""), request.accountName(),
+        VaultStore store = new VaultStore(vault, type, endpointOf(request), request.accountName(),
                 request.container(), platformKey.seal(request.accountKey().getBytes(StandardCharsets.UTF_8), VaultStore.sealingContext(vault)));
         objectStores.connect(store, request.accountKey());
         stores.add(store);
@@ -56,7 +56,7 @@ public class VaultStores {
         if (current.isEmpty()) {
             return type == VaultStore.Type.FileSystem;
         }
-        return current.get().type() == type && current.get().endpoint().equals(request.endpoint().replaceAll("/+$", ""))
+        return current.get().type() == type && current.get().endpoint().equals(endpointOf(request))
                 && current.get().accountName().equals(request.accountName()) && current.get().container().equals(request.container());
     }
 
@@ -68,6 +68,11 @@ public class VaultStores {
     public void forget(VaultName vault) {
         stores.remove(vault);
         objectStores.forget(vault);
+    }
+
+    /** The endpoint as kept: without trailing slashes (null when the request names none). */
+    private static String endpointOf(StoreRequest request) {
+        return request.endpoint() == null ? null : request.endpoint().replaceAll("/+$", "");
     }
 
     private static VaultStore.Type typeOf(StoreRequest request) {

@@ -1,6 +1,7 @@
 package org.strongroom.storage.infra;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public class AzureBlobChunkStore implements ChunkStore {
             throw new IllegalArgumentException("The account at " + endpoint + " refuses account '" + accountName + "' with this key: "
                     + e.getErrorCode(), e);
         } catch (RuntimeException e) {
-            throw new UncheckedIOException(new java.io.IOException("Azure Blob Storage at " + endpoint + " does not answer: " + e, e));
+            throw new UncheckedIOException(new IOException("Azure Blob Storage at " + endpoint + " does not answer: " + e, e));
         }
         if (!exists) {
             throw new IllegalArgumentException("The account at " + endpoint + " has no container '" + containerName + "'");
@@ -210,7 +211,7 @@ public class AzureBlobChunkStore implements ChunkStore {
             if (e.getErrorCode() == BlobErrorCode.BLOB_NOT_FOUND) {
                 return Optional.empty();
             }
-            throw new UncheckedIOException(new java.io.IOException("Cannot read " + blobUrl(dataKeyName(vault)), e));
+            throw new UncheckedIOException(new IOException("Cannot read " + blobUrl(dataKeyName(vault)), e));
         }
     }
 
