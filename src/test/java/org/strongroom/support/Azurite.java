@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.common.StorageSharedKeyCredential;
 
 /**
@@ -24,7 +26,7 @@ import com.azure.storage.common.StorageSharedKeyCredential;
  * PATH and in {@code ~/.cache/strongroom/azurite} (where .ci/run installs it); where it is missing the test is
  * skipped, naming how to install it.
  */
-public final class Azurite implements AutoCloseable {
+public final class Azurite implements ObjectStoreEmulator {
 
     /** Azurite's well-known development account and key (public, documented by Microsoft). */
     public static final String ACCOUNT = "devstoreaccount1";
@@ -102,7 +104,37 @@ public final class Azurite implements AutoCloseable {
                 .getBlobContainerClient(container);
     }
 
-    /** The JSON of a vault's {@code storage} in this emulator's {@code container}. */
+    /** Whether it is installed (the tests that need it are skipped otherwise). */
+    public static boolean available() {
+        return executable().isPresent();
+    }
+
+    @Override
+    public List<String> names(String container, String prefix) {
+        return container(container).listBlobs().stream().map(BlobItem::getName).filter(name -> name.startsWith(prefix)).sorted().toList();
+    }
+
+    @Override
+    public byte[] read(String container, String name) {
+        return container(container).getBlobClient(name).downloadContent().toBytes();
+    }
+
+    @Override
+    public void write(String container, String name, byte[] content) {
+        container(container).getBlobClient(name).upload(BinaryData.fromBytes(content), true);
+    }
+
+    @Override
+    public List<String> recoveryToolOptions(String container, Path keyFile) {
+        try {
+            Files.writeString(keyFile, KEY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("--azure-blob", endpoint(), "--account", ACCOUNT, "--container", container, "--account-key-file", keyFile.toString());
+    }
+
+    @Override
     public String storage(String container) {
         return "{\"type\":\"AzureBlob\",\"endpoint\":\"" + endpoint() + "\",\"accountName\":\"" + ACCOUNT + "\",\"container\":\""
                 + container + "\",\"accountKey\":\"" + KEY + "\"}";

@@ -44,7 +44,9 @@ import org.strongroom.storage.domain.ChunkStore;
 import org.strongroom.storage.domain.Manifest;
 import org.strongroom.storage.domain.StoreDamagedException;
 import org.strongroom.storage.domain.WrappedDataKeyFile;
-import org.strongroom.storage.infra.AzureBlobChunkStore;
+import org.strongroom.storage.domain.VaultStore;
+import org.strongroom.storage.infra.AzureBlobObjectStore;
+import org.strongroom.storage.infra.S3ObjectStore;
 import org.strongroom.storage.infra.FileSystemChunkStore;
 
 /**
@@ -55,7 +57,8 @@ import org.strongroom.storage.infra.FileSystemChunkStore;
  * <pre>
  *   java -jar strongroom-recover.jar list --store DIR [--vault NAME] [--key FILE] [--platform-keystore FILE [--platform-password PW]]
  *        (instead of --store DIR, a vault's Azure Blob container:
- *         --azure-blob ENDPOINT --account NAME --container NAME --account-key-file FILE)
+ *         --azure-blob ENDPOINT --account NAME --container NAME --account-key-file FILE,
+ *         or its S3 bucket: --s3 ENDPOINT [--region REGION] --bucket NAME --access-key-id ID --secret-access-key-file FILE)
  *   java -jar strongroom-recover.jar recover --store DIR --vault NAME --point ID --out PATH
  *        [--key private.pem|key.jwk|pkcs11:token=T;object=K --pkcs11-module SO --pkcs11-pin-file FILE [--pkcs11-slot N]]
  *        [--platform-keystore FILE [--platform-password PW]] [--paths a,b] [--overwrite]
@@ -93,6 +96,11 @@ public final class RecoveryTool {
                   one with infrastructure encryption (its password: --platform-password, else the file the
                   server keeps beside it, platform-master-key.p12.password). --paths restores selected paths
                   of a Files point; --overwrite replaces existing files.
+
+              Instead of --store DIR, a vault kept in object storage is read where it is (only read):
+                  --azure-blob ENDPOINT --account NAME --container NAME --account-key-file FILE
+                  --s3 ENDPOINT [--region REGION (us-east-1)] --bucket NAME --access-key-id ID --secret-access-key-file FILE
+                  (keys in files, never on the command line).
 
               unseal --in SEALED --out IMAGE [--key FILE] [--platform-keystore FILE [--platform-password PW]] [--overwrite]
                   Opens a disk that a Strongroom restore wrote sealed: with the disk encryption set's private
@@ -422,20 +430,28 @@ public final class RecoveryTool {
     }
 
     /**
-     * {@code --store DIR}, or a container of Azure Blob Storage: {@code --azure-blob ENDPOINT --account NAME
-     * --container NAME --account-key-file FILE} (the key in a file, never on the command line). The container is
-     * only read.
+     * {@code --store DIR}; a container of Azure Blob Storage: {@code --azure-blob ENDPOINT --account NAME --container
+     * NAME --account-key-file FILE}; or an S3 bucket: {@code --s3 ENDPOINT [--region REGION] --bucket NAME
+     * --access-key-id ID --secret-access-key-file FILE} (keys in files, never on the command line). Object stores
+     * are only read.
      */
     private static Located storeOf(Map<String, String> options) throws IOException {
-        if (!options.containsKey("azure-blob")) {
-            Path directory = existing(required(options, "store"));
-            return new Located(new FileSystemChunkStore(directory), directory.toString());
+        if (options.containsKey("azure-blob")) {
+            String endpoint = options.get("azure-blob");
+            String container = required(options, "container");
+            String key = Files.readString(existing(required(options, "account-key-file"))).strip();
+            return new Located(AzureBlobObjectStore.connect(endpoint, required(options, "account"), key, container, false),
+                    "container " + container + " at " + endpoint);
         }
-        String endpoint = options.get("azure-blob");
-        String container = required(options, "container");
-        String key = Files.readString(existing(required(options, "account-key-file"))).strip();
-        return new Located(AzureBlobChunkStore.open(endpoint, required(options, "account"), key, container),
-                "container " + container + " at " + endpoint);
+        if (options.containsKey("s3")) {
+            String endpoint = options.get("s3");
+            String bucket = required(options, "bucket");
+            String secret = Files.readString(existing(required(options, "secret-access-key-file"))).strip();
+            return new Located(S3ObjectStore.connect(endpoint, options.getOrDefault("region", VaultStore.DEFAULT_S3_REGION),
+                    required(options, "access-key-id"), secret, bucket, false), "bucket " + bucket + " at " + endpoint);
+        }
+        Path directory = existing(required(options, "store"));
+        return new Located(new FileSystemChunkStore(directory), directory.toString());
     }
 
     private static Path existing(String path) {

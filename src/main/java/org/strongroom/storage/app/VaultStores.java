@@ -1,6 +1,7 @@
 package org.strongroom.storage.app;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ import org.strongroom.storage.domain.VaultStoreRepository;
 
 /**
  * Chooses where a vault's backup data lives, once, when the vault is created: the server's store directory
- * ({@code FileSystem}, the default) or an Azure Blob Storage container. The container is reached (and made
- * when missing) before the vault exists; the account key is sealed by the platform key.
+ * ({@code FileSystem}, the default), an Azure Blob Storage container or an S3 bucket. The container or bucket is
+ * reached (and made when missing) before the vault exists; the store's key is sealed by the platform key.
  */
 @ApplicationScoped
 public class VaultStores {
@@ -30,8 +31,24 @@ public class VaultStores {
     @Inject
     PlatformKey platformKey;
 
-    /** {@code {"type":"FileSystem"}} or {@code {"type":"AzureBlob","endpoint","accountName","container","accountKey"}}. */
-    public record StoreRequest(String type, String endpoint, String accountName, String container, String accountKey) {
+    /**
+     * {@code {"type":"FileSystem"}}, {@code {"type":"AzureBlob","endpoint","accountName","container","accountKey"}} or
+     * {@code {"type":"S3","endpoint","region","bucket","accessKeyId","secretAccessKey"}}.
+     */
+    public record StoreRequest(String type, String endpoint, String accountName, String container, String accountKey,
+                               String region, String bucket, String accessKeyId, String secretAccessKey) {
+
+        /** The request in the store's common words: a store of {@code vault} with its secret not yet sealed. */
+        private VaultStore toStore(VaultName vault, VaultStore.Type type) {
+            String endpoint = endpoint() == null ? null : endpoint().replaceAll("/+$", "");
+            return type == VaultStore.Type.S3
+                    ? new VaultStore(vault, type, endpoint, region() == null ? VaultStore.DEFAULT_S3_REGION : region(), accessKeyId(), bucket(), null)
+                    : new VaultStore(vault, type, endpoint, null, accountName(), container(), null);
+        }
+
+        private String secret(VaultStore.Type type) {
+            return type == VaultStore.Type.S3 ? secretAccessKey() : accountKey();
+        }
     }
 
     /** Records the store of the new vault {@code vault} (in the caller's transaction); answers it, empty for the directory. */
@@ -40,12 +57,13 @@ public class VaultStores {
         if (type == VaultStore.Type.FileSystem) {
             return Optional.empty();
         }
-        VaultStore.check(request.endpoint(), request.accountName(), request.container(), request.accountKey());
-        VaultStore store = new VaultStore(vault, type, endpointOf(request), request.accountName(),
-                request.container(), platformKey.seal(request.accountKey().getBytes(StandardCharsets.UTF_8), VaultStore.sealingContext(vault)));
-        objectStores.connect(store, request.accountKey());
+        VaultStore asked = request.toStore(vault, type);
+        String secret = request.secret(type);
+        VaultStore.check(type, asked.endpoint(), asked.region(), asked.account(), asked.container(), secret);
+        VaultStore store = new VaultStore(vault, type, asked.endpoint(), asked.region(), asked.account(), asked.container(),
+                platformKey.seal(secret.getBytes(StandardCharsets.UTF_8), VaultStore.sealingContext(vault)));
+        objectStores.connect(store, secret);
         stores.add(store);
-        objectStores.forget(vault);
         return Optional.of(store);
     }
 
@@ -56,8 +74,12 @@ public class VaultStores {
         if (current.isEmpty()) {
             return type == VaultStore.Type.FileSystem;
         }
-        return current.get().type() == type && current.get().endpoint().equals(endpointOf(request))
-                && current.get().accountName().equals(request.accountName()) && current.get().container().equals(request.container());
+        if (current.get().type() != type) {
+            return false;
+        }
+        VaultStore asked = request.toStore(vault, type);
+        return current.get().endpoint().equals(asked.endpoint()) && Objects.equals(current.get().region(), asked.region())
+                && current.get().account().equals(asked.account()) && current.get().container().equals(asked.container());
     }
 
     public Optional<VaultStore> of(VaultName vault) {
@@ -67,12 +89,6 @@ public class VaultStores {
     /** The vault is gone: its store is no longer its. */
     public void forget(VaultName vault) {
         stores.remove(vault);
-        objectStores.forget(vault);
-    }
-
-    /** The endpoint as kept: without trailing slashes (null when the request names none). */
-    private static String endpointOf(StoreRequest request) {
-        return request.endpoint() == null ? null : request.endpoint().replaceAll("/+$", "");
     }
 
     private static VaultStore.Type typeOf(StoreRequest request) {
@@ -84,6 +100,6 @@ public class VaultStores {
                 return type;
             }
         }
-        throw StrongroomException.badRequest("'storage.type' must be FileSystem or AzureBlob, not '" + request.type() + "'", "storage.type");
+        throw StrongroomException.badRequest("'storage.type' must be FileSystem, AzureBlob or S3, not '" + request.type() + "'", "storage.type");
     }
 }

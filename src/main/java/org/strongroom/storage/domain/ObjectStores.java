@@ -1,7 +1,5 @@
 package org.strongroom.storage.domain;
 
-import org.strongroom.platform.VaultName;
-
 /** The object stores vaults' data may live in, as the chunk store reaches them. */
 public interface ObjectStores {
 
@@ -10,7 +8,4 @@ public interface ObjectStores {
      * container is made when missing. One that cannot be reached is refused (400, target {@code storage}).
      */
     ChunkStore connect(VaultStore store, String accountKey);
-
-    /** Forgets what was found for {@code vault}'s store: it was just chosen, or the vault is gone. */
-    void forget(VaultName vault);
 }

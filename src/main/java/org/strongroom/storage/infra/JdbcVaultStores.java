@@ -21,7 +21,7 @@ import org.strongroom.storage.domain.VaultStoreRepository;
 @ApplicationScoped
 public class JdbcVaultStores implements VaultStoreRepository {
 
-    private static final String COLUMNS = "vault, store_type, endpoint, account_name, container, sealed_account_key";
+    private static final String COLUMNS = "vault, store_type, endpoint, region, account, container, sealed_secret";
 
     @Resource(lookup = "java:jboss/datasources/StrongroomDS")
     DataSource database;
@@ -46,7 +46,7 @@ public class JdbcVaultStores implements VaultStoreRepository {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     stores.add(new VaultStore(VaultName.of(rows.getString(1)), VaultStore.Type.valueOf(rows.getString(2)),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getBytes(6)));
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getBytes(7)));
                 }
             }
             return stores;
@@ -57,13 +57,14 @@ public class JdbcVaultStores implements VaultStoreRepository {
 
     @Override
     public void add(VaultStore store) {
-        update("INSERT INTO vault_store (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", statement -> {
+        update("INSERT INTO vault_store (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setString(1, store.vault().value());
             statement.setString(2, store.type().name());
             statement.setString(3, store.endpoint());
-            statement.setString(4, store.accountName());
-            statement.setString(5, store.container());
-            statement.setBytes(6, store.sealedAccountKey());
+            statement.setString(4, store.region());
+            statement.setString(5, store.account());
+            statement.setString(6, store.container());
+            statement.setBytes(7, store.sealedSecret());
         });
     }
 

@@ -2,6 +2,7 @@ package org.strongroom.storage.infra;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import com.azure.storage.blob.models.BlobStorageException;
 
 import org.strongroom.crypto.KeyMaterial;
 import org.strongroom.crypto.PlatformKey;
@@ -33,8 +32,9 @@ import org.strongroom.storage.domain.WrappedDataKeyFile;
 /**
  * The server's {@link ChunkStore}: each vault's data goes where the vault's store says — its object store
  * ({@link VaultStore}, chosen at the vault's creation), or the server's store directory
- * ({@link Settings#storeDirectory()}) for a vault without one. The store of each vault is found once and
- * kept; its account key is opened from its sealed form only to connect.
+ * ({@link Settings#storeDirectory()}) for a vault without one. Each call looks the vault's store up (one
+ * primary-key read), so that every server of a cluster follows a vault deleted and made anew elsewhere; the
+ * connection to each object store is made once and kept, its key opened from its sealed form only to connect.
  */
 @ApplicationScoped
 public class RoutingChunkStore implements ChunkStore, ObjectStores {
@@ -49,7 +49,8 @@ public class RoutingChunkStore implements ChunkStore, ObjectStores {
     PlatformKey platformKey;
 
     private FileSystemChunkStore directory;
-    private final Map<VaultName, ChunkStore> byVault = new ConcurrentHashMap<>();
+    /** The connected object stores, by everything that names one (a vault made anew with other settings gets its own). */
+    private final Map<String, ChunkStore> connected = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -57,15 +58,18 @@ public class RoutingChunkStore implements ChunkStore, ObjectStores {
     }
 
     @Override
-    public ChunkStore connect(VaultStore store, String accountKey) {
+    public ChunkStore connect(VaultStore store, String secret) {
+        String service = store.type() == VaultStore.Type.S3 ? "S3 bucket '" : "Azure Blob Storage container '";
         try {
-            return AzureBlobChunkStore.connect(store.endpoint(), store.accountName(), accountKey, store.container());
-        } catch (BlobStorageException | IllegalArgumentException | IllegalStateException e) {
-            throw StrongroomException.badRequest("The Azure Blob Storage container '" + store.container() + "' at " + store.endpoint()
-                    + " cannot be used with the account and key given: " + firstLine(e.getMessage()), "storage");
+            return store.type() == VaultStore.Type.S3
+                    ? S3ObjectStore.connect(store.endpoint(), store.region(), store.account(), secret, store.container(), true)
+                    : AzureBlobObjectStore.connect(store.endpoint(), store.account(), secret, store.container(), true);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw StrongroomException.badRequest("The " + service + store.container() + "' at " + store.endpoint()
+                    + " cannot be used with the credentials given: " + firstLine(e.getMessage()), "storage");
         } catch (RuntimeException e) {
-            throw StrongroomException.badRequest("The Azure Blob Storage endpoint " + store.endpoint() + " does not answer: "
-                    + firstLine(String.valueOf(e.getMessage())), "storage.endpoint");
+            throw StrongroomException.badRequest("The " + service + store.container() + "' at " + store.endpoint()
+                    + " cannot be reached: " + firstLine(e.getMessage()), "storage.endpoint");
         }
     }
 
@@ -73,17 +77,14 @@ public class RoutingChunkStore implements ChunkStore, ObjectStores {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    @Override
-    public void forget(VaultName vault) {
-        byVault.remove(vault);
-    }
-
     private ChunkStore of(VaultName vault) {
-        return byVault.computeIfAbsent(vault, name -> stores.find(name).map(this::open).orElse(directory));
+        return stores.find(vault).map(store -> connected.computeIfAbsent(String.join("|", store.type().name(), store.endpoint(),
+                String.valueOf(store.region()), store.account(), store.container(), Base64.getEncoder().encodeToString(store.sealedSecret())),
+                key -> open(store))).orElse(directory);
     }
 
     private ChunkStore open(VaultStore store) {
-        try (KeyMaterial key = platformKey.open(store.sealedAccountKey(), VaultStore.sealingContext(store.vault()))) {
+        try (KeyMaterial key = platformKey.open(store.sealedSecret(), VaultStore.sealingContext(store.vault()))) {
             return connect(store, new String(key.bytes(), StandardCharsets.UTF_8));
         }
     }
@@ -148,7 +149,6 @@ public class RoutingChunkStore implements ChunkStore, ObjectStores {
     @Override
     public void deleteVault(VaultName vault) {
         of(vault).deleteVault(vault);
-        forget(vault);
     }
 
     @Override

@@ -128,12 +128,18 @@ public final class VaultDtos {
     }
 
     /** Where the vault's backup data lives: {@code FileSystem} (the server's store directory) or its object store; never its key. */
-    @JsonbPropertyOrder({"type", "endpoint", "accountName", "container"})
-    public record StorageDto(String type, String endpoint, String accountName, String container) {
+    @JsonbPropertyOrder({"type", "endpoint", "accountName", "container", "region", "bucket", "accessKeyId"})
+    public record StorageDto(String type, String endpoint, String accountName, String container, String region, String bucket,
+                             String accessKeyId) {
 
         static StorageDto of(Optional<VaultStore> store) {
-            return store.map(s -> new StorageDto(s.type().name(), s.endpoint(), s.accountName(), s.container()))
-                    .orElse(new StorageDto(VaultStore.Type.FileSystem.name(), null, null, null));
+            if (store.isEmpty()) {
+                return new StorageDto(VaultStore.Type.FileSystem.name(), null, null, null, null, null, null);
+            }
+            VaultStore s = store.get();
+            return s.type() == VaultStore.Type.S3
+                    ? new StorageDto(s.type().name(), s.endpoint(), null, null, s.region(), s.container(), s.account())
+                    : new StorageDto(s.type().name(), s.endpoint(), s.account(), s.container(), null, null, null);
         }
     }
 

@@ -1,0 +1,187 @@
+package org.strongroom.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Backup and restore throughput by where a vault's data lives (docs/benchmarks.md, "Object stores"): the
+ * server's store directory, Azure Blob Storage (Azurite, the official emulator) and S3 (S3Proxy on its
+ * filesystem store), both emulators on loopback and on the same disk. Each round backs up the same tree into a
+ * new vault of each store — the order rotated per round — and restores it; medians of the rounds, and each
+ * store's time against the directory's. Writes bench/results/stores.json and stores.md. Run it with
+ * {@code bash bench/stores.sh}.
+ */
+public final class StoresBench {
+
+    private static final int ROUNDS = Integer.getInteger("bench.stores.rounds", 3);
+    private static final int LARGE_FILES = 6;
+    private static final int LARGE_SIZE = 64 * 1024 * 1024;
+    private static final int SMALL_FILES = 2_000;
+    private static final double MIB = 1024 * 1024;
+    private static final String AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final String S3_ID = "bench";
+    private static final String S3_SECRET = "bench-secret";
+
+    private StoresBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path work = project.resolve("target/bench-stores");
+        DataSet.deleteTree(work);
+        Path tree = work.resolve("tree");
+        long bytes = generate(tree);
+        List<Process> emulators = new ArrayList<>();
+        try {
+            int azurePort = freePort();
+            Path azurite = Path.of(System.getProperty("user.home"), ".cache/strongroom/azurite/node_modules/.bin/azurite-blob");
+            Files.createDirectories(work.resolve("azurite"));
+            emulators.add(start(work.resolve("azurite.log"), azurePort, azurite.toString(), "--blobHost", "127.0.0.1", "--blobPort",
+                    String.valueOf(azurePort), "--location", work.resolve("azurite").toString(), "--silent", "--skipApiVersionCheck", "--loose"));
+            int s3Port = freePort();
+            Path s3dir = Files.createDirectories(work.resolve("s3proxy"));
+            Path properties = work.resolve("s3proxy.properties");
+            Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + s3Port,
+                    "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + S3_ID, "s3proxy.credential=" + S3_SECRET,
+                    "jclouds.provider=filesystem-nio2", "jclouds.filesystem.basedir=" + s3dir, "jclouds.identity=" + S3_ID,
+                    "jclouds.credential=" + S3_SECRET, ""));
+            emulators.add(start(work.resolve("s3proxy.log"), s3Port, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-jar", project.resolve("target/s3proxy/s3proxy.jar").toString(), "--properties", properties.toString()));
+            Map<String, String> storages = new LinkedHashMap<>();
+            storages.put("FileSystem", "{\"type\":\"FileSystem\"}");
+            storages.put("AzureBlob", "{\"type\":\"AzureBlob\",\"endpoint\":\"http://127.0.0.1:" + azurePort + "/devstoreaccount1\","
+                    + "\"accountName\":\"devstoreaccount1\",\"container\":\"bench\",\"accountKey\":\"" + AZURITE_KEY + "\"}");
+            storages.put("S3", "{\"type\":\"S3\",\"endpoint\":\"http://127.0.0.1:" + s3Port + "\",\"bucket\":\"bench\","
+                    + "\"accessKeyId\":\"" + S3_ID + "\",\"secretAccessKey\":\"" + S3_SECRET + "\"}");
+            Map<String, List<Double>> backups = new LinkedHashMap<>();
+            Map<String, List<Double>> restores = new LinkedHashMap<>();
+            storages.keySet().forEach(store -> {
+                backups.put(store, new ArrayList<>());
+                restores.put(store, new ArrayList<>());
+            });
+            try (Strongroom server = Strongroom.start(project, Path.of(System.getProperty("java.home")), work.resolve("server"))) {
+                Path restoreRoot = work.resolve("restore-strongroom");
+                List<String> order = new ArrayList<>(storages.keySet());
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (String store : order) {
+                        String vault = "bench-" + store.toLowerCase(Locale.ROOT) + "-" + round;
+                        server.call("PUT", "/api/vaults/" + vault, "{\"region\":\"westeurope\",\"subscriptionId\":\"sub\","
+                                + "\"resourceGroup\":\"rg\",\"storage\":" + storages.get(store) + "}");
+                        server.item(vault, "files", "Files", tree);
+                        long start = System.nanoTime();
+                        server.awaitJob(server.call("POST", "/api/vaults/" + vault + "/items/files/backup", "{}").getString("id"));
+                        backups.get(store).add((System.nanoTime() - start) / 1e9);
+                        String point = server.newestPoint(vault, "files");
+                        Path out = restoreRoot.resolve(vault);
+                        start = System.nanoTime();
+                        server.awaitJob(server.call("POST", "/api/vaults/" + vault + "/items/files/recoveryPoints/" + point + "/restore",
+                                "{\"target\":{\"path\":\"" + out + "\"}}").getString("id"));
+                        restores.get(store).add((System.nanoTime() - start) / 1e9);
+                        DataSet.deleteTree(out);
+                        BenchRun.log("round " + round + " " + store + ": backup " + last(backups.get(store)) + " s, restore "
+                                + last(restores.get(store)) + " s");
+                    }
+                    order.add(order.remove(0));
+                }
+            }
+            write(project.resolve("bench/results"), bytes, backups, restores);
+        } finally {
+            emulators.forEach(Process::destroy);
+        }
+    }
+
+    private static double last(List<Double> values) {
+        return Math.round(values.get(values.size() - 1) * 100) / 100.0;
+    }
+
+    /** Six files of 64 MiB of random bytes and 2,000 of 1-48 KiB: 400 MiB that neither compress nor deduplicate. */
+    private static long generate(Path tree) throws IOException {
+        SplittableRandom random = new SplittableRandom(22);
+        Files.createDirectories(tree.resolve("large"));
+        byte[] block = new byte[1024 * 1024];
+        for (int i = 0; i < LARGE_FILES; i++) {
+            try (var out = Files.newOutputStream(tree.resolve("large/big-" + i + ".bin"))) {
+                for (int mib = 0; mib < LARGE_SIZE / block.length; mib++) {
+                    random.nextBytes(block);
+                    out.write(block);
+                }
+            }
+        }
+        for (int i = 0; i < SMALL_FILES; i++) {
+            Path file = tree.resolve("small/d" + (i % 20) + "/f" + i + ".dat");
+            Files.createDirectories(file.getParent());
+            byte[] content = new byte[1024 + random.nextInt(47 * 1024)];
+            random.nextBytes(content);
+            Files.write(file, content);
+        }
+        return DataSet.bytesUnder(tree);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process start(Path log, int port, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        for (int i = 0; i < 300; i++) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(command[0] + " ended at start: " + Files.readString(log));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return process;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException(command[0] + " did not listen on port " + port);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void write(Path out, long bytes, Map<String, List<Double>> backups, Map<String, List<Double>> restores)
+            throws IOException {
+        Files.createDirectories(out);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("treeBytes", bytes).add("rounds", ROUNDS);
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Tree of %.0f MiB (%d rounds, medians; emulators on loopback, same disk)%n%n",
+                bytes / MIB, ROUNDS));
+        md.append("| store | backup | MiB/s | ÷ store directory | restore | MiB/s | ÷ store directory |\n|---|---|---|---|---|---|---|\n");
+        double localBackup = median(backups.get("FileSystem"));
+        double localRestore = median(restores.get("FileSystem"));
+        for (String store : backups.keySet()) {
+            double backup = median(backups.get(store));
+            double restore = median(restores.get(store));
+            JsonArrayBuilder b = Json.createArrayBuilder();
+            backups.get(store).forEach(b::add);
+            JsonArrayBuilder r = Json.createArrayBuilder();
+            restores.get(store).forEach(r::add);
+            json.add(store, Json.createObjectBuilder().add("backupSeconds", b).add("restoreSeconds", r)
+                    .add("backupMedian", backup).add("restoreMedian", restore));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f s | %.0f | %.2f× | %.2f s | %.0f | %.2f× |%n", store, backup, bytes / MIB / backup,
+                    backup / localBackup, restore, bytes / MIB / restore, restore / localRestore));
+        }
+        Files.writeString(out.resolve("stores.json"), json.build().toString() + "\n");
+        Files.writeString(out.resolve("stores.md"), md.toString());
+        System.out.print(md);
+    }
+}
