@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Applies wildfly-config/*.cli to an unpacked WildFly, offline, in one embedded-server session.
+# Applies wildfly-config/*.cli to an unpacked WildFly, offline, in one embedded-server session: to
+# standalone-full.xml (one server), and with ha/*.cli after them to standalone-full-ha.xml (a node of a
+# cluster, docs/scaling.md).
 #
 #   apply.sh JBOSS_HOME MODULE_JARS_DIR
 #
@@ -16,7 +18,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 stamp="$jboss_home/.strongroom-config.sha256"
 
 scripts=("$here"/[0-9][0-9]-*.cli)
-digest=$(cat "${scripts[@]}" "$here/jvm.conf" "$jars/postgresql.jar" "$jars/bcprov.jar" | sha256sum | cut -d' ' -f1)
+ha_scripts=("$here"/ha/[0-9][0-9]-*.cli)
+digest=$(cat "${scripts[@]}" "${ha_scripts[@]}" "$here/jvm.conf" "$jars/postgresql.jar" "$jars/bcprov.jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
     echo "wildfly-config: $jboss_home is up to date"
     exit 0
@@ -40,13 +43,17 @@ module_add() {
 {
     module_add org.strongroom.bouncycastle "$jars/bcprov.jar"
     module_add org.postgresql "$jars/postgresql.jar" "javax.api,jakarta.transaction.api"
-    echo "embed-server --std-out=discard --server-config=standalone-full.xml"
-    for script in "${scripts[@]}"; do
-        echo "echo applying $(basename "$script")"
-        sed "s/@GENERATED_TLS_PASSWORD@/$tls_password/g" "$script"
-        echo
+    for config in standalone-full.xml standalone-full-ha.xml; do
+        echo "embed-server --std-out=discard --server-config=$config"
+        config_scripts=("${scripts[@]}")
+        [[ $config == standalone-full-ha.xml ]] && config_scripts+=("${ha_scripts[@]}")
+        for script in "${config_scripts[@]}"; do
+            echo "echo applying $(basename "$script") to $config"
+            sed "s/@GENERATED_TLS_PASSWORD@/$tls_password/g" "$script"
+            echo
+        done
+        echo "stop-embedded-server"
     done
-    echo "stop-embedded-server"
 } > "$session"
 
 echo "wildfly-config: applying ${#scripts[@]} scripts to $jboss_home"

@@ -56,7 +56,7 @@ public class SchemaMigrations {
             "V016__pkcs11_key_managers.sql",
             "V017__recovery_point_state.sql",
             "V018__soft_delete_and_immutability.sql", "V019__database_sources.sql", "V020__resource_guards.sql",
-            "V021__vault_stores.sql");
+            "V021__vault_stores.sql", "V022__scheduled_runs.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

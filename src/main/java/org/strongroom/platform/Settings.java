@@ -40,6 +40,7 @@ public class Settings {
     private int keyManagerRetries;
     private Duration keyPollInterval;
     private List<Path> postgresqlClientDirectories;
+    private Duration jobLease;
 
     @PostConstruct
     void read() {
@@ -64,6 +65,10 @@ public class Settings {
         keyManagerTimeout = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_MANAGER_TIMEOUT_SECONDS", "10")));
         keyManagerRetries = Integer.parseInt(env("STRONGROOM_KEY_MANAGER_RETRIES", "3"));
         keyPollInterval = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_KEY_POLL_SECONDS", "3600")));
+        jobLease = Duration.ofSeconds(Long.parseLong(env("STRONGROOM_JOB_LEASE_SECONDS", "60")));
+        if (jobLease.toSeconds() < 20) {
+            throw new IllegalStateException("STRONGROOM_JOB_LEASE_SECONDS must be at least 20: leases are renewed every 10 seconds");
+        }
         postgresqlClientDirectories = Arrays.stream(env("STRONGROOM_POSTGRESQL_CLIENTS", "").split(":"))
                 .filter(dir -> !dir.isBlank()).map(Path::of).toList();
     }
@@ -192,6 +197,20 @@ public class Settings {
      */
     public String tenantId() {
         return tenantId;
+    }
+
+    /** This server's name in a cluster ({@code jboss.node.name}; WildFly makes it the host name unless given). */
+    public static String node() {
+        return System.getProperty("jboss.node.name", "strongroom");
+    }
+
+    /**
+     * How long a job's runner holds it without a sign of life ({@code STRONGROOM_JOB_LEASE_SECONDS}, 60): every
+     * server renews the lease of the jobs it runs every ten seconds, and takes over a job whose lease ran out
+     * (its server died).
+     */
+    public Duration jobLease() {
+        return jobLease;
     }
 
     /**

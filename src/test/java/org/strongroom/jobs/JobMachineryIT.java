@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.URL;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,10 +21,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.strongroom.jobs.app.JobQueries;
+import org.strongroom.jobs.app.JobRecovery;
 import org.strongroom.jobs.app.JobQueue;
 import org.strongroom.jobs.app.JobRunner;
 import org.strongroom.jobs.app.JobSubmission;
 import org.strongroom.jobs.domain.Job;
+import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.jobs.domain.JobRunnerId;
 import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ItemRef;
@@ -80,6 +85,33 @@ class JobMachineryIT {
 
     private Job awaitEnd(UUID id) {
         return Await.until(() -> jobs.get(id), Job::isFinished, "job " + id + " to end");
+    }
+
+    @Inject
+    JobRecovery recovery;
+
+    @Inject
+    JobRepository repository;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void jobHeldByAServerThatStoppedAnswering_isTakenOverOnce_andEnds() throws Exception {
+        Instant silentSince = Instant.now().minus(Job.RUNNER_LEASE).minusSeconds(5);
+        Job held = Job.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), "item-1")), "it", silentSince);
+        held.claim(new JobRunnerId("a-node-that-died", "boot-1"), silentSince);
+        transaction.begin();
+        repository.add(held);
+        transaction.commit();
+
+        assertTrue(recovery.takeOverAbandoned() >= 1, "the job of the dead node is queued here");
+        Job done = awaitEnd(held.id());
+        assertEquals(JobStatus.Completed, done.status());
+        assertEquals(runner.node(), done.runner().orElseThrow().node(), "this node ran it");
+        assertEquals(2, done.attempts());
+        recovery.takeOverAbandoned();
+        assertEquals(1, probe.runs(held.id()), "an ended job is not taken over again");
     }
 
     @Test

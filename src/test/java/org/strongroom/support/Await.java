@@ -14,11 +14,16 @@ public final class Await {
     }
 
     public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + DEFAULT.toNanos();
+        return until(probe, done, what, DEFAULT);
+    }
+
+    /** As {@link #until(Supplier, java.util.function.Predicate, String)}, waiting at most {@code patience}. */
+    public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, String what, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Gave up after " + DEFAULT.toSeconds() + " s waiting for " + what
+                throw new AssertionError("Gave up after " + patience.toSeconds() + " s waiting for " + what
                         + "; last seen: " + value + strongroomThreads());
             }
             sleep();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,16 +30,34 @@ public final class StandaloneServer implements AutoCloseable {
     private final Path baseDir;
     private final int portOffset;
     private final Map<String, String> environment;
+    private final String config;
+    private final String nodeName;
     private Process process;
 
-    private StandaloneServer(Path baseDir, int portOffset, Map<String, String> environment) {
+    private StandaloneServer(Path baseDir, int portOffset, Map<String, String> environment, String config, String nodeName) {
         this.baseDir = baseDir;
         this.portOffset = portOffset;
         this.environment = environment;
+        this.config = config;
+        this.nodeName = nodeName;
     }
 
     /** A fresh server (its base directory emptied) on {@code portOffset}, with extra environment; started. */
     public static StandaloneServer fresh(String name, int portOffset, Map<String, String> environment) {
+        return fresh(name, portOffset, environment, "standalone-full.xml");
+    }
+
+    /**
+     * A fresh node of a cluster ({@code standalone-full-ha.xml}, node name {@code name}) on {@code portOffset}; the
+     * environment names the shared database, the members and the cluster password (docs/scaling.md); started.
+     */
+    public static StandaloneServer clusterNode(String name, int portOffset, Map<String, String> environment) {
+        Map<String, String> node = new HashMap<>(environment);
+        node.put("STRONGROOM_NODE_ID", name);
+        return fresh(name, portOffset, node, "standalone-full-ha.xml");
+    }
+
+    private static StandaloneServer fresh(String name, int portOffset, Map<String, String> environment, String config) {
         Path jbossHome = Path.of(System.getProperty("jboss.home"));
         Path baseDir = Path.of("target", name).toAbsolutePath();
         try {
@@ -50,7 +69,7 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StandaloneServer server = new StandaloneServer(baseDir, portOffset, environment);
+        StandaloneServer server = new StandaloneServer(baseDir, portOffset, environment, config, name);
         server.start();
         return server;
     }
@@ -71,7 +90,7 @@ public final class StandaloneServer implements AutoCloseable {
     public void start() {
         Path jbossHome = Path.of(System.getProperty("jboss.home"));
         ProcessBuilder builder = new ProcessBuilder(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml", "-Djboss.server.base.dir=" + baseDir,
+                "-c", config, "-Djboss.server.base.dir=" + baseDir, "-Djboss.node.name=" + nodeName,
                 "-Djboss.socket.binding.port-offset=" + portOffset)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));

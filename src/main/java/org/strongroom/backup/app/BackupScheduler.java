@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Caller;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
@@ -45,12 +46,16 @@ public class BackupScheduler {
     @Inject
     StoreMaintenance maintenance;
 
+    @Inject
+    ScheduledRuns runs;
+
+    /** Once a minute across a cluster ({@link ScheduledRuns}): the backups due, and every ten minutes the maintenance. */
     @Schedule(hour = "*", minute = "*", persistent = false)
     void everyMinute() {
-        if (!settings.timersEnabled()) {
+        ZonedDateTime minute = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        if (!settings.timersEnabled() || !runs.claim("backups", minute.toInstant())) {
             return;
         }
-        ZonedDateTime minute = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         startDueBackups(minute);
         if (minute.getMinute() % 10 == 0) {
             maintainAll();

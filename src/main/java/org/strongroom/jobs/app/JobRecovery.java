@@ -2,6 +2,9 @@ package org.strongroom.jobs.app;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRepository;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;
 
 /**
@@ -37,12 +41,41 @@ public class JobRecovery {
     @Inject
     JobRunner runner;
 
+    @Inject
+    Settings settings;
+
+    /** The jobs this node queued to take over, until they are claimed or end. */
+    private final Set<UUID> takenOver = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Takes over the jobs of a server that died: those held by a runner of another node whose lease ran out,
+     * and those never claimed although submitted longer than a lease ago (their message may have died with a
+     * node). Each gets one message on this node's queue — once per job, however long it then waits in the
+     * queue; claiming it under the row lock makes one node run it, however many servers found it. Answers how
+     * many were queued.
+     */
+    @Transactional
+    public int takeOverAbandoned() {
+        Instant now = Timestamps.now();
+        List<Job> abandoned = jobs.unfinished().stream()
+                .filter(job -> operations.jobQueue(job.operation()).isPresent() && job.abandonedElsewhere(runner.node(), now, settings.jobLease()))
+                .toList();
+        takenOver.retainAll(abandoned.stream().map(Job::id).toList());
+        List<Job> fresh = abandoned.stream().filter(job -> takenOver.add(job.id())).toList();
+        fresh.forEach(queue::enqueue);
+        if (!fresh.isEmpty()) {
+            LOG.warning(() -> "Took over " + fresh.size() + " job(s) whose server stopped answering: "
+                    + fresh.stream().map(job -> job.id() + " (" + job.operation() + ")").toList());
+        }
+        return fresh.size();
+    }
+
     /** Queues the unfinished jobs this node may run; answers how many. */
     @Transactional
     public int requeueUnfinished() {
         Instant now = Timestamps.now();
         List<Job> unfinished = jobs.unfinished().stream()
-                .filter(job -> operations.jobQueue(job.operation()).isPresent() && job.claimableBy(runner.node(), now))
+                .filter(job -> operations.jobQueue(job.operation()).isPresent() && job.claimableBy(runner.node(), now, settings.jobLease()))
                 .toList();
         unfinished.forEach(queue::enqueue);
         if (!unfinished.isEmpty()) {

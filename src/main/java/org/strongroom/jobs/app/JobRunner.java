@@ -1,5 +1,6 @@
 package org.strongroom.jobs.app;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRunnerId;
 import org.strongroom.platform.ErrorCode;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 
 /**
@@ -29,12 +31,15 @@ public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
     private final JobRunnerId self = new JobRunnerId(
-            System.getProperty("jboss.node.name", "strongroom"), UUID.randomUUID().toString());
+            Settings.node(), UUID.randomUUID().toString());
     private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
     private final AtomicLong skippedDeliveries = new AtomicLong();
 
     @Inject
     JobTransitions transitions;
+
+    @Inject
+    Settings settings;
 
     @Inject
     JobHandlers handlers;
@@ -49,7 +54,7 @@ public class JobRunner {
             return;
         }
         try {
-            Optional<Job> claimed = transitions.claim(jobId, self);
+            Optional<Job> claimed = transitions.claim(jobId, self, settings.jobLease());
             if (claimed.isEmpty()) {
                 skip(jobId, "it ended or another node runs it");
                 return;
@@ -66,6 +71,12 @@ public class JobRunner {
                 job -> LOG.warning(() -> "Job " + jobId + " dead-lettered: " + job.status()
                         + job.errorMessage().map(m -> " (" + m + ")").orElse("")),
                 () -> LOG.warning(() -> "Dead-lettered message for unknown job " + jobId + " dropped"));
+    }
+
+    /** Renews this node's lease on the jobs it runs right now (its heartbeat); answers how many. */
+    public int renewLeases() {
+        List<UUID> running = List.copyOf(runningHere);
+        return running.isEmpty() ? 0 : transitions.renewLeases(running, self);
     }
 
     /** The node this runner belongs to ({@code jboss.node.name}). */

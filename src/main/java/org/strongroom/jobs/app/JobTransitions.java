@@ -1,5 +1,7 @@
 package org.strongroom.jobs.app;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,15 +36,21 @@ public class JobTransitions {
     @Inject
     Event<JobEnded> ended;
 
-    /** Claims the job for {@code runner} under a row lock; empty when it must not run (unknown, ended, held). */
+    /** Claims the job for {@code runner} under a row lock; empty when it must not run (unknown, ended, held by a live runner). */
     @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Job> claim(UUID jobId, JobRunnerId runner) {
+    public Optional<Job> claim(UUID jobId, JobRunnerId runner, Duration lease) {
         Optional<Job> job = jobs.findForUpdate(jobId);
         if (job.isEmpty()) {
             LOG.warning(() -> "Message for unknown job " + jobId + " ignored");
             return Optional.empty();
         }
-        return job.filter(j -> j.claim(runner, Timestamps.now()));
+        return job.filter(j -> j.claim(runner, Timestamps.now(), lease));
+    }
+
+    /** The heartbeat of {@code runner}: renews its lease on the jobs it runs. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int renewLeases(Collection<UUID> running, JobRunnerId runner) {
+        return jobs.renewLeases(running, runner, Timestamps.now());
     }
 
     @Transactional(TxType.REQUIRES_NEW)

@@ -38,7 +38,7 @@ public class Job {
     public static final int MAX_PARAMETERS = 4000;
 
     /** A runner on another node that has not reported for this long is presumed dead. */
-    public static final Duration RUNNER_LEASE = Duration.ofMinutes(2);
+    public static final Duration RUNNER_LEASE = Duration.ofSeconds(60);
 
     static final int MAX_TEXT = 2000;
 
@@ -129,13 +129,14 @@ public class Job {
 
     /**
      * Takes the job for {@code me}, unless it must not run: it is finished, or a live runner on another
-     * node holds it. A job held by this node (this boot or an earlier, crashed one) is taken again; the
-     * caller guarantees that this boot is not running it at the moment.
+     * node holds it (its lease, renewed by its heartbeat, has not run out). A job held by this node (this boot
+     * or an earlier, crashed one) is taken again; the caller guarantees that this boot is not running it at
+     * the moment.
      *
      * @return whether {@code me} now runs the job
      */
-    public boolean claim(JobRunnerId me, Instant now) {
-        if (!claimableBy(me.node(), now)) {
+    public boolean claim(JobRunnerId me, Instant now, Duration lease) {
+        if (!claimableBy(me.node(), now, lease)) {
             return false;
         }
         runner = me.toString();
@@ -146,16 +147,44 @@ public class Job {
         return true;
     }
 
+    /** {@link #claim(JobRunnerId, Instant, Duration)} with the default lease. */
+    public boolean claim(JobRunnerId me, Instant now) {
+        return claim(me, now, RUNNER_LEASE);
+    }
+
     /** Whether a runner of {@code node} may take the job now: it is unfinished, and no live runner of another node holds it. */
-    public boolean claimableBy(String node, Instant now) {
+    public boolean claimableBy(String node, Instant now, Duration lease) {
         if (status.isFinished()) {
             return false;
         }
         if (runner == null) {
             return true;
         }
-        boolean leaseExpired = heartbeat == null || heartbeat.plus(RUNNER_LEASE).isBefore(now);
-        return JobRunnerId.parse(runner).node().equals(node) || leaseExpired;
+        return JobRunnerId.parse(runner).node().equals(node) || leaseExpired(now, lease);
+    }
+
+    /** {@link #claimableBy(String, Instant, Duration)} with the default lease. */
+    public boolean claimableBy(String node, Instant now) {
+        return claimableBy(node, now, RUNNER_LEASE);
+    }
+
+    /**
+     * Whether a runner of {@code node} should take over the job: it is unfinished and held by a runner of
+     * another node whose lease ran out (that node died), or it was never claimed although it was submitted
+     * longer than a lease ago (its message died with a node).
+     */
+    public boolean abandonedElsewhere(String node, Instant now, Duration lease) {
+        if (status.isFinished()) {
+            return false;
+        }
+        if (runner == null) {
+            return startTime.plus(lease).isBefore(now);
+        }
+        return !JobRunnerId.parse(runner).node().equals(node) && leaseExpired(now, lease);
+    }
+
+    private boolean leaseExpired(Instant now, Duration lease) {
+        return heartbeat == null || heartbeat.plus(lease).isBefore(now);
     }
 
     /** Records how far the work is; {@code bytesTotal} may be 0 while unknown. */

@@ -21,6 +21,9 @@ public interface JobRepository {
     /** Every job still {@code InProgress}, oldest first. */
     List<Job> unfinished();
 
+    /** Renews the lease of {@code runner} on those of {@code ids} it still holds and runs; answers how many. */
+    int renewLeases(java.util.Collection<UUID> ids, JobRunnerId runner, java.time.Instant now);
+
     /** Whether a job of {@code operation} on {@code subject}, or on a resource within it, is {@code InProgress}. */
     boolean anyInProgress(ResourcePath subject, JobOperation operation);
 

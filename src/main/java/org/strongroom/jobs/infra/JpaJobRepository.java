@@ -2,6 +2,9 @@ package org.strongroom.jobs.infra;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.strongroom.jobs.domain.JobRunnerId;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +45,16 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public Optional<Job> findForUpdate(UUID id) {
         return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public int renewLeases(Collection<UUID> ids, JobRunnerId runner, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE Job j SET j.heartbeat = :now WHERE j.id IN :ids AND j.runner = :runner AND j.status = :running")
+                .setParameter("now", now).setParameter("ids", ids).setParameter("runner", runner.toString())
+                .setParameter("running", JobStatus.InProgress).executeUpdate();
     }
 
     @Override

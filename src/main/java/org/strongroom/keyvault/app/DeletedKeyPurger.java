@@ -8,6 +8,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.temporal.ChronoUnit;
+import org.strongroom.platform.Timestamps;
+import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
 
 /** Purges deleted keys whose retention has ended, every ten minutes. */
@@ -23,9 +26,13 @@ public class DeletedKeyPurger {
     @Inject
     KeyOperations keys;
 
+    @Inject
+    ScheduledRuns runs;
+
+    /** Every ten minutes, once across a cluster ({@link ScheduledRuns}). */
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void purgeExpired() {
-        if (!settings.timersEnabled()) {
+        if (!settings.timersEnabled() || !runs.claim("deletedKeyPurge", Timestamps.now().truncatedTo(ChronoUnit.MINUTES))) {
             return;
         }
         int purged = keys.purgeExpired();

@@ -10,6 +10,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.temporal.ChronoUnit;
+import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;
 
@@ -26,9 +28,13 @@ public class KeyRotationScheduler {
     @Inject
     KeyRotationPolicies policies;
 
+    @Inject
+    ScheduledRuns runs;
+
+    /** Hourly, once across a cluster ({@link ScheduledRuns}). */
     @Schedule(hour = "*", minute = "5", persistent = false)
     void onTimer() {
-        if (!settings.timersEnabled()) {
+        if (!settings.timersEnabled() || !runs.claim("keyRotation", Timestamps.now().truncatedTo(ChronoUnit.HOURS))) {
             return;
         }
         int rotated = carryOut(Timestamps.now());

@@ -29,7 +29,9 @@ import org.strongroom.security.domain.UserRepository;
  *
  * <p>bcrypt makes a password check cost tens of milliseconds by design; HTTP Basic sends the password
  * on every request. Credentials that passed are therefore remembered for {@link #VERIFIED_FOR} by a
- * keyed fingerprint (never the password), and forgotten at once when any user changes.
+ * keyed fingerprint (never the password), with the version of the user's row they passed against: each
+ * request reads that version (one primary-key lookup, no bcrypt), so a user deleted or changed on any server
+ * of a cluster is refused on every server at once.
  */
 @ApplicationScoped
 public class UserAccounts {
@@ -45,7 +47,7 @@ public class UserAccounts {
     private final CredentialFingerprints fingerprints = new CredentialFingerprints();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private record Verified(String name, Set<Role> roles, Instant until) {
+    private record Verified(String name, Set<Role> roles, long version, Instant until) {
     }
 
     /** The outcome of a successful password check. */
@@ -115,7 +117,7 @@ public class UserAccounts {
         String fingerprint = fingerprints.of(name, password);
         Instant now = Timestamps.now();
         Verified known = verified.get(fingerprint);
-        if (known != null && known.until().isAfter(now)) {
+        if (known != null && known.until().isAfter(now) && users.version(name).filter(v -> v == known.version()).isPresent()) {
             return Optional.of(new Authenticated(known.name(), known.roles()));
         }
         Optional<UserAccount> user = users.find(name);
@@ -129,7 +131,7 @@ public class UserAccounts {
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear();
         }
-        verified.put(fingerprint, new Verified(name, user.get().roles(), now.plus(VERIFIED_FOR)));
+        verified.put(fingerprint, new Verified(name, user.get().roles(), user.get().version(), now.plus(VERIFIED_FOR)));
         return Optional.of(new Authenticated(name, user.get().roles()));
     }
 

@@ -110,6 +110,11 @@ public class UserAccount {
         return Passwords.matches(password, passwordHash);
     }
 
+    /** The version of this account's row: it grows with every change. */
+    public long version() {
+        return version;
+    }
+
     public boolean isAdmin() {
         return roles.contains(Role.admin);
     }

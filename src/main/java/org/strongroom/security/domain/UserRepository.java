@@ -8,6 +8,9 @@ public interface UserRepository {
 
     Optional<UserAccount> find(String name);
 
+    /** The version of the user's row (it grows with every change of password or roles); empty when there is no such user. */
+    Optional<Long> version(String name);
+
     List<UserAccount> all();
 
     void add(UserAccount user);

@@ -23,6 +23,12 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<Long> version(String name) {
+        return em.createQuery("SELECT u.version FROM UserAccount u WHERE u.name = :name", Long.class)
+                .setParameter("name", name).getResultStream().findFirst();
+    }
+
+    @Override
     public List<UserAccount> all() {
         return em.createQuery("SELECT u FROM UserAccount u", UserAccount.class).getResultList();
     }

@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.temporal.ChronoUnit;
+import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.VaultName;
@@ -26,9 +28,13 @@ public class KeyHealthScheduler {
     @Inject
     KeyHealthProbe probe;
 
+    @Inject
+    ScheduledRuns runs;
+
+    /** Daily, once across a cluster ({@link ScheduledRuns}). */
     @Schedule(hour = "4", minute = "15", persistent = false)
     void daily() {
-        if (!settings.timersEnabled()) {
+        if (!settings.timersEnabled() || !runs.claim("keyHealth", Timestamps.now().truncatedTo(ChronoUnit.DAYS))) {
             return;
         }
         for (VaultName vault : probe.vaultsWithCustomerManagedKeys()) {

@@ -98,6 +98,28 @@ class JobTest {
     }
 
     @Test
+    void abandonedElsewhere_isAJobOfAnotherNodeSilentBeyondItsLease_orOneNeverClaimedForALease() {
+        Duration lease = Duration.ofSeconds(20);
+        Job held = newJob();
+        held.claim(NODE_B, T0, lease);
+        assertFalse(held.abandonedElsewhere("node-a", T0.plusSeconds(19), lease), "node B's lease still runs");
+        assertTrue(held.abandonedElsewhere("node-a", T0.plusSeconds(21), lease), "node B stopped answering");
+        assertFalse(held.abandonedElsewhere("node-b", T0.plusSeconds(3600), lease), "a node never takes its own job over");
+        held.progress(1, 10, T0.plusSeconds(15));
+        assertFalse(held.abandonedElsewhere("node-a", T0.plusSeconds(30), lease), "progress renews the lease");
+        assertTrue(held.claim(NODE_A, T0.plusSeconds(36), lease), "once the lease ran out, node A takes the job");
+
+        Job unclaimed = newJob();
+        assertFalse(unclaimed.abandonedElsewhere("node-a", T0.plusSeconds(19), lease), "a fresh job waits for its message");
+        assertTrue(unclaimed.abandonedElsewhere("node-a", T0.plusSeconds(21), lease), "its message may have died with a node");
+
+        Job finished = newJob();
+        finished.claim(NODE_B, T0, lease);
+        finished.complete(T0.plusSeconds(1));
+        assertFalse(finished.abandonedElsewhere("node-a", T0.plusSeconds(3600), lease));
+    }
+
+    @Test
     void progress_keepsRunnerAlive() {
         Job job = newJob();
         job.claim(NODE_A, T0);

@@ -29,6 +29,11 @@ class UserAccountsTest {
         }
 
         @Override
+        public Optional<Long> version(String name) {
+            return find(name).map(UserAccount::version);
+        }
+
+        @Override
         public List<UserAccount> all() {
             return all;
         }
