@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -47,6 +44,7 @@ import org.strongroom.support.Await;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Names;
+import org.strongroom.support.PointTimes;
 import org.strongroom.support.SourceTrees;
 
 /** Scheduled backups, retention, and the collection of chunks and files no recovery point uses. */
@@ -56,7 +54,7 @@ class RetentionIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
-                Names.class, SourceTrees.class);
+                Names.class, PointTimes.class, SourceTrees.class);
     }
 
     @ArquillianResource
@@ -106,15 +104,6 @@ class RetentionIT {
                 .getValuesAs(JsonObject.class);
     }
 
-    private void age(String point, int days) throws Exception {
-        try (Connection c = database.getConnection();
-             PreparedStatement older = c.prepareStatement("UPDATE recovery_point SET point_time = ? WHERE id = ?")) {
-            older.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(days * 86_400L)));
-            older.setObject(2, UUID.fromString(point));
-            assertEquals(1, older.executeUpdate());
-        }
-    }
-
     @Test
     void scheduledItem_isBackedUpWhenItsScheduleFires_andNotOtherwise() {
         Cmk cmk = new Cmk(base);
@@ -145,8 +134,8 @@ class RetentionIT {
         SourceTrees.write(tree.resolve("new.bin"), SourceTrees.bytes(new Random(32), 2_000_000));
         backup(cmk, vault);
         String newest = points(cmk, vault).get(0).getString("id");
-        age(oldest, 3);
-        age(newest, 2);
+        PointTimes.age(database, oldest, 3);
+        PointTimes.age(database, newest, 2);
 
         StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
         assertFalse(outcome.skipped());

@@ -126,9 +126,9 @@ class ClusterIT {
                 JsonObject job = Await.until(() -> onA.get("/api/jobs/" + id).json(), j -> !"InProgress".equals(j.getString("status")),
                         "backup job " + id + " to end", Duration.ofMinutes(5));
                 assertEquals("Completed", job.getString("status"), job.toString());
-                String runner = runnerOf(clusterUrl, id);
+                String runner = (String) jobColumn(clusterUrl, id, "runner");
                 nodes.add(runner.substring(0, runner.indexOf('/')));
-                takenOver += attemptsOf(clusterUrl, id) > 1 && runner.startsWith("node-a/") ? 1 : 0;
+                takenOver += ((Number) jobColumn(clusterUrl, id, "attempts")).intValue() > 1 && runner.startsWith("node-a/") ? 1 : 0;
             }
             Instant ended = Instant.now();
             assertTrue(takenOver > 0, "node A took over at least one job of node B");
@@ -169,22 +169,13 @@ class ClusterIT {
         }
     }
 
-    private static String runnerOf(String url, String job) throws Exception {
-        try (Connection c = database(url); PreparedStatement select = c.prepareStatement("SELECT runner FROM job WHERE id = ?")) {
+    /** A column of the job {@code job}'s row, as the database holds it. */
+    private static Object jobColumn(String url, String job, String column) throws Exception {
+        try (Connection c = database(url); PreparedStatement select = c.prepareStatement("SELECT " + column + " FROM job WHERE id = ?")) {
             select.setObject(1, UUID.fromString(job));
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static int attemptsOf(String url, String job) throws Exception {
-        try (Connection c = database(url); PreparedStatement select = c.prepareStatement("SELECT attempts FROM job WHERE id = ?")) {
-            select.setObject(1, UUID.fromString(job));
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+                return rows.getObject(1);
             }
         }
     }

@@ -9,15 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -32,8 +27,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.strongroom.backup.app.StoreMaintenance;
 import org.strongroom.platform.VaultName;
 import org.strongroom.support.Api;
@@ -42,9 +37,11 @@ import org.strongroom.support.Azurite;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.CustomerKeys;
 import org.strongroom.support.Deployments;
+import org.strongroom.support.LoopbackService;
 import org.strongroom.support.Names;
 import org.strongroom.support.ObjectStoreEmulator;
 import org.strongroom.support.S3Proxy;
+import org.strongroom.support.PointTimes;
 import org.strongroom.support.SourceTrees;
 
 /**
@@ -61,7 +58,8 @@ class ObjectStoresIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.strongroom().addClasses(Api.class, Api.Response.class, Await.class, Cmk.class, Cmk.Setup.class,
-                CustomerKeys.class, Names.class, SourceTrees.class, ObjectStoreEmulator.class, Azurite.class, S3Proxy.class);
+                CustomerKeys.class, Names.class, PointTimes.class, SourceTrees.class, ObjectStoreEmulator.class, Azurite.class, S3Proxy.class,
+                LoopbackService.class);
     }
 
     @ArquillianResource
@@ -163,8 +161,8 @@ class ObjectStoresIT {
         assertEquals(SourceTrees.describe(tree), SourceTrees.describe(offline));
 
         // Retention: the first point expires; the packs only it used leave the object store, the newest point stays whole.
-        age(oldest, 3);
-        age(point, 2);
+        PointTimes.age(database, oldest, 3);
+        PointTimes.age(database, point, 2);
         StoreMaintenance.Outcome outcome = maintenance.maintain(VaultName.of(vault));
         assertEquals(1, outcome.expiredPoints(), outcome.toString());
         assertEquals(oldPacks.size(), outcome.deletedPacks(), outcome.toString());
@@ -182,15 +180,6 @@ class ObjectStoresIT {
         JsonObject caught = cmk.awaitJob(cmk.admin().post(item + "/recoveryPoints/" + point + "/verify", ""));
         assertEquals("Failed", caught.getString("status"), caught.toString());
         assertEquals("DataIntegrityError", caught.getJsonObject("error").getString("code"), caught.toString());
-    }
-
-    private void age(String point, int days) throws Exception {
-        try (Connection c = database.getConnection();
-             PreparedStatement older = c.prepareStatement("UPDATE recovery_point SET point_time = ? WHERE id = ?")) {
-            older.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(days * 86_400L)));
-            older.setObject(2, UUID.fromString(point));
-            assertEquals(1, older.executeUpdate());
-        }
     }
 
     @Test

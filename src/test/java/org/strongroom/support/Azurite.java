@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,14 +30,10 @@ public final class Azurite implements ObjectStoreEmulator {
     private static final Path CACHED = Path.of(System.getProperty("user.home"), ".cache", "strongroom", "azurite", "node_modules", ".bin",
             "azurite-blob");
 
-    private final Process process;
-    private final int port;
-    private final Path data;
+    private final LoopbackService service;
 
-    private Azurite(Process process, int port, Path data) {
-        this.process = process;
-        this.port = port;
-        this.data = data;
+    private Azurite(LoopbackService service) {
+        this.service = service;
     }
 
     private static Optional<Path> executable() {
@@ -55,47 +47,13 @@ public final class Azurite implements ObjectStoreEmulator {
         Optional<Path> azurite = executable();
         assumeTrue(azurite.isPresent(), "Azurite is not installed (npm install --prefix ~/.cache/strongroom/azurite azurite, "
                 + "or npm install -g azurite; .ci/run installs it)");
-        try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path data = Files.createTempDirectory("azurite");
-            Process process = new ProcessBuilder(List.of(azurite.get().toString(), "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
-                    "--location", data.toString(), "--silent", "--skipApiVersionCheck", "--loose"))
-                    .redirectErrorStream(true).redirectOutput(data.resolve("azurite.log").toFile()).start();
-            Azurite started = new Azurite(process, port, data);
-            started.awaitListening(Duration.ofSeconds(60));
-            return started;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void awaitListening(Duration patience) throws IOException {
-        long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Azurite ended at start: " + Files.readString(data.resolve("azurite.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-        }
-        throw new IllegalStateException("Azurite did not listen on port " + port + " within " + patience);
+        return new Azurite(LoopbackService.start("azurite", (port, data) -> List.of(azurite.get().toString(), "--blobHost", "127.0.0.1",
+                "--blobPort", String.valueOf(port), "--location", data.toString(), "--silent", "--skipApiVersionCheck", "--loose")));
     }
 
     /** The blob endpoint of the development account, as a client names it. */
     public String endpoint() {
-        return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+        return "http://127.0.0.1:" + service.port() + "/" + ACCOUNT;
     }
 
     /** A client of {@code container}, as the test sees the stored data. */
@@ -142,16 +100,6 @@ public final class Azurite implements ObjectStoreEmulator {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            SourceTrees.deleteTree(data);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException ignored) {
-            // a temporary directory
-        }
+        service.close();
     }
 }

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,8 +16,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -38,14 +33,10 @@ public final class S3Proxy implements ObjectStoreEmulator {
     public static final String SECRET = "s3proxy-secret-for-tests-only";
     public static final String REGION = "us-east-1";
 
-    private final Process process;
-    private final int port;
-    private final Path data;
+    private final LoopbackService service;
 
-    private S3Proxy(Process process, int port, Path data) {
-        this.process = process;
-        this.port = port;
-        this.data = data;
+    private S3Proxy(LoopbackService service) {
+        this.service = service;
     }
 
     /** The jar: where the build copies it, seen from the project directory or from the test server's. */
@@ -66,55 +57,22 @@ public final class S3Proxy implements ObjectStoreEmulator {
     public static S3Proxy start() {
         Optional<Path> jar = jar();
         assumeTrue(jar.isPresent(), "S3Proxy is not in target/s3proxy (mvn generate-test-resources copies it from Maven Central)");
-        try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path data = Files.createTempDirectory("s3proxy");
+        return new S3Proxy(LoopbackService.start("s3proxy", (port, data) -> {
             Path properties = data.resolve("s3proxy.properties");
-            Files.writeString(properties, String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY_ID,
-                    "s3proxy.credential=" + SECRET,
-                    "jclouds.provider=transient-nio2",
-                    "jclouds.identity=" + ACCESS_KEY_ID,
-                    "jclouds.credential=" + SECRET, ""));
-            Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-jar", jar.get().toString(), "--properties", properties.toString()))
-                    .redirectErrorStream(true).redirectOutput(data.resolve("s3proxy.log").toFile()).start();
-            S3Proxy started = new S3Proxy(process, port, data);
-            started.awaitListening(Duration.ofSeconds(60));
-            return started;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void awaitListening(Duration patience) throws IOException {
-        long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Proxy ended at start: " + Files.readString(data.resolve("s3proxy.log")));
+            try {
+                Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+                        "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY_ID, "s3proxy.credential=" + SECRET,
+                        "jclouds.provider=transient-nio2", "jclouds.identity=" + ACCESS_KEY_ID, "jclouds.credential=" + SECRET, ""));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-        }
-        throw new IllegalStateException("S3Proxy did not listen on port " + port + " within " + patience);
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.get().toString(),
+                    "--properties", properties.toString());
+        }));
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + service.port();
     }
 
     /** A client of the server, as the test sees the stored data. */
@@ -167,16 +125,6 @@ public final class S3Proxy implements ObjectStoreEmulator {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            SourceTrees.deleteTree(data);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException ignored) {
-            // a temporary directory
-        }
+        service.close();
     }
 }

@@ -53,6 +53,19 @@ final class Strongroom implements AutoCloseable {
     /** As {@link #start(Path, Path, Path)}, on port offset {@code offset}, with {@code extraEnv} (e.g. JAVA_OPTS). */
     static Strongroom start(Path project, Path javaHome, Path baseDir, int offset, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
+        return start(project, javaHome, baseDir, offset, extraEnv, "standalone-full.xml", "strongroom");
+    }
+
+    /** A node of a cluster (docs/scaling.md): {@code standalone-full-ha.xml}, named {@code node}. */
+    static Strongroom startNode(Path project, Path javaHome, Path baseDir, int offset, Map<String, String> extraEnv, String node)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("STRONGROOM_NODE_ID", node);
+        return start(project, javaHome, baseDir, offset, env, "standalone-full-ha.xml", node);
+    }
+
+    private static Strongroom start(Path project, Path javaHome, Path baseDir, int offset, Map<String, String> extraEnv,
+                                    String config, String node) throws IOException, InterruptedException {
         Path jbossHome;
         try (Stream<Path> dirs = Files.list(project.resolve("target"))) {
             jbossHome = dirs.filter(p -> p.getFileName().toString().startsWith("wildfly-")).findFirst()
@@ -63,7 +76,7 @@ final class Strongroom implements AutoCloseable {
         copyTree(jbossHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         Files.copy(project.resolve("target/strongroom.war"), baseDir.resolve("deployments/strongroom.war"));
         ProcessBuilder builder = new ProcessBuilder(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml", "-Djboss.server.base.dir=" + baseDir,
+                "-c", config, "-Djboss.node.name=" + node, "-Djboss.server.base.dir=" + baseDir,
                 "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true)
                 .redirectOutput(baseDir.resolve("console.log").toFile());
