@@ -67,11 +67,16 @@ public final class StoresBench {
                     + "\"accountName\":\"devstoreaccount1\",\"container\":\"bench\",\"accountKey\":\"" + AZURITE_KEY + "\"}");
             storages.put("S3", "{\"type\":\"S3\",\"endpoint\":\"http://127.0.0.1:" + s3Port + "\",\"bucket\":\"bench\","
                     + "\"accessKeyId\":\"" + S3_ID + "\",\"secretAccessKey\":\"" + S3_SECRET + "\"}");
+            Map<String, Process> emulatorOf = Map.of("AzureBlob", emulators.get(0), "S3", emulators.get(1));
             Map<String, List<Double>> backups = new LinkedHashMap<>();
             Map<String, List<Double>> restores = new LinkedHashMap<>();
+            Map<String, List<Double>> serverCpu = new LinkedHashMap<>();
+            Map<String, List<Double>> emulatorCpu = new LinkedHashMap<>();
             storages.keySet().forEach(store -> {
                 backups.put(store, new ArrayList<>());
                 restores.put(store, new ArrayList<>());
+                serverCpu.put(store, new ArrayList<>());
+                emulatorCpu.put(store, new ArrayList<>());
             });
             try (Strongroom server = Strongroom.start(project, Path.of(System.getProperty("java.home")), work.resolve("server"))) {
                 Path restoreRoot = work.resolve("restore-strongroom");
@@ -83,8 +88,12 @@ public final class StoresBench {
                                 + "\"resourceGroup\":\"rg\",\"storage\":" + storages.get(store) + "}");
                         server.item(vault, "files", "Files", tree);
                         long start = System.nanoTime();
+                        double serverBefore = server.cpuTime().toMillis() / 1000.0;
+                        double emulatorBefore = cpuSeconds(emulatorOf.get(store));
                         server.awaitJob(server.call("POST", "/api/vaults/" + vault + "/items/files/backup", "{}").getString("id"));
                         backups.get(store).add((System.nanoTime() - start) / 1e9);
+                        serverCpu.get(store).add(server.cpuTime().toMillis() / 1000.0 - serverBefore);
+                        emulatorCpu.get(store).add(cpuSeconds(emulatorOf.get(store)) - emulatorBefore);
                         String point = server.newestPoint(vault, "files");
                         Path out = restoreRoot.resolve(vault);
                         start = System.nanoTime();
@@ -98,10 +107,27 @@ public final class StoresBench {
                     order.add(order.remove(0));
                 }
             }
-            write(project.resolve("bench/results"), bytes, backups, restores);
+            write(project.resolve("bench/results"), bytes, backups, restores, serverCpu, emulatorCpu);
         } finally {
             emulators.forEach(Process::destroy);
         }
+    }
+
+    /** CPU seconds (user and system) a process and its children have used so far, from /proc; 0 for none. */
+    private static double cpuSeconds(Process process) throws IOException {
+        if (process == null) {
+            return 0;
+        }
+        double total = 0;
+        for (ProcessHandle handle : java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants()).toList()) {
+            Path stat = Path.of("/proc/" + handle.pid() + "/stat");
+            if (Files.exists(stat)) {
+                String text = Files.readString(stat);
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            }
+        }
+        return total;
     }
 
     private static double last(List<Double> values) {
@@ -159,13 +185,14 @@ public final class StoresBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static void write(Path out, long bytes, Map<String, List<Double>> backups, Map<String, List<Double>> restores)
-            throws IOException {
+    private static void write(Path out, long bytes, Map<String, List<Double>> backups, Map<String, List<Double>> restores,
+                              Map<String, List<Double>> serverCpu, Map<String, List<Double>> emulatorCpu) throws IOException {
         Files.createDirectories(out);
         JsonObjectBuilder json = Json.createObjectBuilder().add("treeBytes", bytes).add("rounds", ROUNDS);
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Tree of %.0f MiB (%d rounds, medians; emulators on loopback, same disk)%n%n",
                 bytes / MIB, ROUNDS));
-        md.append("| store | backup | MiB/s | ÷ store directory | restore | MiB/s | ÷ store directory |\n|---|---|---|---|---|---|---|\n");
+        md.append("| store | backup | MiB/s | ÷ store directory | backup CPU: server · emulator | restore | MiB/s | ÷ store directory |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         double localBackup = median(backups.get("FileSystem"));
         double localRestore = median(restores.get("FileSystem"));
         for (String store : backups.keySet()) {
@@ -175,10 +202,13 @@ public final class StoresBench {
             backups.get(store).forEach(b::add);
             JsonArrayBuilder r = Json.createArrayBuilder();
             restores.get(store).forEach(r::add);
+            double cpu = median(serverCpu.get(store));
+            double emulator = median(emulatorCpu.get(store));
             json.add(store, Json.createObjectBuilder().add("backupSeconds", b).add("restoreSeconds", r)
-                    .add("backupMedian", backup).add("restoreMedian", restore));
-            md.append(String.format(Locale.ROOT, "| %s | %.2f s | %.0f | %.2f× | %.2f s | %.0f | %.2f× |%n", store, backup, bytes / MIB / backup,
-                    backup / localBackup, restore, bytes / MIB / restore, restore / localRestore));
+                    .add("backupMedian", backup).add("restoreMedian", restore).add("backupServerCpuSeconds", cpu)
+                    .add("backupEmulatorCpuSeconds", emulator));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f s | %.0f | %.2f× | %.1f s · %.1f s | %.2f s | %.0f | %.2f× |%n", store, backup,
+                    bytes / MIB / backup, backup / localBackup, cpu, emulator, restore, bytes / MIB / restore, restore / localRestore));
         }
         Files.writeString(out.resolve("stores.json"), json.build().toString() + "\n");
         Files.writeString(out.resolve("stores.md"), md.toString());

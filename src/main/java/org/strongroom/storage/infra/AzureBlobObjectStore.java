@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
@@ -117,18 +119,18 @@ public final class AzureBlobObjectStore implements ObjectStore {
     @Override
     public Upload upload(String name) {
         BlockBlobClient blob = container.getBlobClient(name).getBlockBlobClient();
-        List<String> blocks = new ArrayList<>();
+        Map<Integer, String> blocks = new ConcurrentSkipListMap<>();
         return new Upload() {
             @Override
-            public void part(byte[] part, int length) {
-                String blockId = Base64.getEncoder().encodeToString(String.format("%08d", blocks.size()).getBytes(StandardCharsets.US_ASCII));
+            public void part(int number, byte[] part, int length) {
+                String blockId = Base64.getEncoder().encodeToString(String.format("%08d", number).getBytes(StandardCharsets.US_ASCII));
                 blob.stageBlock(blockId, new ByteArrayInputStream(part, 0, length), length);
-                blocks.add(blockId);
+                blocks.put(number, blockId);
             }
 
             @Override
             public void complete() {
-                blob.commitBlockList(blocks, false);
+                blob.commitBlockList(List.copyOf(blocks.values()), false);
             }
 
             @Override

@@ -1,13 +1,23 @@
 package org.strongroom.storage.infra;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.VaultName;
@@ -23,18 +33,29 @@ import org.strongroom.storage.domain.WrappedDataKeyFile;
  * "Store layout"): {@code vaults/{vault}/data-key.properties}, {@code vaults/{vault}/packs/{xx}/{pack id}.pack},
  * {@code vaults/{vault}/points/{item}/{id}.manifest}.
  *
- * <p>A pack is sent in parts of {@link #PART_SIZE} while it is written and becomes visible only when the upload
- * completes on {@link PackWriter#seal()} (a pack of one part is a single upload): a backup cut off leaves no
- * partial pack. Manifests and the data-key file are single uploads, whole or absent. Reads name their objects
- * (from the database and the manifests) and read their byte range; only garbage collection, vault deletion and
- * the recovery tool list.
+ * <p>A pack is sent in parts of {@link #PART_SIZE} while it is written (in the background) and becomes visible
+ * only when the upload completes on {@link PackWriter#seal()} (a pack of one part is a single upload): a backup
+ * cut off leaves no partial pack. Manifests and the data-key file are single uploads, whole or absent. Reads name
+ * their objects (from the database and the manifests) and fetch byte ranges of them; only garbage collection,
+ * vault deletion and the recovery tool list.
  */
 public final class ObjectChunkStore implements ChunkStore {
 
     /** Parts of a pack as they are sent: large enough for few requests (S3 wants 5 MiB at least), small enough to hold in memory. */
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** Parts of one pack on their way at once: the next part fills while they travel. */
+    static final int PARTS_IN_FLIGHT = 2;
+    /** How much of a pack one read request fetches. */
+    static final int READ_WINDOW = 4 * 1024 * 1024;
+    /** Windows a reader keeps: enough for its threads reading neighbouring chunks. */
+    static final int WINDOWS_KEPT = 8;
 
     private final ObjectStore objects;
+    private final ExecutorService uploads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "strongroom-object-upload");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ObjectChunkStore(ObjectStore objects) {
         this.objects = objects;
@@ -150,15 +171,26 @@ public final class ObjectChunkStore implements ChunkStore {
         return objects.get(dataKeyName(vault)).map(text -> WrappedDataKeyFile.parse(new String(text, StandardCharsets.ISO_8859_1)));
     }
 
-    /** Sends a part whenever {@link #PART_SIZE} bytes are buffered; sealing sends the rest and completes the upload. */
+    /**
+     * Sends a part whenever {@link #PART_SIZE} bytes are buffered — in the background, at most
+     * {@link #PARTS_IN_FLIGHT} at a time, so that the backup goes on sealing chunks while a part travels;
+     * sealing sends the rest, waits for every part and completes the upload.
+     */
     private final class PartsPackWriter implements PackWriter {
 
         private final UUID id;
         private final String name;
+        private final Deque<Sent> sending = new ArrayDeque<>();
+        private final Deque<byte[]> spare = new ArrayDeque<>();
         private ObjectStore.Upload upload;
         private byte[] buffer = new byte[PART_SIZE];
         private int buffered;
+        private int parts;
         private long length;
+
+        /** A part on its way, and the buffer it lies in (used again once it arrived). */
+        private record Sent(Future<?> arrival, byte[] buffer) {
+        }
 
         PartsPackWriter(UUID id, String name) {
             this.id = id;
@@ -191,8 +223,29 @@ public final class ObjectChunkStore implements ChunkStore {
             if (upload == null) {
                 upload = objects.upload(name);
             }
-            upload.part(buffer, buffered);
+            while (sending.size() >= PARTS_IN_FLIGHT) {
+                awaitOldest();
+            }
+            ObjectStore.Upload to = upload;
+            byte[] part = buffer;
+            int partLength = buffered;
+            int number = ++parts;
+            sending.add(new Sent(uploads.submit(() -> to.part(number, part, partLength)), part));
+            buffer = spare.isEmpty() ? new byte[PART_SIZE] : spare.pop();
             buffered = 0;
+        }
+
+        private void awaitOldest() {
+            Sent oldest = sending.poll();
+            try {
+                oldest.arrival().get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while a part of pack " + id + " was sent", e);
+            }
+            spare.push(oldest.buffer());
         }
 
         @Override
@@ -208,16 +261,28 @@ public final class ObjectChunkStore implements ChunkStore {
                 if (buffered > 0) {
                     sendPart();
                 }
+                while (!sending.isEmpty()) {
+                    awaitOldest();
+                }
                 upload.complete();
                 upload = null;
             }
             buffer = null;
+            spare.clear();
         }
 
         @Override
         public void close() {
             buffer = null;
+            spare.clear();
             if (upload != null) {
+                try {
+                    while (!sending.isEmpty()) {
+                        awaitOldest();
+                    }
+                } catch (RuntimeException e) {
+                    // the part is lost anyway: the upload is given up below
+                }
                 try {
                     upload.abort();
                 } catch (RuntimeException e) {
@@ -228,10 +293,21 @@ public final class ObjectChunkStore implements ChunkStore {
         }
     }
 
-    /** Ranged reads of the packs the manifests and the database name. */
+    /**
+     * Reads of the packs the manifests and the database name, by windows of {@link #READ_WINDOW} bytes: a restore or
+     * a verification reads a pack's chunks in order, so one request serves many chunks (a few hundred small files'
+     * chunks, or a few large ones). The last windows read are kept, for every thread of the reader; a window being
+     * fetched is waited for, not fetched twice.
+     */
     private final class RangeReader implements BlobReader {
 
         private final VaultName vault;
+        private final Map<String, CompletableFuture<Optional<byte[]>>> windows = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Optional<byte[]>>> eldest) {
+                return size() > WINDOWS_KEPT;
+            }
+        };
 
         RangeReader(VaultName vault) {
             this.vault = vault;
@@ -240,25 +316,68 @@ public final class ObjectChunkStore implements ChunkStore {
         @Override
         public byte[] read(ChunkRef ref) {
             String name = packName(vault, ref.pack());
-            Optional<byte[]> blob;
-            try {
-                blob = objects.get(name, ref.offset(), ref.storedLength());
-            } catch (RuntimeException e) {
-                throw new StoreDamagedException("Pack " + ref.pack() + " cannot be read", e);
+            byte[] blob = new byte[ref.storedLength()];
+            long start = ref.offset();
+            long end = ref.offset() + ref.storedLength();
+            int filled = 0;
+            for (long w = start / READ_WINDOW; w <= (end - 1) / READ_WINDOW; w++) {
+                byte[] window = window(name, w).orElseThrow(() -> new StoreDamagedException("Pack " + ref.pack() + " of chunk " + ref.id()
+                        + " is missing: " + objects.url(name)));
+                long windowStart = w * READ_WINDOW;
+                long from = Math.max(start, windowStart);
+                long to = Math.min(end, windowStart + window.length);
+                if (to <= from) {
+                    break;
+                }
+                System.arraycopy(window, (int) (from - windowStart), blob, (int) (from - start), (int) (to - from));
+                filled += (int) (to - from);
+                if (window.length < READ_WINDOW) {
+                    break; // the pack ends in this window
+                }
             }
-            if (blob.isEmpty()) {
-                throw new StoreDamagedException("Pack " + ref.pack() + " of chunk " + ref.id() + " is missing: " + objects.url(name));
-            }
-            if (blob.get().length != ref.storedLength()) {
+            if (filled != ref.storedLength()) {
                 throw new StoreDamagedException("Pack " + ref.pack() + " ends before chunk " + ref.id() + " (wanted "
-                        + ref.storedLength() + " bytes at " + ref.offset() + ", got " + blob.get().length + ")");
+                        + ref.storedLength() + " bytes at " + ref.offset() + ", got " + filled + ")");
             }
-            return blob.get();
+            return blob;
+        }
+
+        /** Window {@code index} of the object {@code name}: its bytes (fewer at the object's end), empty when there is no such object. */
+        private Optional<byte[]> window(String name, long index) {
+            String key = name + "#" + index;
+            CompletableFuture<Optional<byte[]>> window;
+            boolean mine = false;
+            synchronized (windows) {
+                window = windows.get(key);
+                if (window == null) {
+                    window = new CompletableFuture<>();
+                    windows.put(key, window);
+                    mine = true;
+                }
+            }
+            if (mine) {
+                try {
+                    window.complete(objects.get(name, index * READ_WINDOW, READ_WINDOW));
+                } catch (RuntimeException e) {
+                    synchronized (windows) {
+                        windows.remove(key);
+                    }
+                    window.completeExceptionally(e);
+                    throw new StoreDamagedException("Pack " + name + " cannot be read", e);
+                }
+            }
+            try {
+                return window.join();
+            } catch (CompletionException e) {
+                throw new StoreDamagedException("Pack " + name + " cannot be read", e.getCause());
+            }
         }
 
         @Override
         public void close() {
-            // no connection of its own: the client's pool serves every reader
+            synchronized (windows) {
+                windows.clear();
+            }
         }
     }
 }

@@ -33,13 +33,13 @@ interface ObjectStore {
     /** Where {@code name} is, for messages. */
     String url(String name);
 
-    /** Parts sent one after the other, then made one object at once. */
+    /** Parts sent — from several threads at once, in any order — then made one object at once, in the order of their numbers. */
     interface Upload {
 
-        /** Sends the next part: the first {@code length} bytes of {@code part}. */
-        void part(byte[] part, int length);
+        /** Sends part {@code number} (from 1): the first {@code length} bytes of {@code part}. Thread-safe. */
+        void part(int number, byte[] part, int length);
 
-        /** Makes the parts sent one object under the upload's name. */
+        /** Makes the parts sent one object under the upload's name, in the order of their numbers. */
         void complete();
 
         /** Gives the upload up: the parts sent are discarded and nothing appears under the name. */

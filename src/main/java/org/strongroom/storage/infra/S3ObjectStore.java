@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -137,20 +139,19 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Upload upload(String name) {
         String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(name)).uploadId();
-        List<CompletedPart> parts = new ArrayList<>();
+        Map<Integer, CompletedPart> parts = new ConcurrentSkipListMap<>();
         return new Upload() {
             @Override
-            public void part(byte[] part, int length) {
-                int number = parts.size() + 1;
+            public void part(int number, byte[] part, int length) {
                 String eTag = client.uploadPart(request -> request.bucket(bucket).key(name).uploadId(uploadId).partNumber(number)
                         .contentLength((long) length), RequestBody.fromByteBuffer(ByteBuffer.wrap(part, 0, length))).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+                parts.put(number, CompletedPart.builder().partNumber(number).eTag(eTag).build());
             }
 
             @Override
             public void complete() {
                 client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
-                        .multipartUpload(upload -> upload.parts(parts)));
+                        .multipartUpload(upload -> upload.parts(List.copyOf(parts.values()))));
             }
 
             @Override

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.strongroom.platform.ItemRef;
@@ -57,6 +59,26 @@ abstract class ObjectChunkStoreContract {
             assertArrayEquals(second, blobs.read(ref(id, first.length, second.length)));
             assertThrows(StoreDamagedException.class, () -> blobs.read(ref(id, first.length + second.length - 10, 20)));
             assertThrows(StoreDamagedException.class, () -> blobs.read(ref(UUID.randomUUID(), 0, 10)));
+        }
+    }
+
+    @Test
+    void manySmallChunks_readByThreadsAtOnce_comeBackWhole() {
+        VaultName vault = VaultName.of(Names.unique("v-"));
+        Random random = new Random(10);
+        List<byte[]> blobs = new ArrayList<>();
+        List<ChunkRef> refs = new ArrayList<>();
+        try (PackWriter pack = store().newPack(vault)) {
+            for (int i = 0; i < 600; i++) {
+                byte[] blob = new byte[1 + random.nextInt(40_000)];
+                random.nextBytes(blob);
+                blobs.add(blob);
+                refs.add(ref(pack.id(), pack.append(blob, 0, blob.length), blob.length));
+            }
+            pack.seal();
+        }
+        try (BlobReader reader = store().blobs(vault)) {
+            IntStream.range(0, blobs.size()).parallel().forEach(i -> assertArrayEquals(blobs.get(i), reader.read(refs.get(i)), "chunk " + i));
         }
     }
 
