@@ -12,8 +12,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Caller;
+import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.StrongroomException;
 import org.strongroom.protection.domain.ProtectedItem;

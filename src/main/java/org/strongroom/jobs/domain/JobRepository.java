@@ -1,5 +1,7 @@
 package org.strongroom.jobs.domain;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +24,7 @@ public interface JobRepository {
     List<Job> unfinished();
 
     /** Renews the lease of {@code runner} on those of {@code ids} it still holds and runs; answers how many. */
-    int renewLeases(java.util.Collection<UUID> ids, JobRunnerId runner, java.time.Instant now);
+    int renewLeases(Collection<UUID> ids, JobRunnerId runner, Instant now);
 
     /** Whether a job of {@code operation} on {@code subject}, or on a resource within it, is {@code InProgress}. */
     boolean anyInProgress(ResourcePath subject, JobOperation operation);

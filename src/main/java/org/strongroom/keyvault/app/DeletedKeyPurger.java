@@ -1,5 +1,6 @@
 package org.strongroom.keyvault.app;
 
+import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Schedule;
@@ -8,10 +9,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.time.temporal.ChronoUnit;
-import org.strongroom.platform.Timestamps;
 import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
+import org.strongroom.platform.Timestamps;
 
 /** Purges deleted keys whose retention has ended, every ten minutes. */
 @Singleton

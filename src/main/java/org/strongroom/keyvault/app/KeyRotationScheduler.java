@@ -1,6 +1,7 @@
 package org.strongroom.keyvault.app;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -10,7 +11,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.time.temporal.ChronoUnit;
 import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;

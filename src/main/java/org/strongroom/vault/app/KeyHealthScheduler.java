@@ -1,5 +1,6 @@
 package org.strongroom.vault.app;
 
+import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Schedule;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.time.temporal.ChronoUnit;
 import org.strongroom.platform.ScheduledRuns;
 import org.strongroom.platform.Settings;
 import org.strongroom.platform.Timestamps;
