@@ -32,6 +32,7 @@ import org.strongroom.jobs.domain.JobStatus;
 import org.strongroom.platform.ErrorCode;
 import org.strongroom.platform.ItemRef;
 import org.strongroom.platform.ResourcePath;
+import org.strongroom.platform.Settings;
 import org.strongroom.platform.VaultName;
 import org.strongroom.restore.infra.RestoreJobListener;
 import org.strongroom.support.Api;
@@ -96,11 +97,14 @@ class JobMachineryIT {
     @Inject
     UserTransaction transaction;
 
+    @Inject
+    Settings settings;
+
     @Test
     void jobHeldByAServerThatStoppedAnswering_isTakenOverOnce_andEnds() throws Exception {
-        Instant silentSince = Instant.now().minus(Job.RUNNER_LEASE).minusSeconds(5);
+        Instant silentSince = Instant.now().minus(settings.jobLease()).minusSeconds(5);
         Job held = Job.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), "item-1")), "it", silentSince);
-        held.claim(new JobRunnerId("a-node-that-died", "boot-1"), silentSince);
+        held.claim(new JobRunnerId("a-node-that-died", "boot-1"), silentSince, settings.jobLease());
         transaction.begin();
         repository.add(held);
         transaction.commit();

@@ -37,9 +37,6 @@ public class Job {
     /** The most characters of parameters a job carries (the column's size). */
     public static final int MAX_PARAMETERS = 4000;
 
-    /** A runner on another node that has not reported for this long is presumed dead. */
-    public static final Duration RUNNER_LEASE = Duration.ofSeconds(60);
-
     static final int MAX_TEXT = 2000;
 
     @Id
@@ -147,11 +144,6 @@ public class Job {
         return true;
     }
 
-    /** {@link #claim(JobRunnerId, Instant, Duration)} with the default lease. */
-    public boolean claim(JobRunnerId me, Instant now) {
-        return claim(me, now, RUNNER_LEASE);
-    }
-
     /** Whether a runner of {@code node} may take the job now: it is unfinished, and no live runner of another node holds it. */
     public boolean claimableBy(String node, Instant now, Duration lease) {
         if (status.isFinished()) {
@@ -161,11 +153,6 @@ public class Job {
             return true;
         }
         return JobRunnerId.parse(runner).node().equals(node) || leaseExpired(now, lease);
-    }
-
-    /** {@link #claimableBy(String, Instant, Duration)} with the default lease. */
-    public boolean claimableBy(String node, Instant now) {
-        return claimableBy(node, now, RUNNER_LEASE);
     }
 
     /**

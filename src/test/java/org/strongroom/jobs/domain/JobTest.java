@@ -24,6 +24,8 @@ class JobTest {
     private static final JobRunnerId NODE_A = new JobRunnerId("node-a", "boot-1");
     private static final JobRunnerId NODE_A_AFTER_RESTART = new JobRunnerId("node-a", "boot-2");
     private static final JobRunnerId NODE_B = new JobRunnerId("node-b", "boot-1");
+    /** The lease a runner holds a job for without a sign of life (STRONGROOM_JOB_LEASE_SECONDS' default). */
+    private static final Duration LEASE = Duration.ofSeconds(60);
 
     private static Job newJob() {
         return Job.submit(JobOperation.of("Backup"), ResourcePath.item(ItemRef.of(VaultName.of("v1"), "files1")), "admin", T0);
@@ -41,7 +43,7 @@ class JobTest {
     @Test
     void claim_ofUnclaimedJob_succeedsAndCountsAttempt() {
         Job job = newJob();
-        assertTrue(job.claim(NODE_A, T0));
+        assertTrue(job.claim(NODE_A, T0, LEASE));
         assertEquals(1, job.attempts());
         assertEquals(NODE_A, job.runner().orElseThrow());
     }
@@ -49,51 +51,51 @@ class JobTest {
     @Test
     void claim_ofFinishedJob_isRefused() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
+        job.claim(NODE_A, T0, LEASE);
         job.complete(T0.plusSeconds(1));
-        assertFalse(job.claim(NODE_A, T0.plusSeconds(2)));
-        assertFalse(job.claim(NODE_B, T0.plusSeconds(3600)));
+        assertFalse(job.claim(NODE_A, T0.plusSeconds(2), LEASE));
+        assertFalse(job.claim(NODE_B, T0.plusSeconds(3600), LEASE));
         assertEquals(1, job.attempts());
     }
 
     @Test
     void claim_heldByEarlierBootOfSameNode_isTakenOver() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
-        assertTrue(job.claim(NODE_A_AFTER_RESTART, T0.plusSeconds(5)));
+        job.claim(NODE_A, T0, LEASE);
+        assertTrue(job.claim(NODE_A_AFTER_RESTART, T0.plusSeconds(5), LEASE));
         assertEquals(2, job.attempts());
     }
 
     @Test
     void claim_heldByLiveRunnerOnOtherNode_isRefused() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
-        assertFalse(job.claim(NODE_B, T0.plus(Job.RUNNER_LEASE).minusSeconds(1)));
+        job.claim(NODE_A, T0, LEASE);
+        assertFalse(job.claim(NODE_B, T0.plus(LEASE).minusSeconds(1), LEASE));
         assertEquals(NODE_A, job.runner().orElseThrow());
     }
 
     @Test
     void requeueAfterRestart_takesUnclaimedOwnAndAbandonedJobs_notLiveOnesOfOtherNodesNorFinishedOnes() {
         Job unclaimed = newJob();
-        assertTrue(unclaimed.claimableBy("node-a", T0));
+        assertTrue(unclaimed.claimableBy("node-a", T0, LEASE));
         Job ownBeforeRestart = newJob();
-        ownBeforeRestart.claim(NODE_A, T0);
-        assertTrue(ownBeforeRestart.claimableBy(NODE_A_AFTER_RESTART.node(), T0.plusSeconds(1)));
+        ownBeforeRestart.claim(NODE_A, T0, LEASE);
+        assertTrue(ownBeforeRestart.claimableBy(NODE_A_AFTER_RESTART.node(), T0.plusSeconds(1), LEASE));
         Job liveElsewhere = newJob();
-        liveElsewhere.claim(NODE_B, T0);
-        assertFalse(liveElsewhere.claimableBy("node-a", T0.plus(Job.RUNNER_LEASE).minusSeconds(1)));
-        assertTrue(liveElsewhere.claimableBy("node-a", T0.plus(Job.RUNNER_LEASE).plusSeconds(1)));
+        liveElsewhere.claim(NODE_B, T0, LEASE);
+        assertFalse(liveElsewhere.claimableBy("node-a", T0.plus(LEASE).minusSeconds(1), LEASE));
+        assertTrue(liveElsewhere.claimableBy("node-a", T0.plus(LEASE).plusSeconds(1), LEASE));
         Job finished = newJob();
-        finished.claim(NODE_A, T0);
+        finished.claim(NODE_A, T0, LEASE);
         finished.complete(T0.plusSeconds(1));
-        assertFalse(finished.claimableBy("node-a", T0.plusSeconds(2)));
+        assertFalse(finished.claimableBy("node-a", T0.plusSeconds(2), LEASE));
     }
 
     @Test
     void claim_heldByRunnerOnOtherNodeSilentBeyondLease_isTakenOver() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
-        assertTrue(job.claim(NODE_B, T0.plus(Job.RUNNER_LEASE).plusSeconds(1)));
+        job.claim(NODE_A, T0, LEASE);
+        assertTrue(job.claim(NODE_B, T0.plus(LEASE).plusSeconds(1), LEASE));
         assertEquals(NODE_B, job.runner().orElseThrow());
     }
 
@@ -122,15 +124,15 @@ class JobTest {
     @Test
     void progress_keepsRunnerAlive() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
-        job.progress(10, 100, T0.plus(Job.RUNNER_LEASE));
-        assertFalse(job.claim(NODE_B, T0.plus(Job.RUNNER_LEASE).plusSeconds(30)));
+        job.claim(NODE_A, T0, LEASE);
+        job.progress(10, 100, T0.plus(LEASE));
+        assertFalse(job.claim(NODE_B, T0.plus(LEASE).plusSeconds(30), LEASE));
     }
 
     @Test
     void progress_computesPercentAndNeverClaims100BeforeTheEnd() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
+        job.claim(NODE_A, T0, LEASE);
         job.progress(25, 100, T0);
         assertEquals(25, job.percent());
         job.progress(100, 100, T0);
@@ -149,7 +151,7 @@ class JobTest {
     @Test
     void fail_recordsCodeMessageAndEndTime() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
+        job.claim(NODE_A, T0, LEASE);
         job.fail(ErrorCode.BadRequest, "no", T0.plusSeconds(3));
         assertEquals(JobStatus.Failed, job.status());
         assertEquals(ErrorCode.BadRequest, job.errorCode().orElseThrow());
@@ -169,9 +171,9 @@ class JobTest {
     @Test
     void abandon_failsWithJobAbandonedNamingAttemptsAndLastFailure() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
+        job.claim(NODE_A, T0, LEASE);
         job.recordFailedAttempt("IllegalStateException: disk on fire", T0);
-        job.claim(NODE_A, T0.plusSeconds(1));
+        job.claim(NODE_A, T0.plusSeconds(1), LEASE);
         job.abandon(T0.plusSeconds(2));
         assertEquals(JobStatus.Failed, job.status());
         assertEquals(ErrorCode.InternalErrorJobAbandoned, job.errorCode().orElseThrow());
@@ -205,7 +207,7 @@ class JobTest {
     @Test
     void progress_ofAnEndedJob_isRefused_andPercentStaysBelow100UntilTheEnd() {
         Job job = newJob();
-        job.claim(NODE_A, T0);
+        job.claim(NODE_A, T0, LEASE);
         job.progress(0, 0, T0);
         assertEquals(0, job.percent());
         job.progress(1000, 1000, T0);
@@ -246,7 +248,7 @@ class JobTest {
     void endedEvent_carriesTheJobsEnding_andOnlyForAnEndedJob() {
         Job job = newJob();
         assertThrows(IllegalArgumentException.class, () -> JobEnded.from(job));
-        job.claim(NODE_A, T0);
+        job.claim(NODE_A, T0, LEASE);
         job.recordFailedAttempt("boom", T0);
         assertEquals(java.util.Optional.of("boom"), job.lastFailure());
         job.complete(T0.plusSeconds(5));
