@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,9 +58,7 @@ public class JobRecovery {
     @Transactional
     public int takeOverAbandoned() {
         Instant now = Timestamps.now();
-        List<Job> abandoned = jobs.unfinished().stream()
-                .filter(job -> operations.jobQueue(job.operation()).isPresent() && job.abandonedElsewhere(runner.node(), now, settings.jobLease()))
-                .toList();
+        List<Job> abandoned = unfinishedQueued(job -> job.abandonedElsewhere(runner.node(), now, settings.jobLease()));
         takenOver.retainAll(abandoned.stream().map(Job::id).toList());
         List<Job> fresh = abandoned.stream().filter(job -> takenOver.add(job.id())).toList();
         fresh.forEach(queue::enqueue);
@@ -74,13 +73,16 @@ public class JobRecovery {
     @Transactional
     public int requeueUnfinished() {
         Instant now = Timestamps.now();
-        List<Job> unfinished = jobs.unfinished().stream()
-                .filter(job -> operations.jobQueue(job.operation()).isPresent() && job.claimableBy(runner.node(), now, settings.jobLease()))
-                .toList();
+        List<Job> unfinished = unfinishedQueued(job -> job.claimableBy(runner.node(), now, settings.jobLease()));
         unfinished.forEach(queue::enqueue);
         if (!unfinished.isEmpty()) {
             LOG.info(() -> "Queued " + unfinished.size() + " unfinished job(s) again after a restart");
         }
         return unfinished.size();
+    }
+
+    /** The unfinished jobs that run from a queue and that {@code which} picks. */
+    private List<Job> unfinishedQueued(Predicate<Job> which) {
+        return jobs.unfinished().stream().filter(job -> operations.jobQueue(job.operation()).isPresent() && which.test(job)).toList();
     }
 }
