@@ -1,9 +1,6 @@
 package org.strongroom.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,8 +32,6 @@ public final class ClusterBench {
     private static final int NODE_A = 200;
     private static final int NODE_B = 300;
     private static final String DB = "strongroom_bench_cluster";
-    private static final String S3_ID = "bench";
-    private static final String S3_SECRET = "bench-secret";
 
     private ClusterBench() {
     }
@@ -63,22 +58,8 @@ public final class ClusterBench {
             statement.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DB);
         }
-        int s3Port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            s3Port = socket.getLocalPort();
-        }
-        Path s3dir = Files.createDirectories(work.resolve("s3proxy"));
-        Path properties = work.resolve("s3proxy.properties");
-        Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + s3Port,
-                "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + S3_ID, "s3proxy.credential=" + S3_SECRET,
-                "jclouds.provider=filesystem-nio2", "jclouds.filesystem.basedir=" + s3dir, "jclouds.identity=" + S3_ID,
-                "jclouds.credential=" + S3_SECRET, ""));
-        Process s3 = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-                project.resolve("target/s3proxy/s3proxy.jar").toString(), "--properties", properties.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("s3proxy.log").toFile()).start();
-        awaitPort(s3Port);
-        String storage = "{\"type\":\"S3\",\"endpoint\":\"http://127.0.0.1:" + s3Port + "\",\"bucket\":\"bench\",\"accessKeyId\":\""
-                + S3_ID + "\",\"secretAccessKey\":\"" + S3_SECRET + "\"}";
+        Emulators.Emulator s3 = Emulators.s3Proxy(project, work);
+        String storage = s3.storage();
         Map<String, String> env = new HashMap<>(Map.of(
                 "STRONGROOM_DB_DRIVER", "postgresql", "STRONGROOM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB,
                 "STRONGROOM_DB_USER", "postgres", "STRONGROOM_DB_PASSWORD", "postgres",
@@ -101,7 +82,7 @@ public final class ClusterBench {
                 }
             }
         } finally {
-            s3.destroy();
+            s3.process().destroy();
         }
         write(project.resolve("bench/results"), one, two);
     }
@@ -127,18 +108,6 @@ public final class ClusterBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         BenchRun.log(vault + ": " + trees.size() + " backups on " + nodes.size() + " node(s) in " + String.format(Locale.ROOT, "%.2f", seconds) + " s");
         return seconds;
-    }
-
-    private static void awaitPort(int port) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("S3Proxy did not listen on " + port);
     }
 
     private static double median(List<Double> values) {

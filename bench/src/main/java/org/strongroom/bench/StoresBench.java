@@ -1,9 +1,6 @@
 package org.strongroom.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +29,6 @@ public final class StoresBench {
     private static final int LARGE_SIZE = 64 * 1024 * 1024;
     private static final int SMALL_FILES = 2_000;
     private static final double MIB = 1024 * 1024;
-    private static final String AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static final String S3_ID = "bench";
-    private static final String S3_SECRET = "bench-secret";
 
     private StoresBench() {
     }
@@ -45,29 +39,16 @@ public final class StoresBench {
         DataSet.deleteTree(work);
         Path tree = work.resolve("tree");
         long bytes = generate(tree);
-        List<Process> emulators = new ArrayList<>();
+        Emulators.Emulator azurite = null;
+        Emulators.Emulator s3 = null;
         try {
-            int azurePort = freePort();
-            Path azurite = Path.of(System.getProperty("user.home"), ".cache/strongroom/azurite/node_modules/.bin/azurite-blob");
-            Files.createDirectories(work.resolve("azurite"));
-            emulators.add(start(work.resolve("azurite.log"), azurePort, azurite.toString(), "--blobHost", "127.0.0.1", "--blobPort",
-                    String.valueOf(azurePort), "--location", work.resolve("azurite").toString(), "--silent", "--skipApiVersionCheck", "--loose"));
-            int s3Port = freePort();
-            Path s3dir = Files.createDirectories(work.resolve("s3proxy"));
-            Path properties = work.resolve("s3proxy.properties");
-            Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + s3Port,
-                    "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + S3_ID, "s3proxy.credential=" + S3_SECRET,
-                    "jclouds.provider=filesystem-nio2", "jclouds.filesystem.basedir=" + s3dir, "jclouds.identity=" + S3_ID,
-                    "jclouds.credential=" + S3_SECRET, ""));
-            emulators.add(start(work.resolve("s3proxy.log"), s3Port, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-jar", project.resolve("target/s3proxy/s3proxy.jar").toString(), "--properties", properties.toString()));
+            azurite = Emulators.azurite(work);
+            s3 = Emulators.s3Proxy(project, work);
             Map<String, String> storages = new LinkedHashMap<>();
             storages.put("FileSystem", "{\"type\":\"FileSystem\"}");
-            storages.put("AzureBlob", "{\"type\":\"AzureBlob\",\"endpoint\":\"http://127.0.0.1:" + azurePort + "/devstoreaccount1\","
-                    + "\"accountName\":\"devstoreaccount1\",\"container\":\"bench\",\"accountKey\":\"" + AZURITE_KEY + "\"}");
-            storages.put("S3", "{\"type\":\"S3\",\"endpoint\":\"http://127.0.0.1:" + s3Port + "\",\"bucket\":\"bench\","
-                    + "\"accessKeyId\":\"" + S3_ID + "\",\"secretAccessKey\":\"" + S3_SECRET + "\"}");
-            Map<String, Process> emulatorOf = Map.of("AzureBlob", emulators.get(0), "S3", emulators.get(1));
+            storages.put("AzureBlob", azurite.storage());
+            storages.put("S3", s3.storage());
+            Map<String, Process> emulatorOf = Map.of("AzureBlob", azurite.process(), "S3", s3.process());
             Map<String, List<Double>> backups = new LinkedHashMap<>();
             Map<String, List<Double>> restores = new LinkedHashMap<>();
             Map<String, List<Double>> serverCpu = new LinkedHashMap<>();
@@ -109,7 +90,11 @@ public final class StoresBench {
             }
             write(project.resolve("bench/results"), bytes, backups, restores, serverCpu, emulatorCpu);
         } finally {
-            emulators.forEach(Process::destroy);
+            for (Emulators.Emulator emulator : new Emulators.Emulator[] {azurite, s3}) {
+                if (emulator != null) {
+                    emulator.process().destroy();
+                }
+            }
         }
     }
 
@@ -155,29 +140,6 @@ public final class StoresBench {
             Files.write(file, content);
         }
         return DataSet.bytesUnder(tree);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Process start(Path log, int port, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        for (int i = 0; i < 300; i++) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(command[0] + " ended at start: " + Files.readString(log));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return process;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        process.destroy();
-        throw new IllegalStateException(command[0] + " did not listen on port " + port);
     }
 
     private static double median(List<Double> values) {
