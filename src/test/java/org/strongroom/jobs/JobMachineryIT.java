@@ -25,6 +25,7 @@ import org.strongroom.jobs.app.JobRecovery;
 import org.strongroom.jobs.app.JobQueue;
 import org.strongroom.jobs.app.JobRunner;
 import org.strongroom.jobs.app.JobSubmission;
+import org.strongroom.jobs.app.JobTransitions;
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobRepository;
 import org.strongroom.jobs.domain.JobRunnerId;
@@ -100,6 +101,9 @@ class JobMachineryIT {
     @Inject
     Settings settings;
 
+    @Inject
+    JobTransitions transitions;
+
     @Test
     void jobHeldByAServerThatStoppedAnswering_isTakenOverOnce_andEnds() throws Exception {
         Instant silentSince = Instant.now().minus(settings.jobLease()).minusSeconds(5);
@@ -116,6 +120,52 @@ class JobMachineryIT {
         assertEquals(2, done.attempts());
         recovery.takeOverAbandoned();
         assertEquals(1, probe.runs(held.id()), "an ended job is not taken over again");
+    }
+
+    @Test
+    void jobTakenOverWhileItRuns_itsFormerRunnersOutcomeIsDropped() throws Exception {
+        Job job = submission.submit(ProbeJobHandler.VERIFY, ResourcePath.item(ItemRef.of(VaultName.of(newVault()), ProbeJobHandler.SLOW)), "it");
+        Await.until(() -> probe.runs(job.id()) == 1, "the job to start");
+        JobRunnerId newRunner = takeOverAsAnotherNode(job.id());
+        probe.release(job.id());
+        Await.until(() -> !runner.runs(job.id()), "the former run to end");
+
+        Job after = jobs.get(job.id());
+        assertEquals(JobStatus.InProgress, after.status(), "the former runner's completion was dropped");
+        assertEquals(newRunner, after.runner().orElseThrow(), "the job stays with the runner that took it over");
+        transitions.complete(job.id(), newRunner, java.util.List.of());
+        assertEquals(JobStatus.Completed, jobs.get(job.id()).status(), "the runner holding the job ends it");
+    }
+
+    @Test
+    void jobTakenOverWhileItRuns_itsFormerRunnerStopsAtItsNextProgressReport() throws Exception {
+        Job job = submission.submit(ProbeJobHandler.VERIFY,
+                ResourcePath.item(ItemRef.of(VaultName.of(newVault()), ProbeJobHandler.SLOW_REPORTING)), "it");
+        Await.until(() -> probe.runs(job.id()) == 1, "the job to start");
+        JobRunnerId newRunner = takeOverAsAnotherNode(job.id());
+        int progressBefore = jobs.get(job.id()).percent();
+        probe.release(job.id());
+        Await.until(() -> probe.stoppedBy(job.id()).isPresent(), "the former run's progress report to stop it");
+        Await.until(() -> !runner.runs(job.id()), "the former run to end");
+
+        assertEquals("JobTakenOver", probe.stoppedBy(job.id()).orElseThrow());
+        Job after = jobs.get(job.id());
+        assertEquals(JobStatus.InProgress, after.status());
+        assertEquals(progressBefore, after.percent(), "the former runner's progress was not written");
+        assertEquals(newRunner, after.runner().orElseThrow());
+        assertTrue(after.lastFailure().isEmpty(), "a stopped run is no failed attempt: " + after.lastFailure());
+        transitions.complete(job.id(), newRunner, java.util.List.of());
+    }
+
+    /** Another node claims the running job, as when this node's lease ran out while it was alive (a database outage). */
+    private JobRunnerId takeOverAsAnotherNode(UUID jobId) throws Exception {
+        JobRunnerId other = new JobRunnerId("a-node-that-took-over", UUID.randomUUID().toString());
+        transaction.begin();
+        Job held = repository.findForUpdate(jobId).orElseThrow();
+        assertTrue(held.claim(other, Instant.now().plus(settings.jobLease()).plusSeconds(1), settings.jobLease()),
+                "the other node may take the job once this node's lease ran out");
+        transaction.commit();
+        return other;
     }
 
     @Test

@@ -29,11 +29,14 @@ public class ProbeJobHandler implements JobHandler, OperationOwner {
     public static final String ALWAYS_FAILS = "always-fails";
     /** Runs until the test releases it ({@link #release}), so that further deliveries arrive while it runs. */
     public static final String SLOW = "slow";
+    /** Like {@link #SLOW}, and reports progress again once released (a second later: progress is written once a second). */
+    public static final String SLOW_REPORTING = "slow-reporting";
     /** Throws a checked exception unannounced, as a transaction interceptor does when a commit fails. */
     public static final String CHECKED_FAULT = "checked-fault";
 
     private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Map<UUID, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final Map<UUID, String> stoppedBy = new ConcurrentHashMap<>();
 
     @Override
     public Set<JobOperation> operations() {
@@ -49,10 +52,15 @@ public class ProbeJobHandler implements JobHandler, OperationOwner {
     public void run(JobExecution execution) {
         runs.computeIfAbsent(execution.jobId(), id -> new AtomicInteger()).incrementAndGet();
         execution.progress(512, 1024);
-        if (SLOW.equals(execution.subject().itemRef().item())) {
+        String item = execution.subject().itemRef().item();
+        if (SLOW.equals(item) || SLOW_REPORTING.equals(item)) {
             try {
                 if (!gate(execution.jobId()).await(60, java.util.concurrent.TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the test never released slow job " + execution.jobId());
+                }
+                if (SLOW_REPORTING.equals(item)) {
+                    Thread.sleep(1100);
+                    reportAgain(execution);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -64,6 +72,20 @@ public class ProbeJobHandler implements JobHandler, OperationOwner {
         if (CHECKED_FAULT.equals(execution.subject().itemRef().item())) {
             ProbeJobHandler.<RuntimeException>sneaky(new java.io.IOException("simulated checked fault"));
         }
+    }
+
+    private void reportAgain(JobExecution execution) {
+        try {
+            execution.progress(1000, 1024);
+        } catch (RuntimeException stop) {
+            stoppedBy.put(execution.jobId(), stop.getClass().getSimpleName());
+            throw stop;
+        }
+    }
+
+    /** What a progress report of the run of {@code jobId} threw, if it threw. */
+    public java.util.Optional<String> stoppedBy(UUID jobId) {
+        return java.util.Optional.ofNullable(stoppedBy.get(jobId));
     }
 
     @SuppressWarnings("unchecked")

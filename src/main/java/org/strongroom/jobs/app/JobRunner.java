@@ -79,6 +79,11 @@ public class JobRunner {
         return running.isEmpty() ? 0 : transitions.renewLeases(running, self);
     }
 
+    /** Whether this node runs the job right now (one of the jobs its heartbeat renews). */
+    public boolean runs(UUID jobId) {
+        return runningHere.contains(jobId);
+    }
+
     /** The node this runner belongs to ({@code jboss.node.name}). */
     public String node() {
         return self.node();
@@ -92,34 +97,53 @@ public class JobRunner {
     private void execute(Job job) {
         Optional<JobHandler> handler = handlers.forOperation(job.operation());
         if (handler.isEmpty()) {
-            transitions.fail(job.id(), ErrorCode.InternalError,
+            transitions.fail(job.id(), self, ErrorCode.InternalError,
                     "This server has no handler for " + job.operation() + " jobs");
             return;
         }
-        RunningJob execution = new RunningJob(job, transitions);
+        RunningJob execution = new RunningJob(job, self, transitions);
         try {
             handler.get().run(execution);
-        } catch (StrongroomException refusal) {
+        } catch (Throwable fault) {
+            ended(job, fault);
+            return;
+        }
+        transitions.complete(job.id(), self, execution.warnings());
+    }
+
+    /**
+     * Ends the run that threw {@code fault}: a run whose job was taken over stops without a word; a refusal fails the
+     * job; anything else is a broken-off attempt, rethrown so that the message is delivered again.
+     */
+    private void ended(Job job, Throwable fault) {
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JobTakenOver lost) {
+                LOG.warning(() -> "Job " + job.id() + " (" + job.operation() + "): " + lost.getMessage() + "; this run stops");
+                return;
+            }
+        }
+        if (fault instanceof StrongroomException refusal) {
             LOG.info(() -> "Job " + job.id() + " (" + job.operation() + ") failed: " + refusal.code()
                     + ": " + refusal.getMessage());
-            transitions.fail(job.id(), refusal.code(), refusal.getMessage());
+            transitions.fail(job.id(), self, refusal.code(), refusal.getMessage());
             return;
-        } catch (RuntimeException | Error fault) {
-            brokeOff(job, fault);
-            throw fault;
-        } catch (Throwable fault) {
-            // A checked exception can arrive through an interceptor: a failed commit is a RollbackException.
-            brokeOff(job, fault);
-            throw new IllegalStateException("Job " + job.id() + " attempt failed: " + describe(fault), fault);
         }
-        transitions.complete(job.id(), execution.warnings());
+        brokeOff(job, fault);
+        if (fault instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (fault instanceof Error error) {
+            throw error;
+        }
+        // A checked exception can arrive through an interceptor: a failed commit is a RollbackException.
+        throw new IllegalStateException("Job " + job.id() + " attempt failed: " + describe(fault), fault);
     }
 
     /** Records an attempt that broke off unexpectedly; its message will be delivered again. */
     private void brokeOff(Job job, Throwable fault) {
         LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.operation() + ") attempt " + job.attempts()
                 + " broke off; its message will be delivered again", fault);
-        transitions.recordFailedAttempt(job.id(), describe(fault));
+        transitions.recordFailedAttempt(job.id(), self, describe(fault));
     }
 
     private void skip(UUID jobId, String reason) {

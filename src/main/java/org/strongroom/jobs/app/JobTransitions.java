@@ -24,6 +24,8 @@ import org.strongroom.platform.ErrorCode;
  * The state changes of a running job, each in a short transaction of its own, so that a long job never
  * holds a transaction, a lock or a connection while it works, and each step is durable at once. Every
  * ending fires {@link JobEnded} (observers with {@code during = AFTER_SUCCESS} see it once it is durable).
+ * A runner's reports are fenced: only the runner that holds the job ({@link Job#heldBy}) changes it, so a runner
+ * whose job was taken over by another node never overwrites the new run's progress or outcome.
  */
 @ApplicationScoped
 public class JobTransitions {
@@ -53,14 +55,17 @@ public class JobTransitions {
         return jobs.renewLeases(running, runner, Timestamps.now());
     }
 
+    /** Records the progress of {@code runner}'s run; false when the run must stop (the job ended or another runner holds it). */
     @Transactional(TxType.REQUIRES_NEW)
-    public void progress(UUID jobId, long bytesDone, long bytesTotal) {
-        running(jobId).ifPresent(job -> job.progress(bytesDone, bytesTotal, Timestamps.now()));
+    public boolean progress(UUID jobId, JobRunnerId runner, long bytesDone, long bytesTotal) {
+        Optional<Job> job = heldBy(jobId, runner, "progress");
+        job.ifPresent(j -> j.progress(bytesDone, bytesTotal, Timestamps.now()));
+        return job.isPresent();
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void complete(UUID jobId, List<String> warnings) {
-        running(jobId).ifPresent(job -> {
+    public void complete(UUID jobId, JobRunnerId runner, List<String> warnings) {
+        heldBy(jobId, runner, "completion").ifPresent(job -> {
             if (warnings.isEmpty()) {
                 job.complete(Timestamps.now());
             } else {
@@ -71,16 +76,16 @@ public class JobTransitions {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void fail(UUID jobId, ErrorCode code, String message) {
-        running(jobId).ifPresent(job -> {
+    public void fail(UUID jobId, JobRunnerId runner, ErrorCode code, String message) {
+        heldBy(jobId, runner, "failure").ifPresent(job -> {
             job.fail(code, message, Timestamps.now());
             ended.fire(JobEnded.from(job));
         });
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void recordFailedAttempt(UUID jobId, String failure) {
-        running(jobId).ifPresent(job -> job.recordFailedAttempt(failure, Timestamps.now()));
+    public void recordFailedAttempt(UUID jobId, JobRunnerId runner, String failure) {
+        heldBy(jobId, runner, "failed attempt").ifPresent(job -> job.recordFailedAttempt(failure, Timestamps.now()));
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -93,11 +98,19 @@ public class JobTransitions {
         return job;
     }
 
-    /** The job, if it still runs; a job ended meanwhile (e.g. abandoned) is left as it ended. */
-    private Optional<Job> running(UUID jobId) {
+    /**
+     * The job, locked, if it still runs and {@code runner} holds it; a job ended meanwhile (e.g. abandoned) or taken
+     * over by another runner is left as it is, and {@code report} dropped.
+     */
+    private Optional<Job> heldBy(UUID jobId, JobRunnerId runner, String report) {
         Optional<Job> job = jobs.findForUpdate(jobId);
         if (job.isPresent() && job.get().isFinished()) {
-            LOG.warning(() -> "Job " + jobId + " already ended " + job.get().status() + "; later outcome dropped");
+            LOG.warning(() -> "Job " + jobId + " already ended " + job.get().status() + "; later " + report + " dropped");
+            return Optional.empty();
+        }
+        if (job.isPresent() && !job.get().heldBy(runner)) {
+            LOG.warning(() -> "Job " + jobId + " was taken over by " + job.get().runner().map(Object::toString).orElse("no runner")
+                    + " (the lease of " + runner + " ran out); its " + report + " dropped");
             return Optional.empty();
         }
         return job;

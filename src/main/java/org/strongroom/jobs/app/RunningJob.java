@@ -7,20 +7,26 @@ import java.util.concurrent.TimeUnit;
 
 import org.strongroom.jobs.domain.Job;
 import org.strongroom.jobs.domain.JobOperation;
+import org.strongroom.jobs.domain.JobRunnerId;
 import org.strongroom.platform.ResourcePath;
 
-/** The {@link JobExecution} a handler gets; progress is written at most once a second. */
+/**
+ * The {@link JobExecution} a handler gets; progress is written at most once a second, and a write that finds the
+ * job taken over by another runner stops the run ({@link JobTakenOver}).
+ */
 final class RunningJob implements JobExecution {
 
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Job job;
+    private final JobRunnerId runner;
     private final JobTransitions transitions;
     private final List<String> warnings = new ArrayList<>();
     private long lastProgressWrite = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
 
-    RunningJob(Job job, JobTransitions transitions) {
+    RunningJob(Job job, JobRunnerId runner, JobTransitions transitions) {
         this.job = job;
+        this.runner = runner;
         this.transitions = transitions;
     }
 
@@ -59,7 +65,9 @@ final class RunningJob implements JobExecution {
         long now = System.nanoTime();
         if (now - lastProgressWrite >= PROGRESS_INTERVAL_NANOS) {
             lastProgressWrite = now;
-            transitions.progress(job.id(), bytesDone, bytesTotal);
+            if (!transitions.progress(job.id(), runner, bytesDone, bytesTotal)) {
+                throw new JobTakenOver(job.id());
+            }
         }
     }
 

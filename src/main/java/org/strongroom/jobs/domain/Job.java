@@ -170,6 +170,14 @@ public class Job {
         return !JobRunnerId.parse(runner).node().equals(node) && leaseExpired(now, lease);
     }
 
+    /**
+     * Whether {@code candidate} holds the job: it claimed it last. A runner whose lease ran out while it was alive
+     * (e.g. a database outage longer than the lease) may find the job taken over; it then reports nothing more on it.
+     */
+    public boolean heldBy(JobRunnerId candidate) {
+        return candidate.toString().equals(runner);
+    }
+
     private boolean leaseExpired(Instant now, Duration lease) {
         return heartbeat == null || heartbeat.plus(lease).isBefore(now);
     }

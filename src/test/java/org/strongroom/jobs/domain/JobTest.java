@@ -100,6 +100,18 @@ class JobTest {
     }
 
     @Test
+    void heldBy_isOnlyTheRunnerThatClaimedLast() {
+        Job job = newJob();
+        assertFalse(job.heldBy(NODE_A), "an unclaimed job is held by no runner");
+        job.claim(NODE_A, T0, LEASE);
+        assertTrue(job.heldBy(NODE_A));
+        job.claim(NODE_B, T0.plus(LEASE).plusSeconds(1), LEASE);
+        assertFalse(job.heldBy(NODE_A), "a runner whose job was taken over holds it no more");
+        assertTrue(job.heldBy(NODE_B));
+        assertFalse(job.heldBy(new JobRunnerId(NODE_B.node(), "another-boot")), "nor does another boot of the same node");
+    }
+
+    @Test
     void abandonedElsewhere_isAJobOfAnotherNodeSilentBeyondItsLease_orOneNeverClaimedForALease() {
         Duration lease = Duration.ofSeconds(20);
         Job held = newJob();
