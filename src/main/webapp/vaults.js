@@ -60,14 +60,55 @@ function emptyRow(columns, content) {
     return row;
 }
 
+/** The object store's fields of the vault form, shown for the storage type chosen. */
+function showStorageFields() {
+    const type = $('vault-storage-type').value;
+    for (const other of ['AzureBlob', 'S3']) {
+        $('vault-storage-' + other).hidden = other !== type;
+    }
+}
+
+/** Where the new vault keeps its backup data, as the API takes it: nothing for the store directory. */
+function chosenStorage() {
+    const value = id => $(id).value.trim() || undefined;
+    switch ($('vault-storage-type').value) {
+        case 'AzureBlob':
+            return {type: 'AzureBlob', endpoint: value('vault-azure-endpoint'), accountName: value('vault-azure-account'),
+                container: value('vault-azure-container'), accountKey: $('vault-azure-key').value || undefined};
+        case 'S3':
+            return {type: 'S3', endpoint: value('vault-s3-endpoint'), region: value('vault-s3-region'), bucket: value('vault-s3-bucket'),
+                accessKeyId: value('vault-s3-access-key-id'), secretAccessKey: $('vault-s3-secret').value || undefined};
+        default:
+            return undefined;
+    }
+}
+
 async function createVault(event) {
     event.preventDefault();
     const name = $('vault-name').value.trim();
     await act($('vault-create'), $('vault-form-result'), async () => {
         await api(vaultPath(name), 'PUT', {region: $('vault-region').value.trim(),
-            subscriptionId: $('vault-subscription').value.trim(), resourceGroup: $('vault-resource-group').value.trim()});
+            subscriptionId: $('vault-subscription').value.trim(), resourceGroup: $('vault-resource-group').value.trim(),
+            storage: chosenStorage()});
+        for (const secret of ['vault-azure-key', 'vault-s3-secret']) {
+            $(secret).value = '';
+        }
         location.hash = '#/vaults/' + enc(name);
     });
+}
+
+/** The vault's storage as the details show it; never a secret (the API has none to show). */
+function storageDetails(storage) {
+    switch (storage.type) {
+        case 'AzureBlob':
+            return [['Type', 'Azure Blob Storage'], ['Endpoint', storage.endpoint], ['Account', storage.accountName],
+                ['Container', storage.container]];
+        case 'S3':
+            return [['Type', 'S3'], ['Endpoint', storage.endpoint], ['Region', storage.region], ['Bucket', storage.bucket],
+                ['Access key ID', storage.accessKeyId]];
+        default:
+            return [['Type', 'The server\'s store directory']];
+    }
 }
 
 // ---- a vault and its customer-managed key ----------------------------------------------------------
@@ -118,6 +159,7 @@ async function reloadVault(name, first = false) {
     details($('vault-identity'), [['Type', vault.identity.type], ['Principal id', vault.identity.principalId],
         ['Tenant', vault.identity.tenantId], ['Region', vault.region], ['Subscription', vault.subscriptionId],
         ['Resource group', vault.resourceGroup]]);
+    details($('vault-storage'), storageDetails(vault.storage));
     $('vault-jobs-link').href = '#/jobs?vault=' + enc(vault.name);
     $('vault-activity-link').href = '#/vaults/' + enc(vault.name) + '/activity';
 
@@ -518,6 +560,7 @@ async function restorePoint(event) {
 
 function startVaultPages() {
     $('vault-form').addEventListener('submit', createVault);
+    $('vault-storage-type').addEventListener('change', showStorageFields);
     $('identity-on').addEventListener('click', () => setIdentity('SystemAssigned'));
     $('identity-off').addEventListener('click', () => setIdentity('None'));
     $('key-source-picker').addEventListener('change', keySourceChanged);

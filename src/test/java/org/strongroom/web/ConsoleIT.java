@@ -3,6 +3,7 @@ package org.strongroom.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.net.URL;
@@ -30,6 +31,7 @@ import org.strongroom.support.Browser;
 import org.strongroom.support.Cmk;
 import org.strongroom.support.Deployments;
 import org.strongroom.support.Names;
+import org.strongroom.support.S3Proxy;
 import org.strongroom.support.SourceTrees;
 
 /**
@@ -206,6 +208,40 @@ class ConsoleIT {
             Browser.Watched verified = browser.awaitJob("point-result");
             assertEquals("Completed", verified.status(), verified.text());
             assertEquals("Available", cmk.admin().get("/api/vaults/" + vault + "/items/disk1/recoveryPoints/" + point).json().getString("state"));
+        }
+    }
+
+    @Test
+    void vaultForm_createsAVaultInAnS3Bucket_afterShowingAnUnreachableStoreRefused() {
+        assumeTrue(S3Proxy.available(), "S3Proxy is not in target/s3proxy (mvn generate-test-resources copies it from Maven Central)");
+        String vault = Names.unique("console-s3-");
+        String bucket = Names.unique("console-");
+        try (S3Proxy s3 = S3Proxy.start(); Browser browser = Browser.open(base)) {
+            browser.signIn("admin", Api.ADMIN_PASSWORD);
+            browser.go("#/vaults");
+            browser.type("vault-name", vault);
+            browser.type("vault-subscription", "sub-backup");
+            browser.type("vault-resource-group", "rg-backup");
+            assertFalse(browser.driver().findElement(By.id("vault-s3-bucket")).isDisplayed(), "the S3 fields wait for S3 to be chosen");
+            new Select(browser.visible("vault-storage-type")).selectByValue("S3");
+            browser.type("vault-s3-endpoint", "http://127.0.0.1:9");
+            browser.type("vault-s3-bucket", bucket);
+            browser.type("vault-s3-access-key-id", S3Proxy.ACCESS_KEY_ID);
+            browser.type("vault-s3-secret", S3Proxy.SECRET);
+            browser.click("vault-create");
+            browser.awaitText("vault-form-result", "cannot be reached");
+            assertEquals(404, Api.admin(base).get("/api/vaults/" + vault).status(), "a refused store leaves no vault");
+
+            browser.type("vault-s3-endpoint", s3.endpoint());
+            browser.click("vault-create");
+            browser.awaitText("vault-title", vault);
+            String shown = browser.awaitText("vault-storage", bucket);
+            assertTrue(shown.contains("S3") && shown.contains(S3Proxy.ACCESS_KEY_ID) && !shown.contains(S3Proxy.SECRET), shown);
+            JsonObject storage = Api.admin(base).get("/api/vaults/" + vault).json().getJsonObject("storage");
+            assertEquals("S3", storage.getString("type"));
+            assertEquals(bucket, storage.getString("bucket"));
+            assertEquals(s3.endpoint(), storage.getString("endpoint"));
+            browser.assertAccessible("the vault page of a vault in an S3 bucket");
         }
     }
 
